@@ -1,0 +1,44 @@
+package org.opencollab.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The Camunda groups of SPEC section 2: one per department, one per role. */
+public final class Groups {
+
+  public static final String COORDINATORS = "coordinators";
+  public static final String COMMITTEE = "committee";
+  public static final String AUDITORS = "auditors";
+  public static final String PROCESS_OWNERS = "process-owners";
+  /** Camunda's own administrators' group: members bypass authorization checks. */
+  public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+  static final String TYPE_WORKFLOW = "WORKFLOW";
+  static final String TYPE_SYSTEM = "SYSTEM";
+
+  /** @param name shown in Tasklist and Admin, in English and Chinese */
+  public record GroupSpec(String id, String name, String type) {
+  }
+
+  private Groups() {
+  }
+
+  public static List<GroupSpec> all() {
+    List<GroupSpec> groups = new ArrayList<>();
+    groups.add(new GroupSpec(Department.SALES.groupId(), "Sales / 销售部", TYPE_WORKFLOW));
+    groups.add(new GroupSpec(Department.TECH.groupId(), "Technical / 技术部", TYPE_WORKFLOW));
+    groups.add(new GroupSpec(Department.MARKETING.groupId(), "Marketing / 市场部", TYPE_WORKFLOW));
+    groups.add(new GroupSpec(Department.DELIVERY.groupId(), "Delivery / 交付部", TYPE_WORKFLOW));
+    groups.add(new GroupSpec(Department.OPERATIONS.groupId(), "Operations / 运营部", TYPE_WORKFLOW));
+    groups.add(new GroupSpec(COORDINATORS, "Collaboration coordinators / 协作协调员", TYPE_WORKFLOW));
+    groups.add(new GroupSpec(COMMITTEE, "Executive committee / 协作会", TYPE_WORKFLOW));
+    groups.add(new GroupSpec(AUDITORS, "Auditors / 审计", TYPE_WORKFLOW));
+    groups.add(new GroupSpec(PROCESS_OWNERS, "Process owners / 流程负责人", TYPE_WORKFLOW));
+    groups.add(new GroupSpec(CAMUNDA_ADMIN, "Camunda administrators / 系统管理员", TYPE_SYSTEM));
+    return List.copyOf(groups);
+  }
+
+  public static List<String> departmentGroupIds() {
+    return java.util.Arrays.stream(Department.values()).map(Department::groupId).toList();
+  }
+}

@@ -1,0 +1,12 @@
+package org.opencollab.identity;
+
+import java.util.List;
+
+/** A user that the application makes sure exists at start-up, with its group memberships. */
+public record SeedUser(String id, String firstName, String lastName, String password, List<String> groupIds) {
+
+  @Override
+  public String toString() {
+    return "SeedUser[" + id + " in " + groupIds + "]";
+  }
+}

@@ -1,0 +1,77 @@
+package org.opencollab.incentive;
+
+import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT_SHARES;
+import static org.opencollab.opportunity.OpportunityVariables.INCENTIVE_POLICY;
+import static org.opencollab.opportunity.OpportunityVariables.INCENTIVE_STATEMENT;
+import static org.opencollab.opportunity.OpportunityVariables.OPPORTUNITY_ID;
+import static org.opencollab.opportunity.OpportunityVariables.PEER_RATINGS;
+import static org.opencollab.opportunity.OpportunityVariables.REALIZED_REVENUE;
+import static org.opencollab.opportunity.OpportunityVariables.TEAM_MEMBERS;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opencollab.validation.InvalidVariableException;
+import org.opencollab.validation.JsonVariables;
+import org.opencollab.validation.VariableReader;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task {@code CalculateIncentives}: reads the delivered opportunity's revenue, shares, team,
+ * peer ratings and the policy chosen by DMN {@code incentivePolicy}; writes {@code incentiveStatement}.
+ * An invalid input fails naming the variable and writes nothing.
+ */
+@Component("calculateIncentives")
+public class CalculateIncentivesDelegate implements JavaDelegate {
+
+  private final IncentiveCalculator calculator = new IncentiveCalculator();
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    VariableReader variables = VariableReader.of(execution::getVariable);
+    IncentiveInput input = new IncentiveInput(
+        variables.requiredString(OPPORTUNITY_ID),
+        variables.money(REALIZED_REVENUE),
+        variables.integerMap(DEPARTMENT_SHARES),
+        teamMembers(variables),
+        variables.nestedIntegerMap(PEER_RATINGS),
+        policy(variables));
+    IncentiveStatement statement = calculator.calculate(input);
+    execution.setVariable(INCENTIVE_STATEMENT, JsonVariables.value(statement));
+  }
+
+  static List<TeamMember> teamMembers(VariableReader variables) {
+    JsonNode array = variables.json(TEAM_MEMBERS);
+    if (!array.isArray()) {
+      throw new InvalidVariableException(TEAM_MEMBERS, "must be a Json array of {\"userId\", \"department\"}");
+    }
+    List<TeamMember> members = new ArrayList<>();
+    for (JsonNode member : array) {
+      if (!member.path("userId").isTextual() || !member.path("department").isTextual()) {
+        throw new InvalidVariableException(TEAM_MEMBERS, "every member needs a text userId and department, got " + member);
+      }
+      members.add(new TeamMember(member.get("userId").asText(), member.get("department").asText()));
+    }
+    return members;
+  }
+
+  private static IncentivePolicy policy(VariableReader variables) {
+    ObjectNode policy = variables.jsonObject(INCENTIVE_POLICY);
+    for (String output : List.of("poolRate", "freeRiderThreshold", "starThreshold", "starPromotionPoints")) {
+      if (!policy.path(output).isNumber()) {
+        throw new InvalidVariableException(INCENTIVE_POLICY, output + " must be a number, got " + policy.get(output));
+      }
+    }
+    if (!policy.get("starPromotionPoints").canConvertToInt() || !policy.get("starPromotionPoints").isIntegralNumber()) {
+      throw new InvalidVariableException(INCENTIVE_POLICY, "starPromotionPoints must be a whole number");
+    }
+    return new IncentivePolicy(
+        VariableReader.decimal(INCENTIVE_POLICY, policy.get("poolRate")),
+        VariableReader.decimal(INCENTIVE_POLICY, policy.get("freeRiderThreshold")),
+        VariableReader.decimal(INCENTIVE_POLICY, policy.get("starThreshold")),
+        policy.get("starPromotionPoints").intValue());
+  }
+}

@@ -1,0 +1,5 @@
+package org.opencollab.incentive;
+
+/** One member of an opportunity's team and the department it works for on that opportunity. */
+public record TeamMember(String userId, String department) {
+}

@@ -1,0 +1,54 @@
+package org.opencollab.loss;
+
+import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT_INPUTS;
+import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT_SHARES;
+import static org.opencollab.opportunity.OpportunityVariables.LOSS_AMOUNT;
+import static org.opencollab.opportunity.OpportunityVariables.LOSS_STATEMENT;
+import static org.opencollab.opportunity.OpportunityVariables.OPPORTUNITY_ID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opencollab.validation.InvalidVariableException;
+import org.opencollab.validation.JsonVariables;
+import org.opencollab.validation.VariableReader;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task {@code AllocateLoss}: reads {@code lossAmount}, {@code departmentInputs} and
+ * {@code departmentShares}; writes {@code lossStatement}. An invalid input fails naming the variable
+ * and writes nothing.
+ */
+@Component("allocateLoss")
+public class AllocateLossDelegate implements JavaDelegate {
+
+  private final LossAllocator allocator = new LossAllocator();
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    VariableReader variables = VariableReader.of(execution::getVariable);
+    LossInput input = new LossInput(
+        variables.requiredString(OPPORTUNITY_ID),
+        variables.money(LOSS_AMOUNT),
+        variables.integerMap(DEPARTMENT_SHARES),
+        departmentInputs(variables));
+    execution.setVariable(LOSS_STATEMENT, JsonVariables.value(allocator.allocate(input)));
+  }
+
+  private static SortedMap<String, DepartmentInput> departmentInputs(VariableReader variables) {
+    SortedMap<String, DepartmentInput> inputs = new TreeMap<>();
+    variables.jsonObject(DEPARTMENT_INPUTS).fields().forEachRemaining(entry -> {
+      JsonNode reported = entry.getValue();
+      if (!reported.path("hours").isNumber() || !reported.path("cost").isNumber()) {
+        throw new InvalidVariableException(DEPARTMENT_INPUTS,
+            entry.getKey() + " needs numeric hours and cost, got " + reported);
+      }
+      inputs.put(entry.getKey(), new DepartmentInput(
+          VariableReader.decimal(DEPARTMENT_INPUTS, reported.get("hours")),
+          VariableReader.asMoney(DEPARTMENT_INPUTS, VariableReader.decimal(DEPARTMENT_INPUTS, reported.get("cost")))));
+    });
+    return inputs;
+  }
+}

@@ -1,0 +1,67 @@
+package org.opencollab.loss;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.opencollab.opportunity.DepartmentShares;
+import org.opencollab.loss.LossStatement.DepartmentLoss;
+import org.opencollab.money.Allocation;
+import org.opencollab.money.Money;
+import org.opencollab.validation.InvalidVariableException;
+
+/**
+ * Risk sharing from the seed (风险共担): when an opportunity fails, the involved departments bear the
+ * loss in proportion to what they put in, measured in hours, rather than one department taking the
+ * blame. When nobody reported hours, the agreed shares are the only fair measure left.
+ */
+public final class LossAllocator {
+
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  public LossStatement allocate(LossInput input) {
+    validate(input);
+    BigDecimal lossAmount = Money.cny(input.lossAmount());
+    SortedMap<String, BigDecimal> hours = new TreeMap<>();
+    input.departmentInputs().forEach((department, reported) -> hours.put(department, reported.hours()));
+    boolean noHours = hours.values().stream().allMatch(h -> h.signum() == 0);
+
+    SortedMap<String, BigDecimal> weights = new TreeMap<>();
+    if (noHours) {
+      input.departmentShares().forEach((department, share) -> weights.put(department, BigDecimal.valueOf(share)));
+    } else {
+      weights.putAll(hours);
+    }
+    BigDecimal totalWeight = weights.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    SortedMap<String, BigDecimal> losses = Allocation.allocateByDecimals(lossAmount, weights);
+
+    List<DepartmentLoss> departments = new ArrayList<>();
+    input.departmentInputs().forEach((department, reported) -> departments.add(new DepartmentLoss(department,
+        reported.hours(), Money.cny(reported.cost()),
+        weights.get(department).multiply(HUNDRED).divide(totalWeight, 2, RoundingMode.HALF_UP),
+        losses.get(department))));
+    return new LossStatement(input.opportunityId(), lossAmount,
+        noHours ? LossStatement.BASIS_SHARES : LossStatement.BASIS_INPUT_HOURS, List.copyOf(departments));
+  }
+
+  private static void validate(LossInput input) {
+    if (input.lossAmount().signum() < 0) {
+      throw new InvalidVariableException("lossAmount", "must be 0 or more");
+    }
+    DepartmentShares.validate("departmentShares", input.departmentShares());
+    if (!input.departmentInputs().keySet().equals(input.departmentShares().keySet())) {
+      throw new InvalidVariableException("departmentInputs", "must report exactly the involved departments "
+          + input.departmentShares().keySet() + ", got " + input.departmentInputs().keySet());
+    }
+    input.departmentInputs().forEach((department, reported) -> {
+      if (reported.hours() == null || reported.hours().signum() < 0) {
+        throw new InvalidVariableException("departmentInputs", department + " hours must be 0 or more");
+      }
+      if (reported.cost() == null || reported.cost().signum() < 0) {
+        throw new InvalidVariableException("departmentInputs", department + " cost must be 0 or more");
+      }
+    });
+  }
+}

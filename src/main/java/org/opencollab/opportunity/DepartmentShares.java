@@ -1,0 +1,37 @@
+package org.opencollab.opportunity;
+
+import java.util.Map;
+import org.opencollab.identity.Department;
+import org.opencollab.validation.InvalidVariableException;
+
+/**
+ * The rule for a collaboration agreement's shares (协作协议), used for {@code departmentShares} and a
+ * ruling's {@code adjustedShares}: department codes, integer percentages of at least 1, summing to 100.
+ */
+public final class DepartmentShares {
+
+  public static final int TOTAL_PERCENT = 100;
+
+  private DepartmentShares() {
+  }
+
+  public static void validate(String variable, Map<String, Integer> shares) {
+    if (shares.isEmpty()) {
+      throw new InvalidVariableException(variable, "needs at least one department");
+    }
+    int sum = 0;
+    for (Map.Entry<String, Integer> share : shares.entrySet()) {
+      if (!Department.isCode(share.getKey())) {
+        throw new InvalidVariableException(variable, "unknown department " + share.getKey());
+      }
+      if (share.getValue() == null || share.getValue() < 1) {
+        throw new InvalidVariableException(variable,
+            "the share of " + share.getKey() + " must be an integer percentage of at least 1, got " + share.getValue());
+      }
+      sum += share.getValue();
+    }
+    if (sum != TOTAL_PERCENT) {
+      throw new InvalidVariableException(variable, "shares must sum to 100, got " + sum);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package org.opencollab.validation;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/**
+ * Writes value objects (statements, rulings) as Camunda Json variables and reads them back. Exact
+ * decimals are written as strings ({@code "14000.00"}), as SPEC section 7 asks, so that no client
+ * reads money through a binary floating-point number.
+ */
+public final class JsonVariables {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .registerModule(new SimpleModule("exact-decimals").addSerializer(BigDecimal.class, new PlainDecimal()));
+
+  private JsonVariables() {
+  }
+
+  public static TypedValue value(Object object) {
+    return SpinValues.jsonValue(write(object)).create();
+  }
+
+  public static String write(Object object) {
+    try {
+      return MAPPER.writeValueAsString(object);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + object.getClass().getSimpleName() + " as Json", e);
+    }
+  }
+
+  /** Reads a Json variable's value (Spin node or text) back into {@code type}. */
+  public static <T> T read(Object variable, Class<T> type) {
+    try {
+      return MAPPER.readValue(variable.toString(), type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static final class PlainDecimal extends JsonSerializer<BigDecimal> {
+    @Override
+    public void serialize(BigDecimal value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+      generator.writeString(value.toPlainString());
+    }
+  }
+}

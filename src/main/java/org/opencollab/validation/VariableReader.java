@@ -1,0 +1,161 @@
+package org.opencollab.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.camunda.spin.json.SpinJsonNode;
+
+/**
+ * Reads typed process variables and refuses, naming the variable, what breaks SPEC's type rules. It
+ * reads from any lookup (an execution, a task's submitted variables) so that forms, REST and the Java
+ * API are checked by the same code.
+ */
+public final class VariableReader {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final Function<String, Object> lookup;
+
+  private VariableReader(Function<String, Object> lookup) {
+    this.lookup = lookup;
+  }
+
+  public static VariableReader of(Function<String, Object> lookup) {
+    return new VariableReader(lookup);
+  }
+
+  public static VariableReader of(Map<String, ?> variables) {
+    return new VariableReader(variables::get);
+  }
+
+  public String requiredString(String name) {
+    Object value = required(name);
+    if (!(value instanceof String text) || text.isBlank()) {
+      throw new InvalidVariableException(name, "must be a non-empty text");
+    }
+    return text;
+  }
+
+  /** A CNY amount: a number of 0 or more with at most two decimal places. */
+  public BigDecimal money(String name) {
+    BigDecimal amount = decimal(name, required(name));
+    return asMoney(name, amount);
+  }
+
+  /** Any exact number; a double is taken by its shortest decimal form (0.1 is 0.1). */
+  public BigDecimal decimal(String name) {
+    return decimal(name, required(name));
+  }
+
+  /** A Json variable: a Spin Json value, a Json text, or a map or list (the Java API's natural form). */
+  public JsonNode json(String name) {
+    Object value = required(name);
+    try {
+      if (value instanceof SpinJsonNode spin) {
+        return MAPPER.readTree(spin.toString());
+      }
+      if (value instanceof String text) {
+        return MAPPER.readTree(text);
+      }
+      return MAPPER.valueToTree(value);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new InvalidVariableException(name, "must be Json, " + e.getMessage());
+    }
+  }
+
+  public ObjectNode jsonObject(String name) {
+    JsonNode node = json(name);
+    if (!node.isObject()) {
+      throw new InvalidVariableException(name, "must be a Json object");
+    }
+    return (ObjectNode) node;
+  }
+
+  /** A Json object whose values are all whole numbers: {@code {"SALES": 50, "TECH": 50}}. */
+  public SortedMap<String, Integer> integerMap(String name) {
+    return integers(name, "", jsonObject(name));
+  }
+
+  /** A Json object of Json objects of whole numbers: {@code {"alice": {"bob": 5}}}. */
+  public SortedMap<String, SortedMap<String, Integer>> nestedIntegerMap(String name) {
+    SortedMap<String, SortedMap<String, Integer>> result = new TreeMap<>();
+    jsonObject(name).fields().forEachRemaining(entry -> {
+      if (!entry.getValue().isObject()) {
+        throw new InvalidVariableException(name, entry.getKey() + " must map to a Json object");
+      }
+      result.put(entry.getKey(), integers(name, entry.getKey() + ".", entry.getValue()));
+    });
+    return result;
+  }
+
+  public static BigDecimal asMoney(String name, BigDecimal amount) {
+    if (amount.signum() < 0) {
+      throw new InvalidVariableException(name, "must be 0 or more, got " + amount.toPlainString());
+    }
+    if (amount.stripTrailingZeros().scale() > 2) {
+      throw new InvalidVariableException(name, "must have at most two decimal places (CNY cents), got "
+          + amount.toPlainString());
+    }
+    return amount.setScale(2);
+  }
+
+  /** A Json number as an exact decimal, refusing text and non-finite values. */
+  public static BigDecimal decimal(String name, JsonNode node) {
+    if (!node.isNumber()) {
+      throw new InvalidVariableException(name, "must be a number, got " + node);
+    }
+    return node.isFloatingPointNumber() && !node.isBigDecimal()
+        ? decimal(name, (Object) node.doubleValue()) : node.decimalValue();
+  }
+
+  private static SortedMap<String, Integer> integers(String name, String prefix, JsonNode object) {
+    SortedMap<String, Integer> result = new TreeMap<>();
+    object.fields().forEachRemaining(entry -> {
+      JsonNode value = entry.getValue();
+      if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+        throw new InvalidVariableException(name, prefix + entry.getKey() + " must be a whole number, got " + value);
+      }
+      result.put(entry.getKey(), value.intValue());
+    });
+    return result;
+  }
+
+  private static BigDecimal decimal(String name, Object value) {
+    if (value instanceof BigDecimal exact) {
+      return exact;
+    }
+    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      return BigDecimal.valueOf(((Number) value).longValue());
+    }
+    if (value instanceof BigInteger whole) {
+      return new BigDecimal(whole);
+    }
+    if (value instanceof Double || value instanceof Float) {
+      double number = ((Number) value).doubleValue();
+      if (!Double.isFinite(number)) {
+        throw new InvalidVariableException(name, "must be a finite number, got " + value);
+      }
+      return BigDecimal.valueOf(number);
+    }
+    throw new InvalidVariableException(name, "must be a number, got " + describe(value));
+  }
+
+  private Object required(String name) {
+    Object value = lookup.apply(name);
+    if (value == null) {
+      throw new InvalidVariableException(name, "is required");
+    }
+    return value;
+  }
+
+  private static String describe(Object value) {
+    return value.getClass().getSimpleName() + " " + value;
+  }
+}
