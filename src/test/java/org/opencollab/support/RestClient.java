@@ -1,0 +1,62 @@
+package org.opencollab.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** A plain HTTP client for the REST API, as an outside client calls it: JSON over HTTP, Basic auth. */
+public final class RestClient {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String baseUrl;
+
+  public RestClient(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public HttpResponse<String> get(String path, String user) {
+    return send(request(path, user).GET());
+  }
+
+  public HttpResponse<String> postJson(String path, String user, String json) {
+    return send(request(path, user).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** A multipart deployment of one BPMN resource, as Camunda Modeler deploys. */
+  public HttpResponse<String> deploy(String user, String resourceName, String bpmn) {
+    String boundary = "collab-boundary";
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nprobe\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + resourceName + "\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+    return send(request("/engine-rest/deployment/create", user)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private HttpRequest.Builder request(String path, String user) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+    if (user != null) {
+      String[] credentials = user.split(":", 2);
+      String login = credentials.length == 2 ? user : user + ":demo";
+      builder.header("Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8)));
+    }
+    return builder;
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
