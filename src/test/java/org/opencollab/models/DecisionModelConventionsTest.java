@@ -1,0 +1,57 @@
+package org.opencollab.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What process owners rely on in every file of {@code decisions/}: kept history and rules that explain themselves. */
+class DecisionModelConventionsTest {
+
+  static final String HISTORY_DAYS = "3650";
+
+  static Stream<Path> decisionFiles() throws IOException {
+    List<Path> files;
+    try (Stream<Path> listing = Files.list(Path.of("decisions"))) {
+      files = listing.filter(path -> path.toString().endsWith(".dmn")).sorted().toList();
+    }
+    assertThat(files).extracting(path -> path.getFileName().toString()).contains(
+        "techParticipation.dmn", "opportunityTriage.dmn", "arbitrationRouting.dmn", "incentivePolicy.dmn");
+    return files.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("decisionFiles")
+  void everyDecisionKeepsHistoryTenYearsAndEveryRuleHasADescription(Path file) {
+    DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
+    for (Decision decision : model.getModelElementsByType(Decision.class)) {
+      assertThat(decision.getCamundaHistoryTimeToLiveString()).as(decision.getId()).isEqualTo(HISTORY_DAYS);
+      assertThat(decision.getDescription()).as(decision.getId() + " description").isNotNull();
+      assertThat(decision.getName()).as(decision.getId() + " name").contains(" / ");
+      DecisionTable table = (DecisionTable) decision.getExpression();
+      assertThat(table.getRules()).as(decision.getId()).isNotEmpty();
+      for (Rule rule : table.getRules()) {
+        assertThat(rule.getDescription()).as(rule.getId()).isNotNull();
+        assertThat(rule.getDescription().getTextContent()).as(rule.getId()).hasSizeGreaterThan(20);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("decisionFiles")
+  void fileIsNamedAfterItsDecision(Path file) {
+    DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
+    assertThat(model.getModelElementsByType(Decision.class)).extracting(Decision::getId)
+        .containsExactly(file.getFileName().toString().replace(".dmn", ""));
+  }
+}
