@@ -1,6 +1,7 @@
 package org.opencollab.identity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The Camunda groups of SPEC section 2: one per department, one per role. */
@@ -39,6 +40,6 @@ public final class Groups {
   }
 
   public static List<String> departmentGroupIds() {
-    return java.util.Arrays.stream(Department.values()).map(Department::groupId).toList();
+    return Arrays.stream(Department.values()).map(Department::groupId).toList();
   }
 }

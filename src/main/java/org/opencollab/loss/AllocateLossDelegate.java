@@ -47,7 +47,7 @@ public class AllocateLossDelegate implements JavaDelegate {
       }
       inputs.put(entry.getKey(), new DepartmentInput(
           VariableReader.decimal(DEPARTMENT_INPUTS, reported.get("hours")),
-          VariableReader.asMoney(DEPARTMENT_INPUTS, VariableReader.decimal(DEPARTMENT_INPUTS, reported.get("cost")))));
+          VariableReader.decimal(DEPARTMENT_INPUTS, reported.get("cost"))));
     });
     return inputs;
   }

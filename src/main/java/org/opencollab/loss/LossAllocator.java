@@ -62,6 +62,10 @@ public final class LossAllocator {
       if (reported.cost() == null || reported.cost().signum() < 0) {
         throw new InvalidVariableException("departmentInputs", department + " cost must be 0 or more");
       }
+      if (reported.cost().stripTrailingZeros().scale() > 2) {
+        throw new InvalidVariableException("departmentInputs",
+            department + " cost must have at most two decimal places (CNY cents), got " + reported.cost().toPlainString());
+      }
     });
   }
 }

@@ -95,7 +95,7 @@ public final class VariableReader {
     return result;
   }
 
-  public static BigDecimal asMoney(String name, BigDecimal amount) {
+  private static BigDecimal asMoney(String name, BigDecimal amount) {
     if (amount.signum() < 0) {
       throw new InvalidVariableException(name, "must be 0 or more, got " + amount.toPlainString());
     }

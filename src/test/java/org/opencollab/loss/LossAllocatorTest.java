@@ -71,6 +71,13 @@ class LossAllocatorTest {
   }
 
   @Test
+  void refusesCostsWithFractionsOfACent() {
+    assertThatThrownBy(() -> allocator.allocate(new LossInput("OPP-6", new BigDecimal("100.00"),
+        shares("SALES", 100), inputs("SALES", "1", "10.005"))))
+        .hasMessage("departmentInputs: SALES cost must have at most two decimal places (CNY cents), got 10.005");
+  }
+
+  @Test
   void lossesAlwaysSumToTheLossAmount() {
     Random random = new Random(20261127L);
     List<String> codes = List.of("DELIVERY", "MARKETING", "OPERATIONS", "SALES", "TECH");
