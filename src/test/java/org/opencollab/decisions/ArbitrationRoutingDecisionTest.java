@@ -3,26 +3,11 @@ package org.opencollab.decisions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.HistoryService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.opencollab.ApplicationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** DMN {@code arbitrationRouting}: mediation or committee, and the mediation deadline. */
-@ApplicationTest
-class ArbitrationRoutingDecisionTest {
-
-  @Autowired DecisionService decisionService;
-  @Autowired HistoryService historyService;
-  private DecisionTester tester;
-
-  @BeforeEach
-  void setUp() {
-    tester = new DecisionTester(decisionService, historyService);
-  }
+class ArbitrationRoutingDecisionTest extends DecisionTableTest {
 
   @ParameterizedTest(name = "{0} CNY {1} {2} → {3} {4} by {5}")
   @CsvSource({
@@ -40,7 +25,7 @@ class ArbitrationRoutingDecisionTest {
   })
   void routesDisputes(long amountAtStake, String customerTier, String disputeType, String route, String deadline,
       String rule) {
-    DecisionTester.Evaluation evaluation = tester.evaluate("arbitrationRouting",
+    Evaluation evaluation = evaluate("arbitrationRouting",
         Map.of("amountAtStake", amountAtStake, "customerTier", customerTier, "disputeType", disputeType));
 
     assertThat(evaluation.matchedRule()).isEqualTo(rule);

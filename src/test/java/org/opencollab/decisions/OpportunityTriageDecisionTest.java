@@ -3,26 +3,11 @@ package org.opencollab.decisions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.HistoryService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.opencollab.ApplicationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** DMN {@code opportunityTriage}: priority, task force and press release at every boundary and tier. */
-@ApplicationTest
-class OpportunityTriageDecisionTest {
-
-  @Autowired DecisionService decisionService;
-  @Autowired HistoryService historyService;
-  private DecisionTester tester;
-
-  @BeforeEach
-  void setUp() {
-    tester = new DecisionTester(decisionService, historyService);
-  }
+class OpportunityTriageDecisionTest extends DecisionTableTest {
 
   @ParameterizedTest(name = "{0} {1} new={2} → {3} taskForce={4} pressRelease={5} by {6}")
   @CsvSource({
@@ -44,7 +29,7 @@ class OpportunityTriageDecisionTest {
   })
   void triageSetsPriorityTaskForceAndPressRelease(String customerTier, long estimatedValue, boolean newProduct,
       String priority, boolean taskForceRequired, boolean pressReleaseRequired, String rule) {
-    DecisionTester.Evaluation evaluation = tester.evaluate("opportunityTriage",
+    Evaluation evaluation = evaluate("opportunityTriage",
         Map.of("customerTier", customerTier, "estimatedValue", estimatedValue, "newProduct", newProduct));
 
     assertThat(evaluation.matchedRule()).isEqualTo(rule);

@@ -3,26 +3,11 @@ package org.opencollab.decisions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.HistoryService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.opencollab.ApplicationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** DMN {@code techParticipation}: every rule, every value boundary and every enum value, through the engine. */
-@ApplicationTest
-class TechParticipationDecisionTest {
-
-  @Autowired DecisionService decisionService;
-  @Autowired HistoryService historyService;
-  private DecisionTester tester;
-
-  @BeforeEach
-  void setUp() {
-    tester = new DecisionTester(decisionService, historyService);
-  }
+class TechParticipationDecisionTest extends DecisionTableTest {
 
   @ParameterizedTest(name = "{0} {1} {2} {3} {4} → {5} by {6}")
   @CsvSource({
@@ -50,7 +35,7 @@ class TechParticipationDecisionTest {
   })
   void firstMatchingRuleDecides(boolean customizationRequired, boolean newProduct, String technicalComplexity,
       long estimatedValue, String customerTier, String expected, String rule) {
-    DecisionTester.Evaluation evaluation = tester.evaluate("techParticipation", Map.of(
+    Evaluation evaluation = evaluate("techParticipation", Map.of(
         "customizationRequired", customizationRequired, "newProduct", newProduct,
         "technicalComplexity", technicalComplexity, "estimatedValue", estimatedValue, "customerTier", customerTier));
 
@@ -62,7 +47,7 @@ class TechParticipationDecisionTest {
   @ParameterizedTest(name = "{0} CNY as a Double → {1}")
   @CsvSource({"4999999.99, NONE", "5000000.0, MANDATORY"})
   void doubleValuesMeetTheSameBoundaries(double estimatedValue, String expected) {
-    DecisionTester.Evaluation evaluation = tester.evaluate("techParticipation", Map.of(
+    Evaluation evaluation = evaluate("techParticipation", Map.of(
         "customizationRequired", false, "newProduct", false, "technicalComplexity", "LOW",
         "estimatedValue", estimatedValue, "customerTier", "STANDARD"));
     assertThat(evaluation.outputs()).containsEntry("techParticipation", expected);

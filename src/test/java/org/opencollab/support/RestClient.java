@@ -27,6 +27,16 @@ public final class RestClient {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Deploys a minimal process {@code key} over REST, as Camunda Modeler would. */
+  public HttpResponse<String> deployMinimalProcess(String user, String key) {
+    return deploy(user, key + ".bpmn", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://opencollab.org/test">
+          <process id="%s" isExecutable="true" camunda:historyTimeToLive="1"><startEvent id="s"/></process>
+        </definitions>""".formatted(key));
+  }
+
   /** A multipart deployment of one BPMN resource, as Camunda Modeler deploys. */
   public HttpResponse<String> deploy(String user, String resourceName, String bpmn) {
     String boundary = "collab-boundary";

@@ -7,22 +7,23 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
+import org.opencollab.ApplicationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
-/** Evaluates a deployed decision through the engine and tells which rule matched, from the engine's history. */
-final class DecisionTester {
+/**
+ * Evaluates the deployed decisions through the engine's {@link DecisionService}, as the processes do,
+ * and reads from the engine's history which rule matched.
+ */
+@ApplicationTest
+abstract class DecisionTableTest {
 
   record Evaluation(Map<String, Object> outputs, String matchedRule) {
   }
 
-  private final DecisionService decisionService;
-  private final HistoryService historyService;
+  @Autowired private DecisionService decisionService;
+  @Autowired private HistoryService historyService;
 
-  DecisionTester(DecisionService decisionService, HistoryService historyService) {
-    this.decisionService = decisionService;
-    this.historyService = historyService;
-  }
-
-  /** @return the single result; fails the test when no rule or several rules matched */
+  /** @return the single result, or an evaluation without outputs when no rule matched */
   Evaluation evaluate(String decisionKey, Map<String, Object> inputs) {
     DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey(decisionKey)
         .variables(inputs).evaluate().getSingleResult();
