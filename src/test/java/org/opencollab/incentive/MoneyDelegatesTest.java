@@ -3,8 +3,10 @@ package org.opencollab.incentive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,6 +17,9 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencollab.ApplicationTest;
+import org.opencollab.loss.DepartmentInput;
+import org.opencollab.loss.LossAllocator;
+import org.opencollab.loss.LossInput;
 import org.opencollab.loss.LossStatement;
 import org.opencollab.validation.JsonVariables;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,7 +104,7 @@ class MoneyDelegatesTest {
   }
 
   @Test
-  void lossStatementIsWrittenByInputHours() {
+  void lossStatementIsWrittenByInputHoursAndRoundTripsUnchanged() {
     Map<String, Object> variables = new HashMap<>();
     variables.put("opportunityId", "OPP-LOSS-1");
     variables.put("lossAmount", 90000L);
@@ -111,11 +116,16 @@ class MoneyDelegatesTest {
 
     Object stored = runtimeService.getVariable(instance.getId(), "lossStatement");
     LossStatement statement = JsonVariables.read(stored, LossStatement.class);
+    assertThat(statement).isEqualTo(new LossAllocator().allocate(new LossInput("OPP-LOSS-1", new BigDecimal("90000"),
+        new TreeMap<>(Map.of("SALES", 50, "TECH", 35, "DELIVERY", 15)), new TreeMap<>(Map.of(
+            "SALES", new DepartmentInput(new BigDecimal("120"), new BigDecimal("30000")),
+            "TECH", new DepartmentInput(new BigDecimal("200"), new BigDecimal("80000.5")),
+            "DELIVERY", new DepartmentInput(new BigDecimal("40"), new BigDecimal("9000")))))));
     assertThat(statement.basis()).isEqualTo("INPUT_HOURS");
     assertThat(statement.lossAmount()).isEqualTo("90000.00");
     assertThat(statement.departments()).extracting(LossStatement.DepartmentLoss::loss)
-        .containsExactly(new java.math.BigDecimal("10000.00"), new java.math.BigDecimal("30000.00"),
-            new java.math.BigDecimal("50000.00"));
+        .containsExactly(new BigDecimal("10000.00"), new BigDecimal("30000.00"),
+            new BigDecimal("50000.00"));
     assertThat(((SpinJsonNode) stored).prop("departments").elements().get(2).prop("inputCost").stringValue())
         .isEqualTo("80000.50");
   }

@@ -1,0 +1,67 @@
+package org.opencollab.tasklist;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The shared Tasklist filters every employee starts with. Tasklist lists tasks only through
+ * filters: without one, it shows nothing at all. The queries use Camunda's expressions for the
+ * current user, so one filter serves everybody and shows each person their own work. Created when
+ * missing (by name); a filter that a process owner has edited in Tasklist is left as it is.
+ */
+@Component
+public class TaskFilterSetup extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskFilterSetup.class);
+
+  /** A shared filter: its name in English and Chinese, what it shows, its place in the list. */
+  record FilterSpec(String name, String description, int priority, TaskQuery query) {
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    apply(processEngine.getFilterService(), processEngine.getTaskService());
+  }
+
+  /** @return the number of filters created */
+  public int apply(FilterService filterService, TaskService taskService) {
+    int created = 0;
+    for (FilterSpec spec : specs(taskService)) {
+      if (filterService.createFilterQuery().filterName(spec.name()).count() == 0) {
+        Filter filter = filterService.newTaskFilter(spec.name())
+            .setQuery(spec.query())
+            .setProperties(Map.of("description", spec.description(), "priority", spec.priority(),
+                "refresh", true));
+        filterService.saveFilter(filter);
+        created++;
+      }
+    }
+    LOG.info("Tasklist filters in place ({} created)", created);
+    return created;
+  }
+
+  static List<FilterSpec> specs(TaskService taskService) {
+    return List.of(
+        new FilterSpec("Assigned to me / 分配给我", "Tasks assigned to you", -20,
+            taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()),
+        new FilterSpec("My department / 我的部门", "Open tasks of your groups, claimed or not", -10,
+            taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks().orderByDueDate().asc()),
+        new FilterSpec("Overdue / 已逾期", "Your tasks and your groups' tasks past their due date", 0,
+            taskService.createTaskQuery()
+                .or().taskAssigneeExpression("${currentUser()}")
+                .taskCandidateGroupInExpression("${currentUserGroups()}").endOr()
+                .dueBeforeExpression("${now()}").orderByDueDate().asc()),
+        new FilterSpec("All tasks / 全部任务", "Every task you are allowed to see", 10,
+            taskService.createTaskQuery().orderByTaskCreateTime().desc()));
+  }
+}

@@ -1,0 +1,90 @@
+package org.opencollab.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opencollab.ApplicationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The shared Tasklist filters: there once, and each shows a person their own work. */
+@ApplicationTest
+class TaskFilterSetupTest {
+
+  @Autowired FilterService filterService;
+  @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired IdentityService identityService;
+  @Autowired TaskFilterSetup taskFilterSetup;
+
+  @BeforeEach
+  void deployProbe() {
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("authorizationProbe").count() == 0) {
+      repositoryService.createDeployment().addClasspathResource("bpmn/authorizationProbe.bpmn").deploy();
+    }
+  }
+
+  @AfterEach
+  void logOut() {
+    identityService.clearAuthentication();
+  }
+
+  @Test
+  void filtersExistOnceAndASecondStartCreatesNone() {
+    assertThat(filterService.createFilterQuery().list()).extracting(Filter::getName).contains(
+        "Assigned to me / 分配给我", "My department / 我的部门", "Overdue / 已逾期", "All tasks / 全部任务");
+    long filters = filterService.createFilterQuery().count();
+    assertThat(taskFilterSetup.apply(filterService, taskService)).isZero();
+    assertThat(filterService.createFilterQuery().count()).isEqualTo(filters);
+  }
+
+  @Test
+  void eachPersonSeesTheirDepartmentsTasksAndTheirOwn() {
+    Task salesTask = startProbeTask();
+
+    assertThat(idsIn("My department / 我的部门", "alice", "sales")).contains(salesTask.getId());
+    assertThat(idsIn("My department / 我的部门", "bob", "tech")).doesNotContain(salesTask.getId());
+    assertThat(idsIn("Assigned to me / 分配给我", "alice", "sales")).doesNotContain(salesTask.getId());
+
+    taskService.claim(salesTask.getId(), "alice");
+    assertThat(idsIn("Assigned to me / 分配给我", "alice", "sales")).contains(salesTask.getId());
+    assertThat(idsIn("My department / 我的部门", "sam", "sales")).contains(salesTask.getId());
+  }
+
+  @Test
+  void overdueShowsOnlyTasksPastTheirDueDate() {
+    Task late = startProbeTask();
+    late.setDueDate(new Date(System.currentTimeMillis() - 60_000));
+    taskService.saveTask(late);
+    Task onTime = startProbeTask();
+
+    List<String> overdue = idsIn("Overdue / 已逾期", "alice", "sales");
+    assertThat(overdue).contains(late.getId()).doesNotContain(onTime.getId());
+  }
+
+  private List<String> idsIn(String filterName, String userId, String groupId) {
+    String filterId = filterService.createFilterQuery().filterName(filterName).singleResult().getId();
+    identityService.setAuthentication(userId, List.of(groupId));
+    try {
+      return filterService.<Task>list(filterId).stream().map(Task::getId).toList();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private Task startProbeTask() {
+    String instanceId = runtimeService.startProcessInstanceByKey("authorizationProbe").getId();
+    return taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+  }
+}
