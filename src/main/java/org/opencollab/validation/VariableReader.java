@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -31,10 +30,6 @@ public final class VariableReader {
     return new VariableReader(lookup);
   }
 
-  public static VariableReader of(Map<String, ?> variables) {
-    return new VariableReader(variables::get);
-  }
-
   public String requiredString(String name) {
     Object value = required(name);
     if (!(value instanceof String text) || text.isBlank()) {
@@ -43,15 +38,10 @@ public final class VariableReader {
     return text;
   }
 
-  /** A CNY amount: a number of 0 or more with at most two decimal places. */
+  /** A CNY amount: a number of 0 or more with at most two decimal places; a double counts by its shortest form. */
   public BigDecimal money(String name) {
     BigDecimal amount = decimal(name, required(name));
     return asMoney(name, amount);
-  }
-
-  /** Any exact number; a double is taken by its shortest decimal form (0.1 is 0.1). */
-  public BigDecimal decimal(String name) {
-    return decimal(name, required(name));
   }
 
   /** A Json variable: a Spin Json value, a Json text, or a map or list (the Java API's natural form). */
