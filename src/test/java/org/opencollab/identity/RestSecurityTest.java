@@ -13,6 +13,7 @@ import org.opencollab.ApplicationTest;
 import org.opencollab.support.RestClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.opencollab.support.TestProcesses;
 
 /** The REST API as outside clients meet it: Basic auth required, authorizations enforced, setup closed. */
 @ApplicationTest
@@ -27,9 +28,7 @@ class RestSecurityTest {
   @BeforeEach
   void setUp() {
     rest = new RestClient("http://localhost:" + port);
-    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("authorizationProbe").count() == 0) {
-      repositoryService.createDeployment().addClasspathResource("bpmn/authorizationProbe.bpmn").deploy();
-    }
+    TestProcesses.deployOnce(repositoryService, "authorizationProbe");
   }
 
   @Test

@@ -23,6 +23,7 @@ import org.opencollab.loss.LossInput;
 import org.opencollab.loss.LossStatement;
 import org.opencollab.validation.JsonVariables;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.opencollab.support.TestProcesses;
 
 /**
  * The delegates {@code calculateIncentives} and {@code allocateLoss} as a process runs them: policy
@@ -37,9 +38,7 @@ class MoneyDelegatesTest {
 
   @BeforeEach
   void deployProbe() {
-    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("incentiveDelegatesProbe").count() == 0) {
-      repositoryService.createDeployment().addClasspathResource("bpmn/incentiveDelegatesProbe.bpmn").deploy();
-    }
+    TestProcesses.deployOnce(repositoryService, "incentiveDelegatesProbe");
   }
 
   @Test

@@ -32,6 +32,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.opencollab.support.TestProcesses;
 
 /**
  * The application under the {@code prod} profile on a real PostgreSQL server: schema created by
@@ -70,9 +71,7 @@ class ProductionOnPostgresIT {
     // Production has no demo users: an administrator would create these in Admin.
     createUser("ivan", "auditors");
     createUser("alice", "sales");
-    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("authorizationProbe").count() == 0) {
-      repositoryService.createDeployment().addClasspathResource("bpmn/authorizationProbe.bpmn").deploy();
-    }
+    TestProcesses.deployOnce(repositoryService, "authorizationProbe");
   }
 
   @Test

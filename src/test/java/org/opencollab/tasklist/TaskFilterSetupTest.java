@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencollab.ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.opencollab.support.TestProcesses;
 
 /** The shared Tasklist filters: there once, and each shows a person their own work. */
 @ApplicationTest
@@ -30,9 +31,7 @@ class TaskFilterSetupTest {
 
   @BeforeEach
   void deployProbe() {
-    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("authorizationProbe").count() == 0) {
-      repositoryService.createDeployment().addClasspathResource("bpmn/authorizationProbe.bpmn").deploy();
-    }
+    TestProcesses.deployOnce(repositoryService, "authorizationProbe");
   }
 
   @AfterEach
