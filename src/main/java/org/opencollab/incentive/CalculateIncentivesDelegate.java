@@ -6,14 +6,12 @@ import static org.opencollab.opportunity.OpportunityVariables.INCENTIVE_STATEMEN
 import static org.opencollab.opportunity.OpportunityVariables.OPPORTUNITY_ID;
 import static org.opencollab.opportunity.OpportunityVariables.PEER_RATINGS;
 import static org.opencollab.opportunity.OpportunityVariables.REALIZED_REVENUE;
-import static org.opencollab.opportunity.OpportunityVariables.TEAM_MEMBERS;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opencollab.opportunity.Team;
 import org.opencollab.validation.InvalidVariableException;
 import org.opencollab.validation.JsonVariables;
 import org.opencollab.validation.VariableReader;
@@ -36,26 +34,11 @@ public class CalculateIncentivesDelegate implements JavaDelegate {
         variables.requiredString(OPPORTUNITY_ID),
         variables.money(REALIZED_REVENUE),
         variables.integerMap(DEPARTMENT_SHARES),
-        teamMembers(variables),
+        Team.read(variables).members(),
         variables.nestedIntegerMap(PEER_RATINGS),
         policy(variables));
     IncentiveStatement statement = calculator.calculate(input);
     execution.setVariable(INCENTIVE_STATEMENT, JsonVariables.value(statement));
-  }
-
-  static List<TeamMember> teamMembers(VariableReader variables) {
-    JsonNode array = variables.json(TEAM_MEMBERS);
-    if (!array.isArray()) {
-      throw new InvalidVariableException(TEAM_MEMBERS, "must be a Json array of {\"userId\", \"department\"}");
-    }
-    List<TeamMember> members = new ArrayList<>();
-    for (JsonNode member : array) {
-      if (!member.path("userId").isTextual() || !member.path("department").isTextual()) {
-        throw new InvalidVariableException(TEAM_MEMBERS, "every member needs a text userId and department, got " + member);
-      }
-      members.add(new TeamMember(member.get("userId").asText(), member.get("department").asText()));
-    }
-    return members;
   }
 
   private static IncentivePolicy policy(VariableReader variables) {

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ModelDeployer extends AbstractProcessEnginePlugin {
 
-  static final List<String> MODEL_EXTENSIONS = List.of(".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml", ".form");
+  static final List<String> MODEL_EXTENSIONS = List.of(".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml", ".form", ".html");
   static final String SOURCE = "collab-startup";
   private static final Logger LOG = LoggerFactory.getLogger(ModelDeployer.class);
 

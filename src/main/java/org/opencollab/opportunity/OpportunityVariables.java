@@ -1,20 +1,97 @@
 package org.opencollab.opportunity;
 
-/** Names of the variables of process {@code opportunityToDelivery}, exactly as SPEC section 3 spells them. */
+import java.util.List;
+
+/** Names and codes of process {@code opportunityToDelivery}, exactly as SPEC section 3 spells them. */
 public final class OpportunityVariables {
 
+  public static final String PROCESS_KEY = "opportunityToDelivery";
+
+  // start
   public static final String OPPORTUNITY_ID = "opportunityId";
+  public static final String CUSTOMER_NAME = "customerName";
+  public static final String TITLE = "title";
+  public static final String CUSTOMER_TIER = "customerTier";
+  public static final String ESTIMATED_VALUE = "estimatedValue";
+  public static final String TECHNICAL_COMPLEXITY = "technicalComplexity";
+  public static final String CUSTOMIZATION_REQUIRED = "customizationRequired";
+  public static final String NEW_PRODUCT = "newProduct";
+  public static final String SOURCE = "source";
+  public static final String ACCOUNT_MANAGER = "accountManager";
+  // triage (DMN)
   public static final String PRIORITY = "priority";
+  public static final String TASK_FORCE_REQUIRED = "taskForceRequired";
+  public static final String TECH_PARTICIPATION = "techParticipation";
+  // tasks
+  public static final String QUALIFIED = "qualified";
+  public static final String QUALIFICATION_NOTES = "qualificationNotes";
+  public static final String SOLUTION_MANAGER = "solutionManager";
+  public static final String DELIVERY_MANAGER = "deliveryManager";
   public static final String TEAM_MEMBERS = "teamMembers";
+  public static final String EXECUTIVE_SPONSOR = "executiveSponsor";
+  /** Derived when the team is formed: the departments of {@code teamMembers}, sorted by code. */
+  public static final String INVOLVED_DEPARTMENTS = "involvedDepartments";
+  /** Derived when the team is formed: the user ids of {@code teamMembers}, in their order. */
+  public static final String TEAM_MEMBER_IDS = "teamMemberIds";
+  public static final String PRESS_RELEASE = "pressRelease";
+  public static final String FAQ = "faq";
   public static final String DEPARTMENT_SHARES = "departmentShares";
+  public static final String CUSTOMER_DATA_OWNER = "customerDataOwner";
+  public static final String DATA_ACCESS_RULES = "dataAccessRules";
+  public static final String AGREEMENT_APPROVED = "agreementApproved";
+  public static final String REJECTION_CATEGORY = "rejectionCategory";
+  public static final String REJECTION_REASON = "rejectionReason";
+  /** Gathered from the sign-off tasks: {@code {"SALES": {"approved": true, ...}}}. */
+  public static final String AGREEMENT_SIGNATURES = "agreementSignatures";
+  /** Gathered from the sign-off tasks: one dispute to raise per rejecting department. */
+  public static final String AGREEMENT_REJECTIONS = "agreementRejections";
+  public static final String BID_APPROVED = "bidApproved";
+  public static final String BID_REJECTION_REASON = "bidRejectionReason";
+  public static final String SOLUTION_SUMMARY = "solutionSummary";
+  public static final String ESTIMATED_EFFORT_DAYS = "estimatedEffortDays";
+  public static final String OFFER_VALUE = "offerValue";
+  public static final String FOLLOW_UP_ACTION = "followUpAction";
+  public static final String NEGOTIATION_OUTCOME = "negotiationOutcome";
+  public static final String CONTRACT_VALUE = "contractValue";
+  public static final String TECHNICAL_COMMITMENTS = "technicalCommitments";
+  public static final String REVISION_COUNT = "revisionCount";
+  public static final String SPRINT_COUNT = "sprintCount";
+  public static final String SPRINT_STATUS = "sprintStatus";
+  public static final String SPRINT_NOTES = "sprintNotes";
+  public static final String ACCEPTED = "accepted";
   public static final String REALIZED_REVENUE = "realizedRevenue";
+  public static final String INPUT_HOURS = "inputHours";
+  public static final String INPUT_COST = "inputCost";
   public static final String DEPARTMENT_INPUTS = "departmentInputs";
+  public static final String RATINGS = "ratings";
+  public static final String COMMENTS = "comments";
   public static final String PEER_RATINGS = "peerRatings";
   /** The single result of DMN {@code incentivePolicy}, mapped by the business rule task before the calculation. */
   public static final String INCENTIVE_POLICY = "incentivePolicy";
   public static final String INCENTIVE_STATEMENT = "incentiveStatement";
+  public static final String INCENTIVES_APPROVED = "incentivesApproved";
   public static final String LOSS_AMOUNT = "lossAmount";
+  public static final String LOSS_NOTES = "lossNotes";
   public static final String LOSS_STATEMENT = "lossStatement";
+  public static final String LESSONS_LEARNED = "lessonsLearned";
+  public static final String FINAL_OUTCOME = "finalOutcome";
+  /** Every ruling that reached the opportunity, in arrival order. */
+  public static final String RULINGS = "rulings";
+  /** Multi-instance element variables of the per-department and per-member tasks. */
+  public static final String DEPARTMENT = "department";
+  public static final String MEMBER = "member";
+
+  public static final List<String> CUSTOMER_TIERS = List.of("STRATEGIC", "KEY", "STANDARD");
+  public static final List<String> COMPLEXITIES = List.of("LOW", "MEDIUM", "HIGH");
+  public static final List<String> SOURCES = List.of("SALES", "MARKETING", "ANALYTICS", "PARTNER");
+  public static final List<String> REJECTION_CATEGORIES =
+      List.of("DATA_ACCESS", "INCENTIVE_SPLIT", "RESOURCE_ALLOCATION", "PRIORITY");
+  public static final List<String> FOLLOW_UP_ACTIONS = List.of("REMIND", "ESCALATE");
+  public static final List<String> NEGOTIATION_OUTCOMES = List.of("WON", "LOST", "REVISE");
+  public static final List<String> SPRINT_STATUSES = List.of("ON_TRACK", "AT_RISK", "FAILED");
+  public static final String TECH_NONE = "NONE";
+  public static final String REVISE = "REVISE";
+  public static final int MAX_REVISIONS = 3;
 
   private OpportunityVariables() {
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -33,6 +34,18 @@ public final class JsonVariables {
       return MAPPER.writeValueAsString(object);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write " + object.getClass().getSimpleName() + " as Json", e);
+    }
+  }
+
+  /** A Json object variable's current value to extend, or a new object when the variable is not set yet. */
+  public static ObjectNode object(Object variable) {
+    if (variable == null) {
+      return MAPPER.createObjectNode();
+    }
+    try {
+      return (ObjectNode) MAPPER.readTree(variable.toString());
+    } catch (JsonProcessingException | ClassCastException e) {
+      throw new IllegalArgumentException("not a Json object: " + variable, e);
     }
   }
 

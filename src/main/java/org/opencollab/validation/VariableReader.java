@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Collection;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -36,6 +38,71 @@ public final class VariableReader {
       throw new InvalidVariableException(name, "must be a non-empty text");
     }
     return text;
+  }
+
+  /** A text of at most {@code maxLength} characters that is not blank. */
+  public String requiredString(String name, int maxLength) {
+    String text = requiredString(name);
+    if (text.length() > maxLength) {
+      throw new InvalidVariableException(name, "must have at most " + maxLength + " characters, got " + text.length());
+    }
+    return text;
+  }
+
+  /** A text that may be absent; when present it must be a text. */
+  public Optional<String> optionalString(String name) {
+    Object value = lookup.apply(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof String text)) {
+      throw new InvalidVariableException(name, "must be a text, got " + describe(value));
+    }
+    return text.isBlank() ? Optional.empty() : Optional.of(text);
+  }
+
+  /** One of a fixed set of codes, such as {@code STRATEGIC}, {@code KEY} or {@code STANDARD}. */
+  public String oneOf(String name, Collection<String> allowed) {
+    Object value = required(name);
+    if (!(value instanceof String code) || !allowed.contains(code)) {
+      throw new InvalidVariableException(name, "must be one of " + String.join(", ", allowed) + ", got " + value);
+    }
+    return code;
+  }
+
+  public boolean requiredBoolean(String name) {
+    Object value = required(name);
+    if (!(value instanceof Boolean flag)) {
+      throw new InvalidVariableException(name, "must be true or false, got " + describe(value));
+    }
+    return flag;
+  }
+
+  /** A whole number within {@code [min, max]}; a double counts when it has no fraction (as forms send numbers). */
+  public int integer(String name, int min, int max) {
+    BigDecimal number = decimal(name, required(name));
+    if (number.stripTrailingZeros().scale() > 0) {
+      throw new InvalidVariableException(name, "must be a whole number, got " + number.toPlainString());
+    }
+    if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+      throw new InvalidVariableException(name, "must be between " + min + " and " + max + ", got "
+          + number.toPlainString());
+    }
+    return number.intValueExact();
+  }
+
+  /** A number within {@code [min, max]}, read exactly. */
+  public BigDecimal number(String name, BigDecimal min, BigDecimal max) {
+    BigDecimal number = decimal(name, required(name));
+    if (number.compareTo(min) < 0 || number.compareTo(max) > 0) {
+      throw new InvalidVariableException(name, "must be between " + min.toPlainString() + " and "
+          + max.toPlainString() + ", got " + number.toPlainString());
+    }
+    return number;
+  }
+
+  public boolean isPresent(String name) {
+    return lookup.apply(name) != null;
   }
 
   /** A CNY amount: a number of 0 or more with at most two decimal places; a double counts by its shortest form. */

@@ -1,0 +1,108 @@
+package org.opencollab.arbitration;
+
+import static org.opencollab.arbitration.ArbitrationVariables.*;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.opencollab.identity.Department;
+import org.opencollab.opportunity.OpportunityRecords;
+import org.opencollab.opportunity.OpportunityRules;
+import org.opencollab.opportunity.OpportunityVariables;
+import org.opencollab.validation.InvalidVariableException;
+import org.opencollab.validation.ProcessRules;
+import org.opencollab.validation.VariableReader;
+import org.springframework.stereotype.Component;
+
+/** Every rule of SPEC section 4: what starts a dispute and what each task of {@code collaborationArbitration} accepts. */
+@Component
+public class ArbitrationRules implements ProcessRules {
+
+  private static final List<String> DEPARTMENTS = Arrays.stream(Department.values()).map(Department::name).toList();
+
+  @Override
+  public String processKey() {
+    return PROCESS_KEY;
+  }
+
+  @Override
+  public void checkStart(DelegateExecution start) {
+    VariableReader variables = VariableReader.of(start::getVariable);
+    String opportunityId = variables.requiredString(OPPORTUNITY_ID);
+    HistoryService history = start.getProcessEngineServices().getHistoryService();
+    HistoricProcessInstance opportunity = OpportunityRecords.find(history, opportunityId).orElseThrow(
+        () -> new InvalidVariableException(OPPORTUNITY_ID, "no opportunity " + opportunityId + " exists"));
+    variables.oneOf(DISPUTE_TYPE, DISPUTE_TYPES);
+    String raisedBy = variables.oneOf(RAISED_BY_DEPARTMENT, DEPARTMENTS);
+    String against = variables.oneOf(AGAINST_DEPARTMENT, DEPARTMENTS);
+    if (raisedBy.equals(against)) {
+      throw new InvalidVariableException(AGAINST_DEPARTMENT, "must differ from raisedByDepartment " + raisedBy);
+    }
+    variables.requiredString(DESCRIPTION);
+    if (variables.isPresent(AMOUNT_AT_STAKE)) {
+      variables.money(AMOUNT_AT_STAKE);
+    } else {
+      start.setVariable(AMOUNT_AT_STAKE, 0L);
+    }
+    String businessKey = start.getProcessBusinessKey();
+    if (businessKey != null && !businessKey.equals(opportunityId)) {
+      throw new InvalidVariableException("businessKey", "must equal opportunityId " + opportunityId + ", got " + businessKey);
+    }
+    start.setProcessBusinessKey(opportunityId);
+    start.setVariable(CUSTOMER_TIER, OpportunityRecords.variable(history, opportunity.getId(),
+        OpportunityVariables.CUSTOMER_TIER).orElse(null));
+  }
+
+  @Override
+  public java.util.Map<String, TaskRule> taskRules() {
+    return java.util.Map.of(
+        "MediateDispute", (variables, task) -> {
+          if (variables.requiredBoolean(MEDIATION_RESOLVED)) {
+            variables.requiredString(RESOLUTION);
+          }
+          checkAdjustedShares(variables, task);
+        },
+        "ArbitrationVote", (variables, task) -> {
+          variables.oneOf(VOTE, OPTIONS);
+          variables.requiredString(VOTE_RATIONALE);
+        },
+        "ChairRuling", (variables, task) -> variables.oneOf(CHAIR_OPTION, OPTIONS),
+        "RecordRuling", (variables, task) -> {
+          variables.requiredString(RULING_TEXT);
+          checkAdjustedShares(variables, task);
+        });
+  }
+
+  /** Optional; when given, the same rules as the opportunity's {@code departmentShares}. */
+  private static void checkAdjustedShares(VariableReader variables, DelegateTask task) {
+    if (!hasAdjustedShares(task.getVariable(ADJUSTED_SHARES))) {
+      return;
+    }
+    HistoryService history = task.getProcessEngineServices().getHistoryService();
+    String opportunityId = (String) task.getVariable(OPPORTUNITY_ID);
+    String opportunity = OpportunityRecords.find(history, opportunityId).orElseThrow().getId();
+    Set<String> involved = involvedDepartments(history, opportunity).orElseThrow(() -> new InvalidVariableException(
+        ADJUSTED_SHARES, "opportunity " + opportunityId + " has no team yet, so there are no shares to adjust"));
+    OpportunityRules.checkShares(variables, ADJUSTED_SHARES, involved);
+  }
+
+  static boolean hasAdjustedShares(Object value) {
+    return value != null && !(value instanceof String text && text.isBlank());
+  }
+
+  private static Optional<Set<String>> involvedDepartments(HistoryService history, String opportunity) {
+    Optional<Object> shares = OpportunityRecords.variable(history, opportunity, OpportunityVariables.DEPARTMENT_SHARES);
+    if (shares.isPresent()) {
+      return Optional.of(new TreeSet<>(VariableReader.of(name -> shares.get())
+          .integerMap(OpportunityVariables.DEPARTMENT_SHARES).keySet()));
+    }
+    return OpportunityRecords.variable(history, opportunity, OpportunityVariables.INVOLVED_DEPARTMENTS)
+        .map(list -> new TreeSet<>(((List<?>) list).stream().map(String::valueOf).toList()));
+  }
+}

@@ -1,0 +1,41 @@
+package org.opencollab.arbitration;
+
+import java.util.List;
+
+/** Names and codes of process {@code collaborationArbitration}, exactly as SPEC section 4 spells them. */
+public final class ArbitrationVariables {
+
+  public static final String PROCESS_KEY = "collaborationArbitration";
+
+  public static final String OPPORTUNITY_ID = "opportunityId";
+  public static final String DISPUTE_TYPE = "disputeType";
+  public static final String RAISED_BY_DEPARTMENT = "raisedByDepartment";
+  public static final String AGAINST_DEPARTMENT = "againstDepartment";
+  public static final String DESCRIPTION = "description";
+  public static final String AMOUNT_AT_STAKE = "amountAtStake";
+  public static final String CUSTOMER_TIER = "customerTier";
+  public static final String ROUTE = "route";
+  public static final String MEDIATION_DEADLINE = "mediationDeadline";
+  public static final String MEDIATION_RESOLVED = "mediationResolved";
+  public static final String RESOLUTION = "resolution";
+  public static final String ADJUSTED_SHARES = "adjustedShares";
+  public static final String VOTE = "vote";
+  public static final String VOTE_RATIONALE = "voteRationale";
+  /** Gathered from the vote tasks: {@code {"grace": {"vote": "UPHOLD", "rationale": "..."}}}. */
+  public static final String VOTES = "votes";
+  /** Set by the vote that gives one option a strict majority of the committee; closes the voting. */
+  public static final String MAJORITY_OPTION = "majorityOption";
+  /** The option the chair picks in {@code ChairRuling} when no option holds a majority. */
+  public static final String CHAIR_OPTION = "chairOption";
+  public static final String RULING_TEXT = "rulingText";
+  public static final String RULING = "ruling";
+  /** The element variable of the vote tasks: the committee member who votes. */
+  public static final String VOTER = "voter";
+
+  public static final List<String> DISPUTE_TYPES =
+      List.of("RESOURCE_ALLOCATION", "DATA_ACCESS", "PRIORITY", "RESPONSIBILITY", "INCENTIVE_SPLIT");
+  public static final List<String> OPTIONS = List.of("UPHOLD", "REJECT", "COMPROMISE");
+
+  private ArbitrationVariables() {
+  }
+}

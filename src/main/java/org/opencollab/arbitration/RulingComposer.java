@@ -1,0 +1,42 @@
+package org.opencollab.arbitration;
+
+import static org.opencollab.arbitration.ArbitrationVariables.*;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.format.DateTimeFormatter;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.opencollab.validation.JsonVariables;
+import org.opencollab.validation.VariableReader;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task {@code ComposeRuling}: writes {@code ruling} Json, {@code {"option", "decidedBy",
+ * "votes", "text", "adjustedShares", "decidedAt"}}. A resolved mediation has option {@code RESOLVED}.
+ */
+@Component("composeRuling")
+public class RulingComposer implements JavaDelegate {
+
+  public static final String MEDIATED = "RESOLVED";
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ObjectNode ruling = JsonVariables.object(null);
+    if (Boolean.TRUE.equals(execution.getVariable(MEDIATION_RESOLVED))) {
+      ruling.put("option", MEDIATED).put("decidedBy", "MEDIATION");
+      ruling.put("text", (String) execution.getVariable(RESOLUTION));
+    } else if (execution.getVariable(CHAIR_OPTION) != null) {
+      ruling.put("option", (String) execution.getVariable(CHAIR_OPTION)).put("decidedBy", "CHAIR");
+      ruling.put("text", (String) execution.getVariable(RULING_TEXT));
+    } else {
+      ruling.put("option", (String) execution.getVariable(MAJORITY_OPTION)).put("decidedBy", "COMMITTEE");
+      ruling.put("text", (String) execution.getVariable(RULING_TEXT));
+    }
+    ruling.set("votes", JsonVariables.object(execution.getVariable(VOTES)));
+    ruling.set("adjustedShares", ArbitrationRules.hasAdjustedShares(execution.getVariable(ADJUSTED_SHARES))
+        ? VariableReader.of(execution::getVariable).jsonObject(ADJUSTED_SHARES) : null);
+    ruling.put("decidedAt", DateTimeFormatter.ISO_INSTANT.format(ClockUtil.getCurrentTime().toInstant()));
+    execution.setVariable(RULING, JsonVariables.value(ruling));
+  }
+}

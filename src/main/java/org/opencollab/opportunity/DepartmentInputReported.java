@@ -1,0 +1,31 @@
+package org.opencollab.opportunity;
+
+import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT;
+import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT_INPUTS;
+import static org.opencollab.opportunity.OpportunityVariables.INPUT_COST;
+import static org.opencollab.opportunity.OpportunityVariables.INPUT_HOURS;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.opencollab.validation.JsonVariables;
+import org.opencollab.validation.VariableReader;
+import org.springframework.stereotype.Component;
+
+/** {@code ReportDepartmentInput} complete listener: gathers each department's input into {@code departmentInputs}. */
+@Component("departmentInputReported")
+public class DepartmentInputReported implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    VariableReader variables = VariableReader.of(task::getVariable);
+    DelegateExecution opportunity = task.getExecution().getProcessInstance();
+    ObjectNode inputs = JsonVariables.object(opportunity.getVariable(DEPARTMENT_INPUTS));
+    inputs.putObject((String) task.getVariable(DEPARTMENT))
+        .put("hours", variables.number(INPUT_HOURS, BigDecimal.ZERO, OpportunityRules.MAX_HOURS))
+        .put("cost", variables.money(INPUT_COST));
+    opportunity.setVariable(DEPARTMENT_INPUTS, JsonVariables.value(inputs));
+  }
+}

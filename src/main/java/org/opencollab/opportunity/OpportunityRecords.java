@@ -1,0 +1,32 @@
+package org.opencollab.opportunity;
+
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.opencollab.config.WithoutAuthorization;
+
+/**
+ * Finds an opportunity, running or finished, by its id (its business key) in the engine's history.
+ * Reads without the current user's authorizations: a rule must see every opportunity, whichever the
+ * user may read.
+ */
+public final class OpportunityRecords {
+
+  private OpportunityRecords() {
+  }
+
+  public static Optional<HistoricProcessInstance> find(HistoryService history, String opportunityId) {
+    return WithoutAuthorization.query(() -> history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(OpportunityVariables.PROCESS_KEY).processInstanceBusinessKey(opportunityId)
+        .orderByProcessInstanceStartTime().asc().list().stream().findFirst());
+  }
+
+  /** The current value of one of the opportunity's variables, or empty when it has none. */
+  public static Optional<Object> variable(HistoryService history, String processInstanceId, String name) {
+    return WithoutAuthorization.query(() -> history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableName(name).list().stream()
+        .filter(variable -> processInstanceId.equals(variable.getExecutionId()))
+        .map(HistoricVariableInstance::getValue).filter(java.util.Objects::nonNull).findFirst());
+  }
+}

@@ -1,0 +1,236 @@
+package org.opencollab.opportunity;
+
+import static org.opencollab.opportunity.OpportunityVariables.*;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.opencollab.identity.Department;
+import org.opencollab.identity.Groups;
+import org.opencollab.identity.Membership;
+import org.opencollab.incentive.TeamMember;
+import org.opencollab.validation.InvalidVariableException;
+import org.opencollab.validation.ProcessRules;
+import org.opencollab.validation.VariableReader;
+import org.springframework.stereotype.Component;
+
+/** Every rule of SPEC section 3: the start variables and what each task of {@code opportunityToDelivery} accepts. */
+@Component
+public class OpportunityRules implements ProcessRules {
+
+  private static final Pattern OPPORTUNITY_ID_PATTERN = Pattern.compile("OPP-[A-Z0-9-]{1,32}");
+  private static final BigDecimal MAX_ESTIMATED_VALUE = new BigDecimal("1000000000000");
+  private static final int MAX_TEXT = 200;
+  private static final int MAX_EFFORT_DAYS = 100_000;
+  static final BigDecimal MAX_HOURS = new BigDecimal("10000000");
+
+  @Override
+  public String processKey() {
+    return PROCESS_KEY;
+  }
+
+  @Override
+  public void checkStart(DelegateExecution start) {
+    VariableReader variables = VariableReader.of(start::getVariable);
+    String opportunityId = opportunityId(variables);
+    variables.requiredString(CUSTOMER_NAME, MAX_TEXT);
+    variables.requiredString(TITLE, MAX_TEXT);
+    variables.oneOf(CUSTOMER_TIER, CUSTOMER_TIERS);
+    variables.number(ESTIMATED_VALUE, BigDecimal.ZERO, MAX_ESTIMATED_VALUE);
+    variables.oneOf(TECHNICAL_COMPLEXITY, COMPLEXITIES);
+    variables.requiredBoolean(CUSTOMIZATION_REQUIRED);
+    variables.requiredBoolean(NEW_PRODUCT);
+    variables.oneOf(SOURCE, SOURCES);
+    requireMember(start.getProcessEngineServices().getIdentityService(), ACCOUNT_MANAGER,
+        variables.requiredString(ACCOUNT_MANAGER), Department.SALES.groupId());
+
+    String businessKey = start.getProcessBusinessKey();
+    if (businessKey != null && !businessKey.equals(opportunityId)) {
+      throw new InvalidVariableException("businessKey", "must equal opportunityId " + opportunityId + ", got " + businessKey);
+    }
+    if (OpportunityRecords.find(start.getProcessEngineServices().getHistoryService(), opportunityId).isPresent()) {
+      throw new InvalidVariableException(OPPORTUNITY_ID, opportunityId + " is already used by another opportunity");
+    }
+    start.setProcessBusinessKey(opportunityId);
+  }
+
+  static String opportunityId(VariableReader variables) {
+    String opportunityId = variables.requiredString(OPPORTUNITY_ID);
+    if (!OPPORTUNITY_ID_PATTERN.matcher(opportunityId).matches()) {
+      throw new InvalidVariableException(OPPORTUNITY_ID,
+          "must be OPP- then 1 to 32 of A-Z, 0-9 and -, got " + opportunityId);
+    }
+    return opportunityId;
+  }
+
+  @Override
+  public Map<String, TaskRule> taskRules() {
+    return Map.ofEntries(
+        Map.entry("QualifyOpportunity", (variables, task) -> {
+          if (!variables.requiredBoolean(QUALIFIED)) {
+            variables.requiredString(QUALIFICATION_NOTES);
+          }
+        }),
+        Map.entry("FormTeam", this::checkTeam),
+        Map.entry("DraftPressRelease", (variables, task) -> {
+          variables.requiredString(PRESS_RELEASE);
+          variables.optionalString(FAQ);
+        }),
+        Map.entry("DraftCollaborationAgreement", (variables, task) -> {
+          SortedSet<String> involved = Team.read(variables).departments();
+          checkShares(variables, DEPARTMENT_SHARES, involved);
+          String owner = variables.requiredString(CUSTOMER_DATA_OWNER);
+          if (!involved.contains(owner)) {
+            throw new InvalidVariableException(CUSTOMER_DATA_OWNER,
+                "must be one of the involved departments " + String.join(", ", involved) + ", got " + owner);
+          }
+          variables.requiredString(DATA_ACCESS_RULES);
+        }),
+        Map.entry("SignCollaborationAgreement", (variables, task) -> {
+          if (!variables.requiredBoolean(AGREEMENT_APPROVED)) {
+            variables.oneOf(REJECTION_CATEGORY, REJECTION_CATEGORIES);
+            variables.requiredString(REJECTION_REASON);
+          }
+        }),
+        Map.entry("ApproveBid", (variables, task) -> {
+          if (!variables.requiredBoolean(BID_APPROVED)) {
+            variables.requiredString(BID_REJECTION_REASON);
+          }
+        }),
+        Map.entry("DesignSolution", (variables, task) -> {
+          variables.requiredString(SOLUTION_SUMMARY);
+          variables.integer(ESTIMATED_EFFORT_DAYS, 0, MAX_EFFORT_DAYS);
+        }),
+        Map.entry("PrepareOffer", (variables, task) -> variables.money(OFFER_VALUE)),
+        Map.entry("FollowUpOverdueWork", (variables, task) -> variables.oneOf(FOLLOW_UP_ACTION, FOLLOW_UP_ACTIONS)),
+        Map.entry("NegotiateDeal", OpportunityRules::checkNegotiation),
+        Map.entry("SupportNegotiation", (variables, task) -> variables.requiredString(TECHNICAL_COMMITMENTS)),
+        Map.entry("PlanDelivery", (variables, task) -> variables.integer(SPRINT_COUNT, 1, 26)),
+        Map.entry("ReviewSprint", (variables, task) -> {
+          variables.oneOf(SPRINT_STATUS, SPRINT_STATUSES);
+          variables.optionalString(SPRINT_NOTES);
+        }),
+        Map.entry("AcceptDelivery", (variables, task) -> {
+          if (variables.requiredBoolean(ACCEPTED)) {
+            variables.money(REALIZED_REVENUE);
+          }
+        }),
+        Map.entry("ReportDepartmentInput", (variables, task) -> {
+          variables.number(INPUT_HOURS, BigDecimal.ZERO, MAX_HOURS);
+          variables.money(INPUT_COST);
+        }),
+        Map.entry("EvaluatePeers", OpportunityRules::checkRatings),
+        Map.entry("ApproveIncentives", (variables, task) -> variables.requiredBoolean(INCENTIVES_APPROVED)),
+        Map.entry("RecordLoss", (variables, task) -> {
+          variables.money(LOSS_AMOUNT);
+          variables.optionalString(LOSS_NOTES);
+        }),
+        Map.entry("HoldRetrospective", (variables, task) -> variables.requiredString(LESSONS_LEARNED)));
+  }
+
+  private void checkTeam(VariableReader variables, DelegateTask task) {
+    IdentityService identity = task.getProcessEngineServices().getIdentityService();
+    Optional<String> solutionManager = variables.optionalString(SOLUTION_MANAGER);
+    Object techParticipation = task.getVariable(TECH_PARTICIPATION);
+    if (solutionManager.isEmpty() && !TECH_NONE.equals(techParticipation)) {
+      throw new InvalidVariableException(SOLUTION_MANAGER, "is required when techParticipation is " + techParticipation);
+    }
+    solutionManager.ifPresent(user -> requireMember(identity, SOLUTION_MANAGER, user, Department.TECH.groupId()));
+    String deliveryManager = variables.requiredString(DELIVERY_MANAGER);
+    requireMember(identity, DELIVERY_MANAGER, deliveryManager, Department.DELIVERY.groupId());
+
+    Team team = Team.read(variables);
+    Set<String> seen = new HashSet<>();
+    for (TeamMember member : team.members()) {
+      if (!Department.isCode(member.department())) {
+        throw new InvalidVariableException(TEAM_MEMBERS, "unknown department " + member.department()
+            + " for " + member.userId());
+      }
+      if (!seen.add(member.userId())) {
+        throw new InvalidVariableException(TEAM_MEMBERS, member.userId() + " is listed more than once");
+      }
+      String group = Department.valueOf(member.department()).groupId();
+      if (!Membership.isMember(identity, member.userId(), group)) {
+        throw new InvalidVariableException(TEAM_MEMBERS, member.userId() + " is not a member of group " + group);
+      }
+    }
+    if (team.members().size() < 2) {
+      throw new InvalidVariableException(TEAM_MEMBERS, "needs at least two members, got " + team.members().size());
+    }
+    requireInTeam(seen, ACCOUNT_MANAGER, (String) task.getVariable(ACCOUNT_MANAGER));
+    solutionManager.ifPresent(user -> requireInTeam(seen, SOLUTION_MANAGER, user));
+    requireInTeam(seen, DELIVERY_MANAGER, deliveryManager);
+
+    if (Boolean.TRUE.equals(task.getVariable(TASK_FORCE_REQUIRED))) {
+      requireMember(identity, EXECUTIVE_SPONSOR, variables.requiredString(EXECUTIVE_SPONSOR), Groups.COMMITTEE);
+      for (Department needed : List.of(Department.SALES, Department.TECH, Department.DELIVERY)) {
+        if (!team.departments().contains(needed.name())) {
+          throw new InvalidVariableException(TEAM_MEMBERS,
+              "a task force needs members from SALES, TECH and DELIVERY; " + needed + " is missing");
+        }
+      }
+    }
+  }
+
+  private static void checkNegotiation(VariableReader variables, DelegateTask task) {
+    String outcome = variables.oneOf(NEGOTIATION_OUTCOME, NEGOTIATION_OUTCOMES);
+    if ("WON".equals(outcome) && variables.money(CONTRACT_VALUE).signum() <= 0) {
+      throw new InvalidVariableException(CONTRACT_VALUE, "must be more than 0 when the deal is WON");
+    }
+    Object revisions = task.getVariable(REVISION_COUNT);
+    if (REVISE.equals(outcome) && revisions instanceof Number count && count.intValue() >= MAX_REVISIONS) {
+      throw new InvalidVariableException(NEGOTIATION_OUTCOME,
+          "the offer was already revised " + MAX_REVISIONS + " times; a fourth REVISE is refused, choose WON or LOST");
+    }
+  }
+
+  private static void checkRatings(VariableReader variables, DelegateTask task) {
+    String rater = (String) task.getVariable(MEMBER);
+    SortedMap<String, Integer> ratings = variables.integerMap(RATINGS);
+    Set<String> expected = new TreeSet<>(Team.read(variables).userIds());
+    expected.remove(rater);
+    if (!ratings.keySet().equals(expected)) {
+      throw new InvalidVariableException(RATINGS, "must rate every other team member exactly once: "
+          + String.join(", ", expected) + "; got " + String.join(", ", ratings.keySet()));
+    }
+    ratings.forEach((ratee, score) -> {
+      if (score < 1 || score > 5) {
+        throw new InvalidVariableException(RATINGS, "the rating of " + ratee + " must be 1 to 5, got " + score);
+      }
+    });
+    variables.optionalString(COMMENTS);
+  }
+
+  /** The rule for {@code departmentShares} and a ruling's {@code adjustedShares}: keys exactly the involved departments. */
+  public static SortedMap<String, Integer> checkShares(VariableReader variables, String name, Set<String> involved) {
+    SortedMap<String, Integer> shares = variables.integerMap(name);
+    DepartmentShares.validate(name, shares);
+    if (!shares.keySet().equals(new TreeSet<>(involved))) {
+      throw new InvalidVariableException(name, "keys must be exactly the involved departments "
+          + String.join(", ", new TreeSet<>(involved)) + ", got " + String.join(", ", shares.keySet()));
+    }
+    return shares;
+  }
+
+  private static void requireMember(IdentityService identity, String variable, String userId, String group) {
+    if (!Membership.isMember(identity, userId, group)) {
+      throw new InvalidVariableException(variable, userId + " is not a member of group " + group);
+    }
+  }
+
+  private static void requireInTeam(Set<String> team, String variable, String userId) {
+    if (!team.contains(userId)) {
+      throw new InvalidVariableException(TEAM_MEMBERS, "must contain the " + variable + " " + userId);
+    }
+  }
+}

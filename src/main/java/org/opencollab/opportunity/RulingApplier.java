@@ -1,0 +1,50 @@
+package org.opencollab.opportunity;
+
+import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT_SHARES;
+import static org.opencollab.opportunity.OpportunityVariables.INCENTIVES_APPROVED;
+import static org.opencollab.opportunity.OpportunityVariables.RULINGS;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opencollab.validation.JsonVariables;
+import org.opencollab.validation.VariableReader;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies a ruling of {@code collaborationArbitration} to the opportunity: appends it to
+ * {@code rulings} and, unless incentives were already approved, lets its {@code adjustedShares}
+ * replace {@code departmentShares} — the ruling binds (协作会仲裁). Used on the end of the dispute call
+ * activities and by the {@code DisputeRuled} event sub-process.
+ */
+@Component("applyRuling")
+public class RulingApplier implements JavaDelegate, ExecutionListener {
+
+  public static final String RULING = "ruling";
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    apply(execution);
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    apply(execution);
+  }
+
+  private static void apply(DelegateExecution execution) {
+    DelegateExecution opportunity = execution.getProcessInstance();
+    ObjectNode ruling = VariableReader.of(execution::getVariable).jsonObject(RULING);
+    ArrayNode rulings = (ArrayNode) JsonVariables.read(opportunity.getVariable(RULINGS), JsonNode.class);
+    rulings.add(ruling);
+    opportunity.setVariable(RULINGS, JsonVariables.value(rulings));
+
+    JsonNode adjustedShares = ruling.path("adjustedShares");
+    if (adjustedShares.isObject() && !Boolean.TRUE.equals(opportunity.getVariable(INCENTIVES_APPROVED))) {
+      opportunity.setVariable(DEPARTMENT_SHARES, JsonVariables.value(adjustedShares));
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package org.opencollab.validation;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+/**
+ * The rules one process checks when it starts and when each of its user tasks completes (SPEC
+ * sections 3 and 4). {@link ValidationPlugin} attaches them to the parsed model, so a Tasklist form,
+ * a REST call and the Java API all pass through the same checks; a refusal rolls the whole command back.
+ */
+public interface ProcessRules {
+
+  String processKey();
+
+  /** Checks the start variables; may complete them (business key, defaults). */
+  void checkStart(DelegateExecution start);
+
+  /** The rule checked when a task completes, by task definition key. */
+  Map<String, TaskRule> taskRules();
+
+  /** Reads the variables as they stand with the completion's values applied. */
+  @FunctionalInterface
+  interface TaskRule {
+    void check(VariableReader variables, DelegateTask task);
+  }
+}

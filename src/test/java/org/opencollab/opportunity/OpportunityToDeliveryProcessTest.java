@@ -1,0 +1,444 @@
+package org.opencollab.opportunity;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
+import static org.opencollab.support.OpportunityDriver.keyAccount;
+import static org.opencollab.support.OpportunityDriver.newOpportunityId;
+import static org.opencollab.support.OpportunityDriver.smallDeal;
+import static org.opencollab.support.OpportunityDriver.strategicAccount;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opencollab.ApplicationTest;
+import org.opencollab.support.OpportunityDriver;
+import org.opencollab.support.ProcessCoverage;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Every path of {@code opportunityToDelivery} (SPEC section 3), worked as the demo users would. The
+ * class fails unless its tests pass every flow node and sequence flow of the process.
+ */
+@ApplicationTest
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class OpportunityToDeliveryProcessTest {
+
+  private static final String WORKED_EXAMPLE_SHARES = "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}";
+  private static final Map<String, int[]> INPUTS =
+      Map.of("SALES", new int[] {120, 30000}, "TECH", new int[] {300, 90000}, "DELIVERY", new int[] {80, 20000});
+
+  @TestConfiguration
+  static class Coverage {
+    @Bean
+    @Primary
+    ProcessEngineCoverageProperties coverage() {
+      return ProcessCoverage.completeCoverageExcluding("collaborationArbitration");
+    }
+  }
+
+  @Autowired ProcessEngine engine;
+  OpportunityDriver driver;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine);
+    driver = new OpportunityDriver(engine);
+  }
+
+  @Test
+  void opportunityNotQualifiedEndsDisqualified() {
+    String id = newOpportunityId();
+    ProcessInstance opportunity = driver.start(keyAccount(id));
+
+    assertThat(opportunity).hasBusinessKey(id).isWaitingAt("QualifyOpportunity").task().isAssignedTo("alice");
+    assertThat(opportunity).variables()
+        .containsEntry("priority", "B").containsEntry("taskForceRequired", false)
+        .containsEntry("pressReleaseRequired", false).containsEntry("techParticipation", "MANDATORY")
+        .containsKey("techParticipationReason").doesNotContainKeys("triage", "techDecision");
+
+    driver.complete(id, "QualifyOpportunity", "qualified", false, "qualificationNotes", "No budget this year");
+
+    assertThat(opportunity).isEnded().hasPassed("EndEvent_Disqualified").hasNotPassed("FormTeam");
+    org.assertj.core.api.Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("DISQUALIFIED");
+  }
+
+  @Test
+  void crmReportsAnOpportunityByMessage() {
+    String id = newOpportunityId();
+    engine.getRuntimeService().createMessageCorrelation("OpportunityIdentified")
+        .setVariables(keyAccount(id)).correlateStartMessage();
+
+    ProcessInstance opportunity = processInstanceQuery().processInstanceBusinessKey(id).singleResult();
+    assertThat(opportunity).hasPassed("StartEvent_OpportunityIdentifiedMessage").isWaitingAt("QualifyOpportunity");
+  }
+
+  @Test
+  void deliveredOpportunityPaysTheIncentivesOfTheWorkedExample() {
+    String id = newOpportunityId();
+    ProcessInstance opportunity = workedExampleUntilSignOff(id);
+    driver.signAll(id);
+
+    assertThat(opportunity).hasNotPassed("ApproveBid", "DraftPressRelease").isWaitingAt("DesignSolution", "PrepareOffer");
+    assertThat(opportunity).task("DesignSolution").isAssignedTo("bob");
+    driver.designAndOffer(id);
+    assertThat(opportunity).isWaitingAt("NegotiateDeal", "SupportNegotiation");
+    driver.negotiate(id, "WON", "contractValue", 2_000_000L);
+    assertThat(opportunity).task("PlanDelivery").isAssignedTo("carol");
+    driver.deliver(id, 2);
+    driver.complete(id, "AcceptDelivery", "accepted", true, "realizedRevenue", 2_000_000L);
+    driver.reportInputs(id, INPUTS);
+    assertThat(opportunity).variables().containsKey("departmentInputs");
+    List<Task> evaluations = driver.tasks(id, "EvaluatePeers");
+    org.assertj.core.api.Assertions.assertThat(evaluations).extracting(Task::getAssignee)
+        .containsExactly("alice", "bob", "carol", "sam");
+    driver.evaluateWorkedExamplePeers(id);
+
+    assertThat(opportunity).isWaitingAt("CalculateIncentives");
+    driver.runJobs(id);
+    SpinJsonNode statement = (SpinJsonNode) driver.variable(opportunity, "incentiveStatement");
+    org.assertj.core.api.Assertions.assertThat(statement.prop("bonusPool").stringValue()).isEqualTo("40000.00");
+    org.assertj.core.api.Assertions.assertThat(bonuses(statement))
+        .containsExactly("alice=20000.00", "bob=14000.00", "carol=6000.00", "sam=0.00");
+    assertThat(opportunity).task("ApproveIncentives").hasCandidateGroup("committee");
+    driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
+
+    assertThat(opportunity).isEnded().hasPassed("EndEvent_Delivered");
+    org.assertj.core.api.Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("DELIVERED");
+  }
+
+  @Test
+  void dealLostAfterNegotiationSharesTheLossByInputHours() {
+    String id = newOpportunityId();
+    ProcessInstance opportunity = driver.start(smallDeal(id));
+    assertThat(opportunity).variables().containsEntry("techParticipation", "NONE").containsEntry("priority", "C");
+    driver.qualify(id);
+    driver.formTeamWithoutTech(id);
+    driver.draftAgreement(id, "{\"SALES\": 60, \"DELIVERY\": 40}");
+    driver.signAll(id);
+
+    assertThat(opportunity).isWaitingAt("PrepareOffer").hasNotPassed("DesignSolution");
+    driver.complete(id, "PrepareOffer", "offerValue", 99_000.50);
+    assertThat(opportunity).isWaitingAt("NegotiateDeal");
+    driver.negotiate(id, "LOST");
+    assertThat(opportunity).hasNotPassed("SupportNegotiation");
+    driver.reportInputs(id, Map.of("SALES", new int[] {30, 6000}, "DELIVERY", new int[] {10, 2000}));
+    driver.complete(id, "RecordLoss", "lossAmount", 10_000L, "lossNotes", "Pre-sales effort");
+    driver.runJobs(id);
+
+    SpinJsonNode loss = (SpinJsonNode) driver.variable(opportunity, "lossStatement");
+    org.assertj.core.api.Assertions.assertThat(loss.prop("basis").stringValue()).isEqualTo("INPUT_HOURS");
+    org.assertj.core.api.Assertions.assertThat(loss.prop("departments").elements())
+        .extracting(department -> department.prop("department").stringValue() + "=" + department.prop("loss").stringValue())
+        .containsExactly("DELIVERY=2500.00", "SALES=7500.00");
+    driver.complete(id, "HoldRetrospective", "lessonsLearned", "Qualify budget earlier");
+
+    assertThat(opportunity).isEnded().hasPassed("EndEvent_LossShared");
+    org.assertj.core.api.Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("LOST");
+  }
+
+  @Test
+  void bidRejectedByTheSponsorEndsLostWithoutLossAllocation() {
+    String id = newOpportunityId();
+    ProcessInstance opportunity = driver.start(strategicAccount(id));
+    assertThat(opportunity).variables().containsEntry("priority", "A").containsEntry("taskForceRequired", true)
+        .containsEntry("pressReleaseRequired", true);
+    driver.qualify(id);
+    driver.formTaskForce(id);
+    assertThat(opportunity).task("DraftPressRelease").hasCandidateGroup("marketing");
+    driver.complete(id, "DraftPressRelease", "pressRelease", "Metro riders see their train before it arrives.",
+        "faq", "Q: Which lines? A: All.");
+    driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 30, \"DELIVERY\": 20}");
+    driver.signAll(id);
+    assertThat(opportunity).task("ApproveBid").isAssignedTo("frank");
+
+    driver.complete(id, "ApproveBid", "bidApproved", false, "bidRejectionReason", "Margin below 10 %");
+
+    assertThat(opportunity).isEnded().hasPassed("EndEvent_BidRejected").hasNotPassed("RecordLoss", "AllocateLoss");
+    org.assertj.core.api.Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("LOST");
+    org.assertj.core.api.Assertions.assertThat(driver.historicVariable(opportunity, "lossStatement")).isNull();
+  }
+
+  @Test
+  void failedSprintStopsDeliveryAndTheSprintTimerRemindsTheDeliveryManager() {
+    String id = newOpportunityId();
+    ProcessInstance opportunity = wonWorkedExample(id);
+    driver.complete(id, "PlanDelivery", "sprintCount", 3);
+    Task firstSprint = driver.task(id, "ReviewSprint");
+    org.assertj.core.api.Assertions.assertThat(firstSprint.getDueDate()).isCloseTo(inDays(14), 60_000);
+
+    driver.fireTimer(id, "Timer_SprintReminder");
+    assertThat(opportunity).hasPassed("RemindDeliveryManager").isWaitingAt("ReviewSprint");
+    org.assertj.core.api.Assertions.assertThat(driver.task(id, "ReviewSprint").getPriority()).isEqualTo(60);
+
+    driver.complete(id, "ReviewSprint", "sprintStatus", "AT_RISK", "sprintNotes", "Data feed late");
+    driver.complete(id, "ReviewSprint", "sprintStatus", "FAILED", "sprintNotes", "Customer data centre unavailable");
+
+    assertThat(opportunity).isWaitingAt("ReportDepartmentInput").hasNotPassed("AcceptDelivery");
+    org.assertj.core.api.Assertions.assertThat(driver.variable(opportunity, "finalOutcome")).isEqualTo("DELIVERY_FAILED");
+    finishFailurePath(id, opportunity);
+    org.assertj.core.api.Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("DELIVERY_FAILED");
+  }
+
+  @Test
+  void refusedAcceptanceFailsDelivery() {
+    String id = newOpportunityId();
+    ProcessInstance opportunity = wonWorkedExample(id);
+    driver.deliver(id, 1);
+    driver.complete(id, "AcceptDelivery", "accepted", false);
+
+    assertThat(opportunity).isWaitingAt("ReportDepartmentInput");
+    finishFailurePath(id, opportunity);
+    org.assertj.core.api.Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("DELIVERY_FAILED");
+  }
+
+  @Test
+  void threeRevisionsAreAllowedAndTheFourthIsRefused() {
+    String id = newOpportunityId();
+    ProcessInstance opportunity = workedExampleUntilSignOff(id);
+    driver.signAll(id);
+    for (int revision = 1; revision <= 3; revision++) {
+      driver.designAndOffer(id);
+      driver.negotiate(id, "REVISE");
+      assertThat(opportunity).isWaitingAt("DesignSolution", "PrepareOffer").variables()
+          .containsEntry("revisionCount", (long) revision);
+    }
+    driver.designAndOffer(id);
+    driver.complete(id, "SupportNegotiation", "technicalCommitments", "Same as before");
+    Task negotiation = driver.task(id, "NegotiateDeal");
+
+    assertThatThrownBy(() -> driver.complete(negotiation, "negotiationOutcome", "REVISE"))
+        .hasMessageContaining("negotiationOutcome: the offer was already revised 3 times");
+
+    assertThat(opportunity).isWaitingAt("NegotiateDeal").variables().containsEntry("revisionCount", 3L);
+    driver.complete(negotiation, "negotiationOutcome", "WON", "contractValue", 1_900_000L);
+    assertThat(opportunity).isWaitingAt("PlanDelivery");
+  }
+
+  @Test
+  void signOffRejectionIsArbitratedAndTheAdjustedSharesPayTheIncentives() {
+    String id = newOpportunityId();
+    ProcessInstance opportunity = workedExampleUntilSignOff(id);
+    for (Task signOff : driver.tasks(id, "SignCollaborationAgreement")) {
+      String department = (String) engine.getTaskService().getVariable(signOff.getId(), "department");
+      if (department.equals("TECH")) {
+        driver.complete(signOff, "agreementApproved", false, "rejectionCategory", "INCENTIVE_SPLIT",
+            "rejectionReason", "Tech carries the delivery risk");
+      } else {
+        driver.complete(signOff, "agreementApproved", true);
+      }
+    }
+    driver.runJobs(id);
+
+    ProcessInstance dispute = calledProcessInstance("collaborationArbitration", opportunity);
+    assertThat(dispute).hasBusinessKey(id).variables()
+        .containsEntry("disputeType", "INCENTIVE_SPLIT").containsEntry("raisedByDepartment", "TECH")
+        .containsEntry("againstDepartment", "SALES").containsEntry("customerTier", "KEY")
+        .containsEntry("route", "COMMITTEE");
+    voteCompromiseByMajority(id);
+    driver.complete(id, "RecordRuling", "rulingText", "Tech's share rises by five points",
+        "adjustedShares", SpinValues.jsonValue("{\"SALES\": 45, \"TECH\": 40, \"DELIVERY\": 15}").create());
+    driver.runJobs(id);
+
+    assertThat(dispute).isEnded().hasPassed("EndEvent_RulingReturned");
+    assertThat(opportunity).isWaitingAt("DesignSolution", "PrepareOffer");
+    org.assertj.core.api.Assertions.assertThat(driver.variable(opportunity, "departmentShares").toString())
+        .isEqualTo("{\"SALES\":45,\"TECH\":40,\"DELIVERY\":15}");
+    org.assertj.core.api.Assertions.assertThat(((SpinJsonNode) driver.variable(opportunity, "rulings")).elements())
+        .singleElement().satisfies(ruling -> org.assertj.core.api.Assertions.assertThat(
+            ruling.prop("decidedBy").stringValue()).isEqualTo("COMMITTEE"));
+
+    finishDelivery(id);
+    SpinJsonNode statement = (SpinJsonNode) driver.variable(opportunity, "incentiveStatement");
+    org.assertj.core.api.Assertions.assertThat(statement.prop("departments").elements())
+        .extracting(department -> department.prop("department").stringValue() + "=" + department.prop("pool").stringValue())
+        .containsExactly("DELIVERY=6000.00", "SALES=18000.00", "TECH=16000.00");
+    driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
+    assertThat(opportunity).isEnded().hasPassed("EndEvent_Delivered");
+  }
+
+  @Test
+  void overdueSolutionDesignIsFollowedUpWithAReminder() {
+    String id = newOpportunityId();
+    ProcessInstance opportunity = workedExampleUntilSignOff(id);
+    driver.signAll(id);
+    org.assertj.core.api.Assertions.assertThat(driver.task(id, "DesignSolution").getDueDate()).isCloseTo(inDays(5), 60_000);
+
+    driver.fireTimer(id, "Timer_TechResponseOverdue");
+    assertThat(opportunity).isWaitingAt("DesignSolution", "PrepareOffer", "FollowUpOverdueWork");
+    assertThat(opportunity).task("FollowUpOverdueWork").hasCandidateGroup("coordinators");
+    driver.complete(id, "FollowUpOverdueWork", "followUpAction", "REMIND");
+    driver.runJobs(id);
+
+    assertThat(opportunity).hasPassed("RemindSolutionManager", "EndEvent_Reminded").isWaitingAt("DesignSolution");
+    Task design = driver.task(id, "DesignSolution");
+    org.assertj.core.api.Assertions.assertThat(design.getPriority()).isEqualTo(60);
+    org.assertj.core.api.Assertions.assertThat(engine.getTaskService().getTaskComments(design.getId()))
+        .singleElement().satisfies(comment -> org.assertj.core.api.Assertions.assertThat(comment.getFullMessage())
+            .startsWith("Reminder / 提醒"));
+  }
+
+  @Test
+  void overdueSolutionDesignEscalatedToTheCommitteeLeavesTheTaskOpen() {
+    String id = newOpportunityId();
+    ProcessInstance opportunity = driver.start(strategicAccount(id));
+    driver.qualify(id);
+    driver.formTaskForce(id);
+    driver.complete(id, "DraftPressRelease", "pressRelease", "Metro riders see their train before it arrives.");
+    driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 30, \"DELIVERY\": 20}");
+    driver.signAll(id);
+    driver.complete(id, "ApproveBid", "bidApproved", true);
+
+    driver.fireTimer(id, "Timer_TechResponseOverdue");
+    driver.complete(id, "FollowUpOverdueWork", "followUpAction", "ESCALATE");
+    driver.runJobs(id);
+
+    ProcessInstance dispute = calledProcessInstance("collaborationArbitration", opportunity);
+    assertThat(dispute).variables().containsEntry("disputeType", "RESPONSIBILITY")
+        .containsEntry("raisedByDepartment", "SALES").containsEntry("againstDepartment", "TECH")
+        .containsEntry("route", "COMMITTEE");
+    for (String member : List.of("grace", "heidi")) {
+      driver.complete(voteOf(id, member), "vote", "UPHOLD", "voteRationale", "Tech must answer within the SLA");
+    }
+    driver.complete(id, "RecordRuling", "rulingText", "Tech delivers the design within three days");
+    driver.runJobs(id);
+
+    assertThat(opportunity).hasPassed("EscalateToArbitration", "EndEvent_Escalated")
+        .isWaitingAt("DesignSolution", "PrepareOffer");
+    org.assertj.core.api.Assertions.assertThat(driver.variable(opportunity, "departmentShares").toString())
+        .isEqualTo("{\"SALES\":50,\"TECH\":30,\"DELIVERY\":20}");
+  }
+
+  @Test
+  void refusedIncentivesAreArbitratedAndRecalculatedWithTheRuledShares() {
+    String id = newOpportunityId();
+    ProcessInstance opportunity = workedExampleUntilSignOff(id);
+    driver.signAll(id);
+    finishDelivery(id);
+
+    driver.complete(id, "ApproveIncentives", "incentivesApproved", false);
+    driver.runJobs(id);
+    ProcessInstance dispute = calledProcessInstance("collaborationArbitration", opportunity);
+    assertThat(dispute).variables().containsEntry("disputeType", "INCENTIVE_SPLIT")
+        .containsEntry("raisedByDepartment", "DELIVERY").containsEntry("againstDepartment", "SALES")
+        .containsEntry("route", "MEDIATION").containsEntry("amountAtStake", 40000.0);
+    driver.complete(id, "MediateDispute", "mediationResolved", true, "resolution", "Delivery gets ten more points",
+        "adjustedShares", "{\"SALES\": 40, \"TECH\": 35, \"DELIVERY\": 25}");
+    driver.runJobs(id);
+
+    assertThat(opportunity).isWaitingAt("ApproveIncentives");
+    SpinJsonNode statement = (SpinJsonNode) driver.variable(opportunity, "incentiveStatement");
+    org.assertj.core.api.Assertions.assertThat(statement.prop("departments").elements())
+        .extracting(department -> department.prop("department").stringValue() + "=" + department.prop("pool").stringValue())
+        .containsExactly("DELIVERY=10000.00", "SALES=16000.00", "TECH=14000.00");
+    driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
+    assertThat(opportunity).isEnded().hasPassed("ArbitrateIncentiveSplit", "EndEvent_Delivered");
+  }
+
+  @Test
+  void rulingOfADisputeRaisedOnItsOwnReachesTheRunningOpportunity() {
+    String id = newOpportunityId();
+    ProcessInstance opportunity = workedExampleUntilSignOff(id);
+    driver.signAll(id);
+
+    ProcessInstance dispute = engine.getRuntimeService().startProcessInstanceByKey("collaborationArbitration",
+        OpportunityDriver.variables("opportunityId", id, "disputeType", "RESOURCE_ALLOCATION",
+            "raisedByDepartment", "DELIVERY", "againstDepartment", "TECH",
+            "description", "Tech holds back the architect we need", "amountAtStake", 5000L));
+    driver.complete(id, "MediateDispute", "mediationResolved", true, "resolution", "The architect joins delivery",
+        "adjustedShares", SpinValues.jsonValue("{\"SALES\": 50, \"TECH\": 30, \"DELIVERY\": 20}").create());
+    driver.runJobs(id);
+
+    assertThat(dispute).isEnded().hasPassed("EndEvent_RulingDelivered");
+    assertThat(opportunity).hasPassed("ApplyRuling").isWaitingAt("DesignSolution", "PrepareOffer");
+    org.assertj.core.api.Assertions.assertThat(driver.variable(opportunity, "departmentShares").toString())
+        .isEqualTo("{\"SALES\":50,\"TECH\":30,\"DELIVERY\":20}");
+    org.assertj.core.api.Assertions.assertThat(((SpinJsonNode) driver.variable(opportunity, "rulings")).elements())
+        .singleElement().satisfies(ruling -> org.assertj.core.api.Assertions.assertThat(
+            ruling.prop("decidedBy").stringValue()).isEqualTo("MEDIATION"));
+  }
+
+  // --- shared stretches of the scenarios ---
+
+  private ProcessInstance workedExampleUntilSignOff(String id) {
+    ProcessInstance opportunity = driver.start(keyAccount(id));
+    driver.qualify(id);
+    driver.formWorkedExampleTeam(id);
+    driver.draftAgreement(id, WORKED_EXAMPLE_SHARES);
+    List<Task> signOffs = driver.tasks(id, "SignCollaborationAgreement");
+    org.assertj.core.api.Assertions.assertThat(signOffs).hasSize(3);
+    org.assertj.core.api.Assertions.assertThat(signOffs).extracting(task -> engine.getTaskService()
+        .getIdentityLinksForTask(task.getId()).get(0).getGroupId()).containsExactlyInAnyOrder("sales", "tech", "delivery");
+    return opportunity;
+  }
+
+  private ProcessInstance wonWorkedExample(String id) {
+    ProcessInstance opportunity = workedExampleUntilSignOff(id);
+    driver.signAll(id);
+    driver.designAndOffer(id);
+    driver.negotiate(id, "WON", "contractValue", 2_000_000L);
+    return opportunity;
+  }
+
+  /** From negotiation won to the statement waiting for the committee's approval. */
+  private void finishDelivery(String id) {
+    driver.designAndOffer(id);
+    driver.negotiate(id, "WON", "contractValue", 2_000_000L);
+    driver.deliver(id, 1);
+    driver.complete(id, "AcceptDelivery", "accepted", true, "realizedRevenue", 2_000_000L);
+    driver.reportInputs(id, INPUTS);
+    driver.evaluateWorkedExamplePeers(id);
+    driver.runJobs(id);
+  }
+
+  private void finishFailurePath(String id, ProcessInstance opportunity) {
+    driver.reportInputs(id, INPUTS);
+    driver.complete(id, "RecordLoss", "lossAmount", 50_000L);
+    driver.runJobs(id);
+    assertThat(opportunity).variables().containsKey("lossStatement");
+    driver.complete(id, "HoldRetrospective", "lessonsLearned", "Secure data centre access before sprint 1");
+    assertThat(opportunity).isEnded().hasPassed("AllocateLoss", "EndEvent_LossShared").hasNotPassed("EvaluatePeers");
+  }
+
+  private void voteCompromiseByMajority(String id) {
+    org.assertj.core.api.Assertions.assertThat(driver.tasks(id, "ArbitrationVote")).extracting(Task::getAssignee)
+        .containsExactly("frank", "grace", "heidi");
+    driver.complete(voteOf(id, "grace"), "vote", "COMPROMISE", "voteRationale", "Both sides have a point");
+    driver.complete(voteOf(id, "heidi"), "vote", "COMPROMISE", "voteRationale", "Share the risk");
+    org.assertj.core.api.Assertions.assertThat(driver.tasks(id, "ArbitrationVote")).isEmpty();
+  }
+
+  private Task voteOf(String id, String member) {
+    return driver.tasks(id, "ArbitrationVote").stream().filter(task -> member.equals(task.getAssignee()))
+        .findFirst().orElseThrow();
+  }
+
+  private static List<String> bonuses(SpinJsonNode statement) {
+    return statement.prop("members").elements().stream()
+        .map(member -> member.prop("userId").stringValue() + "=" + member.prop("bonus").stringValue()).toList();
+  }
+
+  private static Date inDays(int days) {
+    return new Date(System.currentTimeMillis() + Duration.ofDays(days).toMillis());
+  }
+}
