@@ -1,0 +1,79 @@
+package org.opencollab.validation;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.springframework.stereotype.Component;
+
+/**
+ * Camunda's REST configuration with one change: a refused start or completion is HTTP 400.
+ *
+ * <p>Camunda's resources report any engine exception from a listener as 500 ("Cannot complete task
+ * ..."). The two mappers here replace Camunda's mappers for {@link RestException} and
+ * {@link ProcessEngineException} (Jersey would pick between equal mappers arbitrarily): they find the
+ * {@link InvalidVariableException} among the causes and answer 400 with its message, which names the
+ * field and the rule. Every other exception gets Camunda's own answer.
+ */
+@Component
+public class RestConfiguration extends CamundaJerseyResourceConfig {
+
+  @Override
+  protected void registerCamundaRestResources() {
+    registerClasses(CamundaRestResources.getResourceClasses());
+    Set<Class<?>> configuration = new LinkedHashSet<>(CamundaRestResources.getConfigurationClasses());
+    configuration.remove(RestExceptionHandler.class);
+    configuration.remove(ProcessEngineExceptionHandler.class);
+    registerClasses(configuration);
+    register(RestExceptions.class);
+    register(EngineExceptions.class);
+    register(InvalidVariables.class);
+    register(JacksonFeature.class);
+  }
+
+  static Response respond(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidVariableException invalid) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", InvalidVariableException.class.getSimpleName());
+        body.put("message", invalid.getMessage());
+        body.put("field", invalid.variable());
+        return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+      }
+    }
+    return ExceptionHandlerHelper.getInstance().getResponse(exception);
+  }
+
+  public static class RestExceptions implements ExceptionMapper<RestException> {
+    @Override
+    public Response toResponse(RestException exception) {
+      return respond(exception);
+    }
+  }
+
+  /** A start listener's refusal reaches REST unwrapped. */
+  public static class InvalidVariables implements ExceptionMapper<InvalidVariableException> {
+    @Override
+    public Response toResponse(InvalidVariableException exception) {
+      return respond(exception);
+    }
+  }
+
+  public static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      return respond(exception);
+    }
+  }
+}
