@@ -2,6 +2,8 @@ package org.opencollab.models;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +35,7 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
 
   static final List<String> MODEL_EXTENSIONS = List.of(".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml", ".form", ".html");
   static final String SOURCE = "collab-startup";
+  static final String EMBEDDED_DEPLOYMENT = "embedded:deployment:";
   private static final Logger LOG = LoggerFactory.getLogger(ModelDeployer.class);
 
   private final ModelProperties properties;
@@ -71,9 +74,50 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
       LOG.info("Models unchanged, nothing deployed: {}", models.keySet());
       return List.of();
     }
-    List<String> changed = repositoryService.getDeploymentResourceNames(deploymentId).stream().sorted().toList();
-    LOG.info("Deployed new or changed models: {}", changed);
-    return changed;
+    List<String> changed = new ArrayList<>(repositoryService.getDeploymentResourceNames(deploymentId));
+    changed.addAll(redeployProcessesOfChangedEmbeddedForms(repositoryService, models, changed));
+    List<String> sorted = changed.stream().distinct().sorted().toList();
+    LOG.info("Deployed new or changed models: {}", sorted);
+    return sorted;
+  }
+
+  /**
+   * Tasklist loads an {@code embedded:deployment:} form from the deployment of the task's process
+   * definition. A changed form deployed alone would never be shown, so every process that uses a
+   * changed embedded form is deployed again together with its forms.
+   */
+  private List<String> redeployProcessesOfChangedEmbeddedForms(RepositoryService repositoryService,
+                                                               Map<String, Resource> models, List<String> changed) {
+    List<String> changedForms = changed.stream().filter(name -> name.endsWith(".html")).toList();
+    Map<String, String> users = new TreeMap<>();
+    models.forEach((name, resource) -> {
+      if (name.endsWith(".bpmn") && !changed.contains(name)) {
+        String bpmn = read(name, resource);
+        if (changedForms.stream().anyMatch(form -> bpmn.contains(EMBEDDED_DEPLOYMENT + form))) {
+          users.put(name, bpmn);
+        }
+      }
+    });
+    if (users.isEmpty()) {
+      return List.of();
+    }
+    DeploymentBuilder deployment = repositoryService.createDeployment().name(properties.deploymentName()).source(SOURCE);
+    users.forEach(deployment::addString);
+    models.forEach((name, resource) -> {
+      if (name.endsWith(".html") && users.values().stream().anyMatch(bpmn -> bpmn.contains(EMBEDDED_DEPLOYMENT + name))) {
+        deployment.addString(name, read(name, resource));
+      }
+    });
+    deployment.deploy();
+    return List.copyOf(users.keySet());
+  }
+
+  private static String read(String name, Resource resource) {
+    try (InputStream content = resource.getInputStream()) {
+      return new String(content.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read model " + name, e);
+    }
   }
 
   private String latestDeploymentId(RepositoryService repositoryService) {

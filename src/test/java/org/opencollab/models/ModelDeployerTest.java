@@ -80,6 +80,22 @@ class ModelDeployerTest {
   }
 
   @Test
+  void changingAnEmbeddedFormDeploysTheProcessThatShowsItAgain() throws IOException {
+    Files.writeString(workTree.resolve("processes/probe.bpmn"), bpmn(processKey, "Probe")
+        .replace("<startEvent id=\"StartEvent_1\" camunda:formRef=\"probeStartForm\" camunda:formRefBinding=\"latest\" />",
+            "<startEvent id=\"StartEvent_1\" camunda:formKey=\"embedded:deployment:processes/sub/probe.html\" />"));
+    Files.writeString(workTree.resolve("processes/sub/probe.html"), "<form>first</form>");
+    deployer.deploy(repositoryService);
+    Files.writeString(workTree.resolve("processes/sub/probe.html"), "<form>second</form>");
+
+    assertThat(deployer.deploy(repositoryService)).containsExactly("processes/probe.bpmn", "processes/sub/probe.html");
+
+    var latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion().singleResult();
+    assertThat(latest.getVersion()).isEqualTo(2);
+    assertThat(formService.getDeployedStartForm(latest.getId())).asString(StandardCharsets.UTF_8).contains("second");
+  }
+
+  @Test
   void theApplicationDeployedTheFourDecisionsAtStartUp() {
     assertThat(repositoryService.createDecisionDefinitionQuery().latestVersion().list())
         .extracting(d -> d.getKey())
