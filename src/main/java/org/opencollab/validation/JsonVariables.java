@@ -2,10 +2,12 @@ package org.opencollab.validation;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -20,7 +22,10 @@ import org.camunda.spin.plugin.variable.SpinValues;
 public final class JsonVariables {
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
-      .registerModule(new SimpleModule("exact-decimals").addSerializer(BigDecimal.class, new PlainDecimal()));
+      .registerModule(new SimpleModule("exact-decimals").addSerializer(BigDecimal.class, new PlainDecimal()))
+      // Json read back to be extended keeps its decimals exactly as written (30000.00, not 30000.0).
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
   private JsonVariables() {
   }
