@@ -50,11 +50,7 @@ public class ArbitrationRules implements ProcessRules {
     } else {
       start.setVariable(AMOUNT_AT_STAKE, 0L);
     }
-    String businessKey = start.getProcessBusinessKey();
-    if (businessKey != null && !businessKey.equals(opportunityId)) {
-      throw new InvalidVariableException("businessKey", "must equal opportunityId " + opportunityId + ", got " + businessKey);
-    }
-    start.setProcessBusinessKey(opportunityId);
+    ProcessRules.useAsBusinessKey(start, opportunityId);
     start.setVariable(CUSTOMER_TIER, OpportunityRecords.variable(history, opportunity.getId(),
         OpportunityVariables.CUSTOMER_TIER).orElse(null));
   }

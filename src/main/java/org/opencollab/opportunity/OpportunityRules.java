@@ -54,14 +54,10 @@ public class OpportunityRules implements ProcessRules {
     requireMember(start.getProcessEngineServices().getIdentityService(), ACCOUNT_MANAGER,
         variables.requiredString(ACCOUNT_MANAGER), Department.SALES.groupId());
 
-    String businessKey = start.getProcessBusinessKey();
-    if (businessKey != null && !businessKey.equals(opportunityId)) {
-      throw new InvalidVariableException("businessKey", "must equal opportunityId " + opportunityId + ", got " + businessKey);
-    }
     if (OpportunityRecords.find(start.getProcessEngineServices().getHistoryService(), opportunityId).isPresent()) {
       throw new InvalidVariableException(OPPORTUNITY_ID, opportunityId + " is already used by another opportunity");
     }
-    start.setProcessBusinessKey(opportunityId);
+    ProcessRules.useAsBusinessKey(start, opportunityId);
   }
 
   static String opportunityId(VariableReader variables) {

@@ -19,6 +19,18 @@ public interface ProcessRules {
   /** The rule checked when a task completes, by task definition key. */
   Map<String, TaskRule> taskRules();
 
+  /**
+   * Makes {@code key} the business key of the starting instance (SPEC: an opportunity and its disputes
+   * are found by the opportunity id); a different business key given by the client is refused.
+   */
+  static void useAsBusinessKey(DelegateExecution start, String key) {
+    String businessKey = start.getProcessBusinessKey();
+    if (businessKey != null && !businessKey.equals(key)) {
+      throw new InvalidVariableException("businessKey", "must equal opportunityId " + key + ", got " + businessKey);
+    }
+    start.setProcessBusinessKey(key);
+  }
+
   /** Reads the variables as they stand with the completion's values applied. */
   @FunctionalInterface
   interface TaskRule {

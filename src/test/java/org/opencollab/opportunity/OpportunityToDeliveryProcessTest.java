@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -73,7 +74,7 @@ class OpportunityToDeliveryProcessTest {
     driver.complete(id, "QualifyOpportunity", "qualified", false, "qualificationNotes", "No budget this year");
 
     assertThat(opportunity).isEnded().hasPassed("EndEvent_Disqualified").hasNotPassed("FormTeam");
-    org.assertj.core.api.Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("DISQUALIFIED");
+    Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("DISQUALIFIED");
   }
 
   @Test
@@ -101,25 +102,25 @@ class OpportunityToDeliveryProcessTest {
     driver.deliver(id, 2);
     driver.complete(id, "AcceptDelivery", "accepted", true, "realizedRevenue", 2_000_000L);
     driver.reportInputs(id, INPUTS);
-    org.assertj.core.api.Assertions.assertThat(driver.variable(opportunity, "departmentInputs").toString())
+    Assertions.assertThat(driver.variable(opportunity, "departmentInputs").toString())
         .contains("\"SALES\":{\"hours\":120,\"cost\":30000.00}", "\"TECH\":{\"hours\":300,\"cost\":90000.00}",
             "\"DELIVERY\":{\"hours\":80,\"cost\":20000.00}");
     List<Task> evaluations = driver.tasks(id, "EvaluatePeers");
-    org.assertj.core.api.Assertions.assertThat(evaluations).extracting(Task::getAssignee)
+    Assertions.assertThat(evaluations).extracting(Task::getAssignee)
         .containsExactly("alice", "bob", "carol", "sam");
     driver.evaluateWorkedExamplePeers(id);
 
     assertThat(opportunity).isWaitingAt("CalculateIncentives");
     driver.runJobs(id);
     SpinJsonNode statement = (SpinJsonNode) driver.variable(opportunity, "incentiveStatement");
-    org.assertj.core.api.Assertions.assertThat(statement.prop("bonusPool").stringValue()).isEqualTo("40000.00");
-    org.assertj.core.api.Assertions.assertThat(bonuses(statement))
+    Assertions.assertThat(statement.prop("bonusPool").stringValue()).isEqualTo("40000.00");
+    Assertions.assertThat(bonuses(statement))
         .containsExactly("alice=20000.00", "bob=14000.00", "carol=6000.00", "sam=0.00");
     assertThat(opportunity).task("ApproveIncentives").hasCandidateGroup("committee");
     driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
 
     assertThat(opportunity).isEnded().hasPassed("EndEvent_Delivered");
-    org.assertj.core.api.Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("DELIVERED");
+    Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("DELIVERED");
   }
 
   @Test
@@ -142,14 +143,14 @@ class OpportunityToDeliveryProcessTest {
     driver.runJobs(id);
 
     SpinJsonNode loss = (SpinJsonNode) driver.variable(opportunity, "lossStatement");
-    org.assertj.core.api.Assertions.assertThat(loss.prop("basis").stringValue()).isEqualTo("INPUT_HOURS");
-    org.assertj.core.api.Assertions.assertThat(loss.prop("departments").elements())
+    Assertions.assertThat(loss.prop("basis").stringValue()).isEqualTo("INPUT_HOURS");
+    Assertions.assertThat(loss.prop("departments").elements())
         .extracting(department -> department.prop("department").stringValue() + "=" + department.prop("loss").stringValue())
         .containsExactly("DELIVERY=2500.00", "SALES=7500.00");
     driver.complete(id, "HoldRetrospective", "lessonsLearned", "Qualify budget earlier");
 
     assertThat(opportunity).isEnded().hasPassed("EndEvent_LossShared");
-    org.assertj.core.api.Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("LOST");
+    Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("LOST");
   }
 
   @Test
@@ -170,8 +171,8 @@ class OpportunityToDeliveryProcessTest {
     driver.complete(id, "ApproveBid", "bidApproved", false, "bidRejectionReason", "Margin below 10 %");
 
     assertThat(opportunity).isEnded().hasPassed("EndEvent_BidRejected").hasNotPassed("RecordLoss", "AllocateLoss");
-    org.assertj.core.api.Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("LOST");
-    org.assertj.core.api.Assertions.assertThat(driver.historicVariable(opportunity, "lossStatement")).isNull();
+    Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("LOST");
+    Assertions.assertThat(driver.historicVariable(opportunity, "lossStatement")).isNull();
   }
 
   @Test
@@ -180,19 +181,19 @@ class OpportunityToDeliveryProcessTest {
     ProcessInstance opportunity = wonWorkedExample(id);
     driver.complete(id, "PlanDelivery", "sprintCount", 3);
     Task firstSprint = driver.task(id, "ReviewSprint");
-    org.assertj.core.api.Assertions.assertThat(firstSprint.getDueDate()).isCloseTo(inDays(14), 60_000);
+    Assertions.assertThat(firstSprint.getDueDate()).isCloseTo(inDays(14), 60_000);
 
     driver.fireTimer(id, "Timer_SprintReminder");
     assertThat(opportunity).hasPassed("RemindDeliveryManager").isWaitingAt("ReviewSprint");
-    org.assertj.core.api.Assertions.assertThat(driver.task(id, "ReviewSprint").getPriority()).isEqualTo(60);
+    Assertions.assertThat(driver.task(id, "ReviewSprint").getPriority()).isEqualTo(60);
 
     driver.complete(id, "ReviewSprint", "sprintStatus", "AT_RISK", "sprintNotes", "Data feed late");
     driver.complete(id, "ReviewSprint", "sprintStatus", "FAILED", "sprintNotes", "Customer data centre unavailable");
 
     assertThat(opportunity).isWaitingAt("ReportDepartmentInput").hasNotPassed("AcceptDelivery");
-    org.assertj.core.api.Assertions.assertThat(driver.variable(opportunity, "finalOutcome")).isEqualTo("DELIVERY_FAILED");
+    Assertions.assertThat(driver.variable(opportunity, "finalOutcome")).isEqualTo("DELIVERY_FAILED");
     finishFailurePath(id, opportunity);
-    org.assertj.core.api.Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("DELIVERY_FAILED");
+    Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("DELIVERY_FAILED");
   }
 
   @Test
@@ -204,7 +205,7 @@ class OpportunityToDeliveryProcessTest {
 
     assertThat(opportunity).isWaitingAt("ReportDepartmentInput");
     finishFailurePath(id, opportunity);
-    org.assertj.core.api.Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("DELIVERY_FAILED");
+    Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("DELIVERY_FAILED");
   }
 
   @Test
@@ -257,15 +258,15 @@ class OpportunityToDeliveryProcessTest {
 
     assertThat(dispute).isEnded().hasPassed("EndEvent_RulingReturned");
     assertThat(opportunity).isWaitingAt("DesignSolution", "PrepareOffer");
-    org.assertj.core.api.Assertions.assertThat(driver.variable(opportunity, "departmentShares").toString())
+    Assertions.assertThat(driver.variable(opportunity, "departmentShares").toString())
         .isEqualTo("{\"SALES\":45,\"TECH\":40,\"DELIVERY\":15}");
-    org.assertj.core.api.Assertions.assertThat(((SpinJsonNode) driver.variable(opportunity, "rulings")).elements())
-        .singleElement().satisfies(ruling -> org.assertj.core.api.Assertions.assertThat(
+    Assertions.assertThat(((SpinJsonNode) driver.variable(opportunity, "rulings")).elements())
+        .singleElement().satisfies(ruling -> Assertions.assertThat(
             ruling.prop("decidedBy").stringValue()).isEqualTo("COMMITTEE"));
 
     finishDelivery(id);
     SpinJsonNode statement = (SpinJsonNode) driver.variable(opportunity, "incentiveStatement");
-    org.assertj.core.api.Assertions.assertThat(statement.prop("departments").elements())
+    Assertions.assertThat(statement.prop("departments").elements())
         .extracting(department -> department.prop("department").stringValue() + "=" + department.prop("pool").stringValue())
         .containsExactly("DELIVERY=6000.00", "SALES=18000.00", "TECH=16000.00");
     driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
@@ -277,7 +278,7 @@ class OpportunityToDeliveryProcessTest {
     String id = newOpportunityId();
     ProcessInstance opportunity = workedExampleUntilSignOff(id);
     driver.signAll(id);
-    org.assertj.core.api.Assertions.assertThat(driver.task(id, "DesignSolution").getDueDate()).isCloseTo(inDays(5), 60_000);
+    Assertions.assertThat(driver.task(id, "DesignSolution").getDueDate()).isCloseTo(inDays(5), 60_000);
 
     driver.fireTimer(id, "Timer_TechResponseOverdue");
     assertThat(opportunity).isWaitingAt("DesignSolution", "PrepareOffer", "FollowUpOverdueWork");
@@ -287,9 +288,9 @@ class OpportunityToDeliveryProcessTest {
 
     assertThat(opportunity).hasPassed("RemindSolutionManager", "EndEvent_Reminded").isWaitingAt("DesignSolution");
     Task design = driver.task(id, "DesignSolution");
-    org.assertj.core.api.Assertions.assertThat(design.getPriority()).isEqualTo(60);
-    org.assertj.core.api.Assertions.assertThat(engine.getTaskService().getTaskComments(design.getId()))
-        .singleElement().satisfies(comment -> org.assertj.core.api.Assertions.assertThat(comment.getFullMessage())
+    Assertions.assertThat(design.getPriority()).isEqualTo(60);
+    Assertions.assertThat(engine.getTaskService().getTaskComments(design.getId()))
+        .singleElement().satisfies(comment -> Assertions.assertThat(comment.getFullMessage())
             .startsWith("Reminder / 提醒"));
   }
 
@@ -320,7 +321,7 @@ class OpportunityToDeliveryProcessTest {
 
     assertThat(opportunity).hasPassed("EscalateToArbitration", "EndEvent_Escalated")
         .isWaitingAt("DesignSolution", "PrepareOffer");
-    org.assertj.core.api.Assertions.assertThat(driver.variable(opportunity, "departmentShares").toString())
+    Assertions.assertThat(driver.variable(opportunity, "departmentShares").toString())
         .isEqualTo("{\"SALES\":50,\"TECH\":30,\"DELIVERY\":20}");
   }
 
@@ -343,7 +344,7 @@ class OpportunityToDeliveryProcessTest {
 
     assertThat(opportunity).isWaitingAt("ApproveIncentives");
     SpinJsonNode statement = (SpinJsonNode) driver.variable(opportunity, "incentiveStatement");
-    org.assertj.core.api.Assertions.assertThat(statement.prop("departments").elements())
+    Assertions.assertThat(statement.prop("departments").elements())
         .extracting(department -> department.prop("department").stringValue() + "=" + department.prop("pool").stringValue())
         .containsExactly("DELIVERY=10000.00", "SALES=16000.00", "TECH=14000.00");
     driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
@@ -366,10 +367,10 @@ class OpportunityToDeliveryProcessTest {
 
     assertThat(dispute).isEnded().hasPassed("EndEvent_RulingDelivered");
     assertThat(opportunity).hasPassed("ApplyRuling").isWaitingAt("DesignSolution", "PrepareOffer");
-    org.assertj.core.api.Assertions.assertThat(driver.variable(opportunity, "departmentShares").toString())
+    Assertions.assertThat(driver.variable(opportunity, "departmentShares").toString())
         .isEqualTo("{\"SALES\":50,\"TECH\":30,\"DELIVERY\":20}");
-    org.assertj.core.api.Assertions.assertThat(((SpinJsonNode) driver.variable(opportunity, "rulings")).elements())
-        .singleElement().satisfies(ruling -> org.assertj.core.api.Assertions.assertThat(
+    Assertions.assertThat(((SpinJsonNode) driver.variable(opportunity, "rulings")).elements())
+        .singleElement().satisfies(ruling -> Assertions.assertThat(
             ruling.prop("decidedBy").stringValue()).isEqualTo("MEDIATION"));
   }
 
@@ -381,8 +382,8 @@ class OpportunityToDeliveryProcessTest {
     driver.formWorkedExampleTeam(id);
     driver.draftAgreement(id, WORKED_EXAMPLE_SHARES);
     List<Task> signOffs = driver.tasks(id, "SignCollaborationAgreement");
-    org.assertj.core.api.Assertions.assertThat(signOffs).hasSize(3);
-    org.assertj.core.api.Assertions.assertThat(signOffs).extracting(task -> engine.getTaskService()
+    Assertions.assertThat(signOffs).hasSize(3);
+    Assertions.assertThat(signOffs).extracting(task -> engine.getTaskService()
         .getIdentityLinksForTask(task.getId()).get(0).getGroupId()).containsExactlyInAnyOrder("sales", "tech", "delivery");
     return opportunity;
   }
@@ -416,11 +417,11 @@ class OpportunityToDeliveryProcessTest {
   }
 
   private void voteCompromiseByMajority(String id) {
-    org.assertj.core.api.Assertions.assertThat(driver.tasks(id, "ArbitrationVote")).extracting(Task::getAssignee)
+    Assertions.assertThat(driver.tasks(id, "ArbitrationVote")).extracting(Task::getAssignee)
         .containsExactly("frank", "grace", "heidi");
     driver.complete(voteOf(id, "grace"), "vote", "COMPROMISE", "voteRationale", "Both sides have a point");
     driver.complete(voteOf(id, "heidi"), "vote", "COMPROMISE", "voteRationale", "Share the risk");
-    org.assertj.core.api.Assertions.assertThat(driver.tasks(id, "ArbitrationVote")).isEmpty();
+    Assertions.assertThat(driver.tasks(id, "ArbitrationVote")).isEmpty();
   }
 
   private Task voteOf(String id, String member) {
