@@ -194,6 +194,24 @@ class OpportunityRulesTest {
   }
 
   @Test
+  void anEarlierRoundsAnswerDoesNotCountForTheNextRound() {
+    String id = newOpportunityId();
+    driveTo(id, "NegotiateDeal");
+    driver.complete(id, "NegotiateDeal", "negotiationOutcome", "REVISE");
+    driver.complete(id, "DesignSolution", "solutionSummary", "s2", "estimatedEffortDays", 12);
+
+    assertThatThrownBy(() -> driver.complete(id, "PrepareOffer")).hasMessageContaining("offerValue: is required");
+    driver.complete(id, "PrepareOffer", "offerValue", 90L);
+    driver.complete(id, "SupportNegotiation", "technicalCommitments", "t2");
+    assertThatThrownBy(() -> driver.complete(id, "NegotiateDeal")).hasMessageContaining("negotiationOutcome: is required");
+
+    driver.complete(id, "NegotiateDeal", "negotiationOutcome", "WON", "contractValue", 90L);
+    driver.complete(id, "PlanDelivery", "sprintCount", 2);
+    driver.complete(id, "ReviewSprint", "sprintStatus", "AT_RISK");
+    assertThatThrownBy(() -> driver.complete(id, "ReviewSprint")).hasMessageContaining("sprintStatus: is required");
+  }
+
+  @Test
   void taskForceNeedsAnExecutiveSponsorFromTheCommittee() {
     String id = newOpportunityId();
     driver.start(strategicAccount(id));
