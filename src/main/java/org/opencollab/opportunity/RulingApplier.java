@@ -1,5 +1,6 @@
 package org.opencollab.opportunity;
 
+import static org.opencollab.arbitration.ArbitrationVariables.RULING;
 import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT_SHARES;
 import static org.opencollab.opportunity.OpportunityVariables.INCENTIVES_APPROVED;
 import static org.opencollab.opportunity.OpportunityVariables.RULINGS;
@@ -22,8 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("applyRuling")
 public class RulingApplier implements JavaDelegate, ExecutionListener {
-
-  public static final String RULING = "ruling";
 
   @Override
   public void execute(DelegateExecution execution) {
