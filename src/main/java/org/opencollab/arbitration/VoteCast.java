@@ -26,11 +26,9 @@ public class VoteCast implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     DelegateExecution dispute = task.getExecution().getProcessInstance();
-    ObjectNode votes = JsonVariables.object(dispute.getVariable(VOTES));
-    votes.putObject((String) task.getVariable(VOTER))
+    ObjectNode votes = JsonVariables.update(dispute, VOTES, all -> all.putObject((String) task.getVariable(VOTER))
         .put("vote", (String) task.getVariable(VOTE))
-        .put("rationale", (String) task.getVariable(VOTE_RATIONALE));
-    dispute.setVariable(VOTES, JsonVariables.value(votes));
+        .put("rationale", (String) task.getVariable(VOTE_RATIONALE)));
 
     Map<String, String> options = new TreeMap<>();
     votes.fields().forEachRemaining(entry -> options.put(entry.getKey(), entry.getValue().path("vote").asText()));

@@ -31,8 +31,7 @@ public class AgreementSignOff implements TaskListener {
     String department = (String) task.getVariable(DEPARTMENT);
     boolean approved = (Boolean) task.getVariable(AGREEMENT_APPROVED);
 
-    ObjectNode signatures = JsonVariables.object(opportunity.getVariable(AGREEMENT_SIGNATURES));
-    ObjectNode signature = signatures.putObject(department).put("approved", approved).put("signedBy", task.getAssignee());
+    ObjectNode signature = JsonVariables.object(null).put("approved", approved).put("signedBy", task.getAssignee());
     if (!approved) {
       String category = (String) task.getVariable(REJECTION_CATEGORY);
       String reason = (String) task.getVariable(REJECTION_REASON);
@@ -48,7 +47,7 @@ public class AgreementSignOff implements TaskListener {
       rejections.add(dispute);
       opportunity.setVariable(AGREEMENT_REJECTIONS, rejections);
     }
-    opportunity.setVariable(AGREEMENT_SIGNATURES, JsonVariables.value(signatures));
+    JsonVariables.update(opportunity, AGREEMENT_SIGNATURES, signatures -> signatures.set(department, signature));
   }
 
   static String against(DelegateExecution opportunity, String raisedBy, String category) {

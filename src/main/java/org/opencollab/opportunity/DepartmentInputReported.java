@@ -5,7 +5,6 @@ import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT_INPUTS;
 import static org.opencollab.opportunity.OpportunityVariables.INPUT_COST;
 import static org.opencollab.opportunity.OpportunityVariables.INPUT_HOURS;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -22,10 +21,8 @@ public class DepartmentInputReported implements TaskListener {
   public void notify(DelegateTask task) {
     VariableReader variables = VariableReader.of(task::getVariable);
     DelegateExecution opportunity = task.getExecution().getProcessInstance();
-    ObjectNode inputs = JsonVariables.object(opportunity.getVariable(DEPARTMENT_INPUTS));
-    inputs.putObject((String) task.getVariable(DEPARTMENT))
+    JsonVariables.update(opportunity, DEPARTMENT_INPUTS, inputs -> inputs.putObject((String) task.getVariable(DEPARTMENT))
         .put("hours", variables.number(INPUT_HOURS, BigDecimal.ZERO, OpportunityRules.MAX_HOURS))
-        .put("cost", variables.money(INPUT_COST));
-    opportunity.setVariable(DEPARTMENT_INPUTS, JsonVariables.value(inputs));
+        .put("cost", variables.money(INPUT_COST)));
   }
 }

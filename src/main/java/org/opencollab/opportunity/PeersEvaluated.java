@@ -19,9 +19,9 @@ public class PeersEvaluated implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     DelegateExecution opportunity = task.getExecution().getProcessInstance();
-    ObjectNode peerRatings = JsonVariables.object(opportunity.getVariable(PEER_RATINGS));
-    ObjectNode given = peerRatings.putObject((String) task.getVariable(MEMBER));
-    VariableReader.of(task::getVariable).integerMap(RATINGS).forEach(given::put);
-    opportunity.setVariable(PEER_RATINGS, JsonVariables.value(peerRatings));
+    JsonVariables.update(opportunity, PEER_RATINGS, peerRatings -> {
+      ObjectNode given = peerRatings.putObject((String) task.getVariable(MEMBER));
+      VariableReader.of(task::getVariable).integerMap(RATINGS).forEach(given::put);
+    });
   }
 }

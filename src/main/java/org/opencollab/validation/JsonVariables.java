@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 
@@ -52,6 +54,18 @@ public final class JsonVariables {
     } catch (JsonProcessingException | ClassCastException e) {
       throw new IllegalArgumentException("not a Json object: " + variable, e);
     }
+  }
+
+  /**
+   * Adds to a Json object variable of {@code scope} (a process instance gathering the answers of its
+   * parallel tasks): reads it, or starts an empty object, lets {@code change} extend it, writes it back.
+   * @return the object as written
+   */
+  public static ObjectNode update(VariableScope scope, String variable, Consumer<ObjectNode> change) {
+    ObjectNode object = object(scope.getVariable(variable));
+    change.accept(object);
+    scope.setVariable(variable, value(object));
+    return object;
   }
 
   /** Reads a Json variable's value (Spin node or text) back into {@code type}. */
