@@ -1,9 +1,12 @@
 package org.opencollab.arbitration;
 
 import static org.opencollab.arbitration.ArbitrationVariables.*;
+import static org.opencollab.validation.ProcessRules.Step.writes;
+import static org.opencollab.validation.ProcessRules.rule;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,6 +20,7 @@ import org.opencollab.opportunity.OpportunityRules;
 import org.opencollab.opportunity.OpportunityVariables;
 import org.opencollab.validation.InvalidVariableException;
 import org.opencollab.validation.ProcessRules;
+import org.opencollab.validation.ProcessRules.Step;
 import org.opencollab.validation.VariableReader;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +33,15 @@ public class ArbitrationRules implements ProcessRules {
   @Override
   public String processKey() {
     return PROCESS_KEY;
+  }
+
+  /** What the task forms show of the dispute above their inputs. */
+  private static final List<String> DISPUTE =
+      List.of(OPPORTUNITY_ID, DISPUTE_TYPE, RAISED_BY_DEPARTMENT, AGAINST_DEPARTMENT, DESCRIPTION);
+
+  @Override
+  public Step startStep() {
+    return writes(OPPORTUNITY_ID, DISPUTE_TYPE, RAISED_BY_DEPARTMENT, AGAINST_DEPARTMENT, DESCRIPTION, AMOUNT_AT_STAKE);
   }
 
   @Override
@@ -56,23 +69,26 @@ public class ArbitrationRules implements ProcessRules {
   }
 
   @Override
-  public java.util.Map<String, TaskRule> taskRules() {
-    return java.util.Map.of(
-        "MediateDispute", (variables, task) -> {
+  public Map<String, TaskRule> taskRules() {
+    return Map.ofEntries(
+        rule("MediateDispute", writes(MEDIATION_RESOLVED, RESOLUTION, ADJUSTED_SHARES).shows(DISPUTE, AMOUNT_AT_STAKE),
+            (variables, task) -> {
           if (variables.requiredBoolean(MEDIATION_RESOLVED)) {
             variables.requiredString(RESOLUTION);
           }
           checkAdjustedShares(variables, task);
-        },
-        "ArbitrationVote", (variables, task) -> {
+        }),
+        rule("ArbitrationVote", writes(VOTE, VOTE_RATIONALE).shows(DISPUTE), (variables, task) -> {
           variables.oneOf(VOTE, OPTIONS);
           variables.requiredString(VOTE_RATIONALE);
-        },
-        "ChairRuling", (variables, task) -> variables.oneOf(CHAIR_OPTION, OPTIONS),
-        "RecordRuling", (variables, task) -> {
-          variables.requiredString(RULING_TEXT);
-          checkAdjustedShares(variables, task);
-        });
+        }),
+        rule("ChairRuling", writes(CHAIR_OPTION).shows(DISPUTE),
+            (variables, task) -> variables.oneOf(CHAIR_OPTION, OPTIONS)),
+        rule("RecordRuling", writes(RULING_TEXT, ADJUSTED_SHARES).shows(DISPUTE, MAJORITY_OPTION, CHAIR_OPTION),
+            (variables, task) -> {
+              variables.requiredString(RULING_TEXT);
+              checkAdjustedShares(variables, task);
+            }));
   }
 
   /** Optional; when given, the same rules as the opportunity's {@code departmentShares}. */

@@ -31,7 +31,8 @@ import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 
 /**
  * Who may do what (SPEC section 2). Task work needs no grant here: Camunda grants a task to its
- * assignee and candidate groups when it is created. Auditors get read permissions only, so every
+ * assignee and candidate groups when it is created, with {@code TASK_WORK} (claim, complete), not
+ * {@code UPDATE} ({@code org.opencollab.trust.TrustPlugin}). Auditors get read permissions only, so every
  * change they try is refused (403 over REST).
  */
 public final class AccessPolicy {
@@ -50,7 +51,7 @@ public final class AccessPolicy {
   public static List<Grant> grants() {
     List<Grant> grants = new ArrayList<>();
     List<String> workers = new ArrayList<>(Groups.departmentGroupIds());
-    workers.addAll(List.of(Groups.COORDINATORS, Groups.COMMITTEE, Groups.PROCESS_OWNERS));
+    workers.addAll(List.of(Groups.COORDINATORS, Groups.COMMITTEE, Groups.COMMITTEE_CHAIR, Groups.PROCESS_OWNERS));
     for (String group : workers) {
       grants.add(grant(group, APPLICATION, "tasklist", Permissions.ACCESS));
       grants.add(grant(group, USER, Authorization.ANY, Permissions.READ));
@@ -71,6 +72,20 @@ public final class AccessPolicy {
       grants.add(startProcess(group, HEALTH_CHECK_PROCESS));
       grants.add(grant(group, PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE));
     }
+
+    // Coordinators follow up every department's work: they see every task and may reassign it, delegate
+    // it, add candidates, rename it and change its priority (TASK_ASSIGN), but work only their own.
+    grants.add(grant(Groups.COORDINATORS, PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_ASSIGN));
+    // Process owners repair data: every change they make is in the user operation log.
+    grants.add(grant(Groups.PROCESS_OWNERS, PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.UPDATE_INSTANCE,
+        ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_ASSIGN));
+    grants.add(grant(Groups.PROCESS_OWNERS, PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.READ,
+        ProcessInstancePermissions.UPDATE));
+    grants.add(grant(Groups.PROCESS_OWNERS, TASK, Authorization.ANY, TaskPermissions.READ, TaskPermissions.UPDATE,
+        TaskPermissions.TASK_ASSIGN));
 
     String auditors = Groups.AUDITORS;
     grants.add(grant(auditors, APPLICATION, "cockpit", Permissions.ACCESS));

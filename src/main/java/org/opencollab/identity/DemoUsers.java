@@ -22,7 +22,7 @@ public class DemoUsers implements UserSeeds {
         user("dave", "Dave", "Marketing", Department.MARKETING.groupId()),
         user("otto", "Otto", "Operations", Department.OPERATIONS.groupId()),
         user("erin", "Erin", "Coordinator", Groups.COORDINATORS),
-        user("frank", "Frank", "Committee chair", Groups.COMMITTEE),
+        user("frank", "Frank", "Committee chair", Groups.COMMITTEE, Groups.COMMITTEE_CHAIR),
         user("grace", "Grace", "Committee", Groups.COMMITTEE),
         user("heidi", "Heidi", "Committee", Groups.COMMITTEE),
         user("ivan", "Ivan", "Auditor", Groups.AUDITORS),

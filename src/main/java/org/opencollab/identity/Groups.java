@@ -9,6 +9,8 @@ public final class Groups {
 
   public static final String COORDINATORS = "coordinators";
   public static final String COMMITTEE = "committee";
+  /** The committee's chair (also a member of {@code committee}): rules when no option holds a majority. */
+  public static final String COMMITTEE_CHAIR = "committee-chair";
   public static final String AUDITORS = "auditors";
   public static final String PROCESS_OWNERS = "process-owners";
   /** Camunda's own administrators' group: members bypass authorization checks. */
@@ -33,6 +35,7 @@ public final class Groups {
     groups.add(new GroupSpec(Department.OPERATIONS.groupId(), "Operations / 运营部", TYPE_WORKFLOW));
     groups.add(new GroupSpec(COORDINATORS, "Collaboration coordinators / 协作协调员", TYPE_WORKFLOW));
     groups.add(new GroupSpec(COMMITTEE, "Executive committee / 协作会", TYPE_WORKFLOW));
+    groups.add(new GroupSpec(COMMITTEE_CHAIR, "Committee chair / 协作会主席", TYPE_WORKFLOW));
     groups.add(new GroupSpec(AUDITORS, "Auditors / 审计", TYPE_WORKFLOW));
     groups.add(new GroupSpec(PROCESS_OWNERS, "Process owners / 流程负责人", TYPE_WORKFLOW));
     groups.add(new GroupSpec(CAMUNDA_ADMIN, "Camunda administrators / 系统管理员", TYPE_SYSTEM));

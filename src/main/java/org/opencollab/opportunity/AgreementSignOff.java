@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.opencollab.identity.Department;
 import org.opencollab.validation.JsonVariables;
 import org.opencollab.validation.VariableReader;
@@ -31,7 +32,7 @@ public class AgreementSignOff implements TaskListener {
     String department = (String) task.getVariable(DEPARTMENT);
     boolean approved = (Boolean) task.getVariable(AGREEMENT_APPROVED);
 
-    ObjectNode signature = JsonVariables.object(null).put("approved", approved).put("signedBy", task.getAssignee());
+    ObjectNode signature = JsonVariables.object(null).put("approved", approved).put("signedBy", signer(task));
     if (!approved) {
       String category = (String) task.getVariable(REJECTION_CATEGORY);
       String reason = (String) task.getVariable(REJECTION_REASON);
@@ -48,6 +49,12 @@ public class AgreementSignOff implements TaskListener {
       opportunity.setVariable(AGREEMENT_REJECTIONS, rejections);
     }
     JsonVariables.update(opportunity, AGREEMENT_SIGNATURES, signatures -> signatures.set(department, signature));
+  }
+
+  /** Who completed the sign-off: the person logged in, whether or not they claimed the task first. */
+  static String signer(DelegateTask task) {
+    Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
   }
 
   static String against(DelegateExecution opportunity, String raisedBy, String category) {

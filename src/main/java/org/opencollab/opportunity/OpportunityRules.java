@@ -1,6 +1,8 @@
 package org.opencollab.opportunity;
 
 import static org.opencollab.opportunity.OpportunityVariables.*;
+import static org.opencollab.validation.ProcessRules.Step.writes;
+import static org.opencollab.validation.ProcessRules.rule;
 
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -21,6 +23,7 @@ import org.opencollab.identity.Membership;
 import org.opencollab.incentive.TeamMember;
 import org.opencollab.validation.InvalidVariableException;
 import org.opencollab.validation.ProcessRules;
+import org.opencollab.validation.ProcessRules.Step;
 import org.opencollab.validation.VariableReader;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +40,15 @@ public class OpportunityRules implements ProcessRules {
   @Override
   public String processKey() {
     return PROCESS_KEY;
+  }
+
+  /** What most task forms show above their inputs. */
+  private static final List<String> HEADER = List.of(OPPORTUNITY_ID, CUSTOMER_NAME, TITLE);
+
+  @Override
+  public Step startStep() {
+    return writes(OPPORTUNITY_ID, CUSTOMER_NAME, TITLE, CUSTOMER_TIER, ESTIMATED_VALUE, TECHNICAL_COMPLEXITY,
+        CUSTOMIZATION_REQUIRED, NEW_PRODUCT, SOURCE, ACCOUNT_MANAGER);
   }
 
   @Override
@@ -72,17 +84,21 @@ public class OpportunityRules implements ProcessRules {
   @Override
   public Map<String, TaskRule> taskRules() {
     return Map.ofEntries(
-        Map.entry("QualifyOpportunity", (variables, task) -> {
+        rule("QualifyOpportunity", writes(QUALIFIED, QUALIFICATION_NOTES).shows(HEADER, ESTIMATED_VALUE, PRIORITY, TECH_PARTICIPATION_REASON),
+            (variables, task) -> {
           if (!variables.requiredBoolean(QUALIFIED)) {
             variables.requiredString(QUALIFICATION_NOTES);
           }
         }),
-        Map.entry("FormTeam", this::checkTeam),
-        Map.entry("DraftPressRelease", (variables, task) -> {
+        rule("FormTeam", writes(SOLUTION_MANAGER, DELIVERY_MANAGER, TEAM_MEMBERS, EXECUTIVE_SPONSOR),
+            this::checkTeam),
+        rule("DraftPressRelease", writes(PRESS_RELEASE, FAQ).shows(HEADER),
+            (variables, task) -> {
           variables.requiredString(PRESS_RELEASE);
           variables.optionalString(FAQ);
         }),
-        Map.entry("DraftCollaborationAgreement", (variables, task) -> {
+        rule("DraftCollaborationAgreement", writes(DEPARTMENT_SHARES, CUSTOMER_DATA_OWNER, DATA_ACCESS_RULES),
+            (variables, task) -> {
           SortedSet<String> involved = Team.read(variables).departments();
           checkShares(variables, DEPARTMENT_SHARES, involved);
           String owner = variables.requiredString(CUSTOMER_DATA_OWNER);
@@ -92,46 +108,62 @@ public class OpportunityRules implements ProcessRules {
           }
           variables.requiredString(DATA_ACCESS_RULES);
         }),
-        Map.entry("SignCollaborationAgreement", (variables, task) -> {
+        rule("SignCollaborationAgreement", writes(AGREEMENT_APPROVED, REJECTION_CATEGORY, REJECTION_REASON)
+            .shows(List.of(OPPORTUNITY_ID, DEPARTMENT, CUSTOMER_DATA_OWNER, DATA_ACCESS_RULES)),
+            (variables, task) -> {
           if (!variables.requiredBoolean(AGREEMENT_APPROVED)) {
             variables.oneOf(REJECTION_CATEGORY, REJECTION_CATEGORIES);
             variables.requiredString(REJECTION_REASON);
           }
         }),
-        Map.entry("ApproveBid", (variables, task) -> {
+        rule("ApproveBid", writes(BID_APPROVED, BID_REJECTION_REASON).shows(HEADER, ESTIMATED_VALUE),
+            (variables, task) -> {
           if (!variables.requiredBoolean(BID_APPROVED)) {
             variables.requiredString(BID_REJECTION_REASON);
           }
         }),
-        Map.entry("DesignSolution", (variables, task) -> {
+        rule("DesignSolution", writes(SOLUTION_SUMMARY, ESTIMATED_EFFORT_DAYS).shows(HEADER, TECH_PARTICIPATION_REASON),
+            (variables, task) -> {
           variables.requiredString(SOLUTION_SUMMARY);
           variables.integer(ESTIMATED_EFFORT_DAYS, 0, MAX_EFFORT_DAYS);
         }),
-        Map.entry("PrepareOffer", (variables, task) -> variables.money(OFFER_VALUE)),
-        Map.entry("FollowUpOverdueWork", (variables, task) -> variables.oneOf(FOLLOW_UP_ACTION, FOLLOW_UP_ACTIONS)),
-        Map.entry("NegotiateDeal", OpportunityRules::checkNegotiation),
-        Map.entry("SupportNegotiation", (variables, task) -> variables.requiredString(TECHNICAL_COMMITMENTS)),
-        Map.entry("PlanDelivery", (variables, task) -> variables.integer(SPRINT_COUNT, 1, 26)),
-        Map.entry("ReviewSprint", (variables, task) -> {
+        rule("PrepareOffer", writes(OFFER_VALUE).shows(HEADER),
+            (variables, task) -> variables.money(OFFER_VALUE)),
+        rule("FollowUpOverdueWork", writes(FOLLOW_UP_ACTION).shows(HEADER, SOLUTION_MANAGER),
+            (variables, task) -> variables.oneOf(FOLLOW_UP_ACTION, FOLLOW_UP_ACTIONS)),
+        rule("NegotiateDeal", writes(NEGOTIATION_OUTCOME, CONTRACT_VALUE).shows(HEADER, OFFER_VALUE, REVISION_COUNT),
+            OpportunityRules::checkNegotiation),
+        rule("SupportNegotiation", writes(TECHNICAL_COMMITMENTS).shows(HEADER),
+            (variables, task) -> variables.requiredString(TECHNICAL_COMMITMENTS)),
+        rule("PlanDelivery", writes(SPRINT_COUNT).shows(HEADER, CONTRACT_VALUE),
+            (variables, task) -> variables.integer(SPRINT_COUNT, 1, 26)),
+        rule("ReviewSprint", writes(SPRINT_STATUS, SPRINT_NOTES).shows(HEADER, LOOP_COUNTER),
+            (variables, task) -> {
           variables.oneOf(SPRINT_STATUS, SPRINT_STATUSES);
           variables.optionalString(SPRINT_NOTES);
         }),
-        Map.entry("AcceptDelivery", (variables, task) -> {
+        rule("AcceptDelivery", writes(ACCEPTED, REALIZED_REVENUE).shows(HEADER, CONTRACT_VALUE),
+            (variables, task) -> {
           if (variables.requiredBoolean(ACCEPTED)) {
             variables.money(REALIZED_REVENUE);
           }
         }),
-        Map.entry("ReportDepartmentInput", (variables, task) -> {
+        rule("ReportDepartmentInput", writes(INPUT_HOURS, INPUT_COST).shows(List.of(OPPORTUNITY_ID, DEPARTMENT)),
+            (variables, task) -> {
           variables.number(INPUT_HOURS, BigDecimal.ZERO, MAX_HOURS);
           variables.money(INPUT_COST);
         }),
-        Map.entry("EvaluatePeers", OpportunityRules::checkRatings),
-        Map.entry("ApproveIncentives", (variables, task) -> variables.requiredBoolean(INCENTIVES_APPROVED)),
-        Map.entry("RecordLoss", (variables, task) -> {
+        rule("EvaluatePeers", writes(RATINGS, COMMENTS),
+            OpportunityRules::checkRatings),
+        rule("ApproveIncentives", writes(INCENTIVES_APPROVED),
+            (variables, task) -> variables.requiredBoolean(INCENTIVES_APPROVED)),
+        rule("RecordLoss", writes(LOSS_AMOUNT, LOSS_NOTES).shows(HEADER, FINAL_OUTCOME),
+            (variables, task) -> {
           variables.money(LOSS_AMOUNT);
           variables.optionalString(LOSS_NOTES);
         }),
-        Map.entry("HoldRetrospective", (variables, task) -> variables.requiredString(LESSONS_LEARNED)));
+        rule("HoldRetrospective", writes(LESSONS_LEARNED).shows(HEADER, FINAL_OUTCOME),
+            (variables, task) -> variables.requiredString(LESSONS_LEARNED)));
   }
 
   private void checkTeam(VariableReader variables, DelegateTask task) {

@@ -22,6 +22,7 @@ public final class OpportunityVariables {
   public static final String PRIORITY = "priority";
   public static final String TASK_FORCE_REQUIRED = "taskForceRequired";
   public static final String TECH_PARTICIPATION = "techParticipation";
+  public static final String TECH_PARTICIPATION_REASON = "techParticipationReason";
   // tasks
   public static final String QUALIFIED = "qualified";
   public static final String QUALIFICATION_NOTES = "qualificationNotes";
@@ -80,6 +81,10 @@ public final class OpportunityVariables {
   /** Multi-instance element variables of the per-department and per-member tasks. */
   public static final String DEPARTMENT = "department";
   public static final String MEMBER = "member";
+  /** Camunda's counter of a sequential multi-instance step: the sprint under review, from 0. */
+  public static final String LOOP_COUNTER = "loopCounter";
+  /** Set by the engine at a start from Tasklist or REST: the user who started it. */
+  public static final String STARTER = "starter";
 
   public static final List<String> CUSTOMER_TIERS = List.of("STRATEGIC", "KEY", "STANDARD");
   public static final List<String> COMPLEXITIES = List.of("LOW", "MEDIUM", "HIGH");

@@ -12,15 +12,18 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.opencollab.trust.StepFields;
 import org.springframework.stereotype.Component;
 
 /**
  * Attaches each process's {@link ProcessRules} to its model when it is deployed: a start listener on
- * the process and a complete listener on every user task with a rule. Both are built-in listeners, so
+ * the process, which first refuses any variable that is not a field of the start form, and a complete
+ * listener on every user task with a rule. Both are built-in listeners, so
  * they run before any listener a process owner adds, and the process owner cannot remove them by
  * editing the BPMN.
  */
@@ -47,7 +50,11 @@ public class ValidationPlugin extends AbstractProcessEnginePlugin {
     public void parseProcess(Element processElement, ProcessDefinitionEntity process) {
       ProcessRules rules = rulesByProcess.get(process.getKey());
       if (rules != null) {
-        process.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) rules::checkStart);
+        // Index 0: before the start listeners of the model, which set the derived variables.
+        process.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) start -> {
+          StepFields.checkStart((ExecutionEntity) start, rules.startStep());
+          rules.checkStart(start);
+        }, 0);
       }
     }
 

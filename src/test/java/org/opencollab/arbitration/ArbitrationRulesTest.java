@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opencollab.ApplicationTest;
 import org.opencollab.support.OpportunityDriver;
+import org.opencollab.validation.InvalidVariableException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The rules of SPEC section 4: what may start a dispute and what its tasks accept. */
@@ -69,13 +70,23 @@ class ArbitrationRulesTest {
   void amountAtStakeDefaultsToZeroAndCustomerTierComesFromTheOpportunity() {
     Map<String, Object> variables = dispute();
     variables.remove("amountAtStake");
-    variables.put("customerTier", "STRATEGIC");
 
     ProcessInstance dispute = engine.getRuntimeService().startProcessInstanceByKey("collaborationArbitration", variables);
 
     assertThat(engine.getRuntimeService().getVariable(dispute.getId(), "amountAtStake")).isEqualTo(0L);
     assertThat(engine.getRuntimeService().getVariable(dispute.getId(), "customerTier")).isEqualTo("KEY");
     assertThat(dispute.getBusinessKey()).isEqualTo(id);
+  }
+
+  @Test
+  void customerTierIsNotAFieldOfTheDisputeStart() {
+    Map<String, Object> variables = dispute();
+    variables.put("customerTier", "STRATEGIC");
+
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("collaborationArbitration", variables))
+        .isInstanceOf(InvalidVariableException.class).hasMessageStartingWith("customerTier: is not a field of the start");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("collaborationArbitration").processInstanceBusinessKey(id).count()).isZero();
   }
 
   static List<Arguments> badCompletions() {

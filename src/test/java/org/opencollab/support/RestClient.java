@@ -27,6 +27,15 @@ public final class RestClient {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public HttpResponse<String> putJson(String path, String user, String json) {
+    return send(request(path, user).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public HttpResponse<String> delete(String path, String user) {
+    return send(request(path, user).DELETE());
+  }
+
   /** Deploys a minimal process {@code key} over REST, as Camunda Modeler would. */
   public HttpResponse<String> deployMinimalProcess(String user, String key) {
     return deploy(user, key + ".bpmn", """

@@ -1,0 +1,165 @@
+package org.opencollab.trust;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.query.Query;
+import org.opencollab.identity.Groups;
+import org.opencollab.validation.ProcessRules;
+import org.opencollab.validation.ProcessRules.TaskRule;
+
+/**
+ * Stands in front of every engine command that comes from outside: REST, the webapps' own API that
+ * Tasklist and Cockpit use, and the Java API alike, since all of them end in the same commands. It
+ * looks only at the outermost command of a thread; a command that a delegate or listener runs inside
+ * another one is the process acting, and passes.
+ *
+ * <p>It refuses expressions in queries ({@link QueryExpressions}), completions that carry other
+ * variables than the step's fields ({@link StepFields}), and the task doors a worker may not use
+ * ({@link TaskDoors}). Doors that skip the model's steps (starting at an activity, throwing a BPMN
+ * error or escalation from a user task, message payloads into local scopes) are for process owners
+ * and administrators, who repair data; Camunda records their changes in the user operation log.
+ */
+public class DoorGuard extends CommandInterceptor {
+
+  private final Map<String, ProcessRules> rulesByProcess;
+  private final ProcessEngineConfigurationImpl configuration;
+
+  public DoorGuard(List<ProcessRules> rules, ProcessEngineConfigurationImpl configuration) {
+    this.rulesByProcess = rules.stream().collect(Collectors.toMap(ProcessRules::processKey, Function.identity()));
+    this.configuration = configuration;
+  }
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    if (Context.getCommandContext() != null) {
+      return next.execute(command);
+    }
+    return next.execute(guard(command));
+  }
+
+  private <T> Command<T> guard(Command<T> command) {
+    if (command instanceof AbstractQuery<?, ?> query) {
+      QueryExpressions.refuseIn(query);
+      return command;
+    }
+    if (command instanceof AbstractExecuteFilterCmd) {
+      Query<?, ?> extending = CommandFields.read(command, "extendingQuery", Query.class);
+      QueryExpressions.refuseIn(extending);
+      return command;
+    }
+    if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+      String variablesField = command instanceof SubmitTaskFormCmd ? "properties" : "variables";
+      @SuppressWarnings("unchecked")
+      Map<String, Object> payload = CommandFields.read(command, variablesField, Map.class);
+      String taskId = CommandFields.read(command, "taskId", String.class);
+      return before(command, context -> checkCompletion(TaskDoors.existing(context, taskId), payload));
+    }
+    String taskId = runtimeTaskId(command);
+    Command<T> known = taskId == null ? command : before(command, context -> TaskDoors.existing(context, taskId));
+    if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd
+        || command instanceof StartProcessInstanceAtActivitiesCmd || startsAtInstructions(command)
+        || carriesLocalPayload(command)) {
+      requireProcessOwner(command);
+      return known;
+    }
+    return TaskDoors.guard(known, command, authentication());
+  }
+
+  /** The task a command works on, for the commands that need a running task: unknown means 404. */
+  private static String runtimeTaskId(Command<?> command) {
+    if (command instanceof ClaimTaskCmd || command instanceof AbstractSetTaskPropertyCmd<?>
+        || command instanceof DeleteIdentityLinkCmd || command instanceof DelegateTaskCmd
+        || command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
+      return CommandFields.read(command, "taskId", String.class);
+    }
+    if (command instanceof SetTaskVariablesCmd || command instanceof RemoveTaskVariablesCmd
+        || command instanceof PatchTaskVariablesCmd) {
+      return CommandFields.read(command, "entityId", String.class);
+    }
+    return null;
+  }
+
+  private void checkCompletion(TaskEntity task, Map<String, Object> payload) {
+    ProcessRules rules = task.getProcessDefinition() == null ? null
+        : rulesByProcess.get(task.getProcessDefinition().getKey());
+    TaskRule rule = rules == null ? null : rules.taskRules().get(task.getTaskDefinitionKey());
+    if (rule != null) {
+      StepFields.checkCompletion(task, rule.step(), payload);
+    }
+  }
+
+  private static boolean startsAtInstructions(Command<?> command) {
+    return command instanceof StartProcessInstanceCmd && !CommandFields
+        .read(command, "instantiationBuilder", ProcessInstantiationBuilderImpl.class)
+        .getModificationBuilder().getModificationOperations().isEmpty();
+  }
+
+  private static boolean carriesLocalPayload(Command<?> command) {
+    if (!(command instanceof AbstractCorrelateMessageCmd)) {
+      return false;
+    }
+    MessageCorrelationBuilderImpl correlation = CommandFields.read(command, "builder", MessageCorrelationBuilderImpl.class);
+    return !isEmpty(correlation.getPayloadProcessInstanceVariablesLocal())
+        || !isEmpty(correlation.getPayloadProcessInstanceVariablesToTriggeredScope());
+  }
+
+  private static boolean isEmpty(Map<String, Object> variables) {
+    return variables == null || variables.isEmpty();
+  }
+
+  private void requireProcessOwner(Command<?> command) {
+    Authentication user = authentication();
+    if (user != null && !isProcessOwner(user)) {
+      throw new AuthorizationException(user.getUserId() + " may not " + TaskDoors.describe(command)
+          + ": only process owners and administrators may skip or repair the model's steps");
+    }
+  }
+
+  static boolean isProcessOwner(Authentication user) {
+    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    return groups.contains(Groups.PROCESS_OWNERS) || groups.contains(Groups.CAMUNDA_ADMIN);
+  }
+
+  private Authentication authentication() {
+    return configuration.getIdentityService().getCurrentAuthentication();
+  }
+
+  /** {@code command}, with {@code check} run first inside its command context. */
+  static <T> Command<T> before(Command<T> command, java.util.function.Consumer<CommandContext> check) {
+    return new Command<>() {
+      @Override
+      public T execute(CommandContext context) {
+        check.accept(context);
+        return command.execute(context);
+      }
+    };
+  }
+}

@@ -1,0 +1,99 @@
+package org.opencollab.trust;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.opencollab.validation.InvalidVariableException;
+import org.opencollab.validation.ProcessRules.Step;
+
+/**
+ * Each step writes only its own fields (SPEC section 2): a start or a task completion may carry the
+ * fields of that step's form and nothing else. A read-only field that Tasklist sends back with its
+ * form is accepted when it is unchanged, and then dropped, so it is not written again; changed, or
+ * any other variable, is refused with the variable's name, before anything is written.
+ */
+public final class StepFields {
+
+  private StepFields() {
+  }
+
+  /**
+   * Checks the variables of a starting instance, as its start listener sees them: exactly what the
+   * door (start, start form, message) carried, plus the engine's initiator variable. An instance
+   * started by a call activity is started by the process itself and carries what the model maps in.
+   */
+  public static void checkStart(ExecutionEntity start, Step step) {
+    if (start.getSuperExecution() != null) {
+      return;
+    }
+    Object initiator = start.getProcessDefinition().getProperty(BpmnParse.PROPERTYNAME_INITIATOR_VARIABLE_NAME);
+    for (String name : new TreeSet<>(start.getVariableNamesLocal())) {
+      boolean engineSetInitiator = name.equals(initiator)
+          && Objects.equals(start.getVariableLocal(name), Context.getCommandContext().getAuthenticatedUserId());
+      if (!step.fields().contains(name) && !engineSetInitiator) {
+        throw refused(name, "the start of " + start.getProcessDefinition().getKey(), step);
+      }
+    }
+  }
+
+  /** Checks and trims, in place, the variables a completion of {@code task} carries. */
+  public static void checkCompletion(TaskEntity task, Step step, Map<String, Object> payload) {
+    if (payload == null) {
+      return;
+    }
+    for (String name : new ArrayList<>(new TreeSet<>(payload.keySet()))) {
+      if (step.fields().contains(name)) {
+        continue;
+      }
+      if (step.shown().contains(name) && unchanged(payload.get(name), task.getVariable(name))) {
+        payload.remove(name);
+        continue;
+      }
+      throw refused(name, "task " + task.getTaskDefinitionKey(), step);
+    }
+  }
+
+  private static InvalidVariableException refused(String name, String where, Step step) {
+    String message = step.shown().contains(name)
+        ? "is shown by the form of " + where + " and cannot be changed there"
+        : "is not a field of " + where + "; a person writes only the fields of its form: "
+            + String.join(", ", new TreeSet<>(step.fields()));
+    return new InvalidVariableException(name, message);
+  }
+
+  /** Tasklist sends a shown value back as the form holds it: a number may come back as text. */
+  static boolean unchanged(Object sent, Object current) {
+    Object value = sent instanceof TypedValue typed ? typed.getValue() : sent;
+    if (isEmpty(value) || isEmpty(current)) {
+      return isEmpty(value) && isEmpty(current);
+    }
+    BigDecimal sentNumber = number(value);
+    BigDecimal currentNumber = number(current);
+    if (sentNumber != null && currentNumber != null) {
+      return sentNumber.compareTo(currentNumber) == 0;
+    }
+    return value.toString().equals(current.toString());
+  }
+
+  private static boolean isEmpty(Object value) {
+    return value == null || value instanceof String text && text.isEmpty();
+  }
+
+  private static BigDecimal number(Object value) {
+    if (value instanceof Number || value instanceof String) {
+      try {
+        return new BigDecimal(value.toString().trim());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,39 @@
+package org.opencollab.trust;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.opencollab.validation.ProcessRules;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes the record trustworthy whatever the configuration file says: the {@link DoorGuard} in front
+ * of every command, {@code TASK_WORK} (not {@code UPDATE}) for the people a task is given to,
+ * expressions off in ad-hoc queries, Java-serialized variables refused, and history read per task.
+ */
+@Component
+public class TrustPlugin extends AbstractProcessEnginePlugin {
+
+  private final List<ProcessRules> rules;
+
+  public TrustPlugin(List<ProcessRules> rules) {
+    this.rules = rules;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+    interceptors.add(0, new DoorGuard(rules, configuration));
+    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    configuration.setDefaultUserPermissionNameForTask(TaskPermissions.TASK_WORK.getName());
+    configuration.setEnableExpressionsInAdhocQueries(false);
+    configuration.setJavaSerializationFormatEnabled(false);
+    // The people a task is given to also read that task's history (Camunda's comment resource looks
+    // a task up there), and nothing else of the history.
+    configuration.setEnableHistoricInstancePermissions(true);
+  }
+}

@@ -1,0 +1,107 @@
+package org.opencollab.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.opencollab.arbitration.ArbitrationRules;
+import org.opencollab.opportunity.OpportunityRules;
+import org.opencollab.validation.ProcessRules;
+import org.opencollab.validation.ProcessRules.Step;
+
+/**
+ * The fields each step declares beside its rule are exactly those of its form: the form's inputs are
+ * what a person may write, its read-only fields what it only shows. A process owner who changes a
+ * form without the declaration, or the other way round, fails here.
+ */
+class FormFieldsTest {
+
+  private static final Path FORMS = Path.of("processes", "forms");
+  private static final Map<String, ProcessRules> RULES =
+      Map.of("opportunityToDelivery", new OpportunityRules(), "collaborationArbitration", new ArbitrationRules());
+  /** What an embedded form writes: its cam-variable-name inputs and the variables its script creates. */
+  private static final Pattern HTML_FIELD = Pattern.compile(
+      "cam-variable-name=\"(\\w+)\"|createVariable\\(\\{name: '(\\w+)'|set\\('(\\w+)'");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @ParameterizedTest
+  @ValueSource(strings = {"opportunityToDelivery", "collaborationArbitration"})
+  void everyStepDeclaresExactlyTheFieldsOfItsForm(String key) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", key + ".bpmn").toFile());
+    ProcessRules rules = RULES.get(key);
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      Step declared = rules.taskRules().get(task.getId()).step();
+      assertThat(declared).as("fields of %s", task.getId())
+          .isEqualTo(formStep(task.getCamundaFormKey(), task.getCamundaFormRef()));
+    }
+    StartEvent start = model.getModelElementsByType(StartEvent.class).stream()
+        .filter(event -> event.getCamundaFormRef() != null || event.getCamundaFormKey() != null).findFirst().orElseThrow();
+    assertThat(rules.startStep()).as("fields of the start of %s", key)
+        .isEqualTo(formStep(start.getCamundaFormKey(), start.getCamundaFormRef()));
+  }
+
+  static Step formStep(String formKey, String formRef) {
+    if (formRef != null) {
+      return camundaForm(formRef);
+    }
+    String html = read(FORMS.resolve(Path.of(formKey.replace("embedded:deployment:processes/forms/", "")))).asText();
+    Set<String> fields = new TreeSet<>();
+    Matcher matcher = HTML_FIELD.matcher(html);
+    while (matcher.find()) {
+      for (int group = 1; group <= matcher.groupCount(); group++) {
+        if (matcher.group(group) != null) {
+          fields.add(matcher.group(group));
+        }
+      }
+    }
+    return new Step(fields, Set.of());
+  }
+
+  private static Step camundaForm(String formId) {
+    try (Stream<Path> files = Files.list(FORMS)) {
+      JsonNode form = files.filter(file -> file.toString().endsWith(".form")).map(FormFieldsTest::read)
+          .filter(schema -> formId.equals(schema.path("id").asText())).findFirst().orElseThrow();
+      Set<String> inputs = new TreeSet<>();
+      Set<String> shown = new TreeSet<>();
+      collect(form, inputs, shown);
+      return new Step(inputs, shown);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void collect(JsonNode container, Set<String> inputs, Set<String> shown) {
+    for (JsonNode component : container.path("components")) {
+      if (component.hasNonNull("key")) {
+        boolean readOnly = component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
+        (readOnly ? shown : inputs).add(component.get("key").asText());
+      }
+      collect(component, inputs, shown);
+    }
+  }
+
+  private static JsonNode read(Path file) {
+    try {
+      String text = Files.readString(file);
+      return file.toString().endsWith(".form") ? JSON.readTree(text) : JSON.getNodeFactory().textNode(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
