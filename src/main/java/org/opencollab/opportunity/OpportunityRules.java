@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
 public class OpportunityRules implements ProcessRules {
 
   private static final Pattern OPPORTUNITY_ID_PATTERN = Pattern.compile("OPP-[A-Z0-9-]{1,32}");
-  private static final BigDecimal MAX_ESTIMATED_VALUE = new BigDecimal("1000000000000");
-  private static final int MAX_TEXT = 200;
+  /** Names and titles; every other text takes up to {@link VariableReader#MAX_TEXT} characters. */
+  static final int MAX_NAME = 200;
   private static final int MAX_EFFORT_DAYS = 100_000;
   static final BigDecimal MAX_HOURS = new BigDecimal("10000000");
 
@@ -55,10 +55,10 @@ public class OpportunityRules implements ProcessRules {
   public void checkStart(DelegateExecution start) {
     VariableReader variables = VariableReader.of(start::getVariable);
     String opportunityId = opportunityId(variables);
-    variables.requiredString(CUSTOMER_NAME, MAX_TEXT);
-    variables.requiredString(TITLE, MAX_TEXT);
+    variables.requiredString(CUSTOMER_NAME, MAX_NAME);
+    variables.requiredString(TITLE, MAX_NAME);
     variables.oneOf(CUSTOMER_TIER, CUSTOMER_TIERS);
-    variables.number(ESTIMATED_VALUE, BigDecimal.ZERO, MAX_ESTIMATED_VALUE);
+    variables.number(ESTIMATED_VALUE, BigDecimal.ZERO, VariableReader.MAX_AMOUNT);
     variables.oneOf(TECHNICAL_COMPLEXITY, COMPLEXITIES);
     variables.requiredBoolean(CUSTOMIZATION_REQUIRED);
     variables.requiredBoolean(NEW_PRODUCT);

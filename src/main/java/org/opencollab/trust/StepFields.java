@@ -70,7 +70,12 @@ public final class StepFields {
 
   /** Tasklist sends a shown value back as the form holds it: a number may come back as text. */
   static boolean unchanged(Object sent, Object current) {
-    Object value = sent instanceof TypedValue typed ? typed.getValue() : sent;
+    Object value;
+    try {
+      value = sent instanceof TypedValue typed ? typed.getValue() : sent;
+    } catch (RuntimeException unreadable) {
+      return false;
+    }
     if (isEmpty(value) || isEmpty(current)) {
       return isEmpty(value) && isEmpty(current);
     }

@@ -1,5 +1,8 @@
 package org.opencollab.validation;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +23,17 @@ import org.camunda.spin.json.SpinJsonNode;
  */
 public final class VariableReader {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The longest text any field takes: what Camunda stores in a text variable's column. */
+  public static final int MAX_TEXT = 4000;
+  /** The largest amount of CNY any field takes (SPEC: the bound of {@code estimatedValue}). */
+  public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+  /** Json fields are small objects and arrays; these bound what a client can make the server parse. */
+  public static final int MAX_JSON_DEPTH = 8;
+  public static final int MAX_JSON_CHARACTERS = 65_536;
+
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH)
+          .maxStringLength(MAX_TEXT).maxNumberLength(40).build()).build());
 
   private final Function<String, Object> lookup;
 
@@ -32,33 +45,37 @@ public final class VariableReader {
     return new VariableReader(lookup);
   }
 
+  /** A text that is not blank, of at most {@link #MAX_TEXT} characters. */
   public String requiredString(String name) {
     Object value = required(name);
     if (!(value instanceof String text) || text.isBlank()) {
       throw new InvalidVariableException(name, "must be a non-empty text");
     }
-    return text;
+    return limited(name, text, MAX_TEXT);
   }
 
   /** A text of at most {@code maxLength} characters that is not blank. */
   public String requiredString(String name, int maxLength) {
-    String text = requiredString(name);
+    return limited(name, requiredString(name), maxLength);
+  }
+
+  private static String limited(String name, String text, int maxLength) {
     if (text.length() > maxLength) {
       throw new InvalidVariableException(name, "must have at most " + maxLength + " characters, got " + text.length());
     }
     return text;
   }
 
-  /** A text that may be absent; when present it must be a text. */
+  /** A text that may be absent; when present it must be a text of at most {@link #MAX_TEXT} characters. */
   public Optional<String> optionalString(String name) {
-    Object value = lookup.apply(name);
+    Object value = lookup(name);
     if (value == null) {
       return Optional.empty();
     }
     if (!(value instanceof String text)) {
       throw new InvalidVariableException(name, "must be a text, got " + describe(value));
     }
-    return text.isBlank() ? Optional.empty() : Optional.of(text);
+    return text.isBlank() ? Optional.empty() : Optional.of(limited(name, text, MAX_TEXT));
   }
 
   /** One of a fixed set of codes, such as {@code STRATEGIC}, {@code KEY} or {@code STANDARD}. */
@@ -102,28 +119,45 @@ public final class VariableReader {
   }
 
   public boolean isPresent(String name) {
-    return lookup.apply(name) != null;
+    return lookup(name) != null;
   }
 
-  /** A CNY amount: a number of 0 or more with at most two decimal places; a double counts by its shortest form. */
+  /**
+   * A CNY amount: a number from 0 to {@link #MAX_AMOUNT} with at most two decimal places; a double
+   * counts by its shortest form.
+   */
   public BigDecimal money(String name) {
     BigDecimal amount = decimal(name, required(name));
     return asMoney(name, amount);
   }
 
-  /** A Json variable: a Spin Json value, a Json text, or a map or list (the Java API's natural form). */
+  /**
+   * A Json variable: a Spin Json value, a Json text, or a map or list (the Java API's natural form);
+   * at most {@link #MAX_JSON_CHARACTERS} characters, nested at most {@link #MAX_JSON_DEPTH} deep.
+   */
   public JsonNode json(String name) {
     Object value = required(name);
     try {
-      if (value instanceof SpinJsonNode spin) {
-        return MAPPER.readTree(spin.toString());
+      if (value instanceof SpinJsonNode || value instanceof String) {
+        return parseJson(name, value.toString());
       }
-      if (value instanceof String text) {
-        return MAPPER.readTree(text);
-      }
-      return MAPPER.valueToTree(value);
+      return parseJson(name, MAPPER.writeValueAsString(value));
     } catch (IOException | IllegalArgumentException e) {
       throw new InvalidVariableException(name, "must be Json, " + e.getMessage());
+    }
+  }
+
+  /** Parses Json text within the limits, refusing what breaks them with the field's name. */
+  public static JsonNode parseJson(String name, String text) {
+    if (text.length() > MAX_JSON_CHARACTERS) {
+      throw new InvalidVariableException(name, "must be Json of at most " + MAX_JSON_CHARACTERS + " characters, got "
+          + text.length());
+    }
+    try {
+      return MAPPER.readTree(text);
+    } catch (IOException e) {
+      String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+      throw new InvalidVariableException(name, "must be Json nested at most " + MAX_JSON_DEPTH + " deep: " + reason);
     }
   }
 
@@ -155,6 +189,11 @@ public final class VariableReader {
   private static BigDecimal asMoney(String name, BigDecimal amount) {
     if (amount.signum() < 0) {
       throw new InvalidVariableException(name, "must be 0 or more, got " + amount.toPlainString());
+    }
+    if (amount.compareTo(MAX_AMOUNT) > 0) {
+      throw new InvalidVariableException(name, "must be at most " + MAX_AMOUNT.toPlainString() + ", got "
+          + (amount.precision() - amount.scale() > 20 ? "a number of " + (amount.precision() - amount.scale()) + " digits"
+          : amount.toPlainString()));
     }
     if (amount.stripTrailingZeros().scale() > 2) {
       throw new InvalidVariableException(name, "must have at most two decimal places (CNY cents), got "
@@ -204,8 +243,19 @@ public final class VariableReader {
     throw new InvalidVariableException(name, "must be a number, got " + describe(value));
   }
 
+  /** The variable's value; one that cannot even be read (malformed Json, say) is refused with its name. */
+  private Object lookup(String name) {
+    try {
+      return lookup.apply(name);
+    } catch (InvalidVariableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new InvalidVariableException(name, "cannot be read: " + e.getMessage());
+    }
+  }
+
   private Object required(String name) {
-    Object value = lookup.apply(name);
+    Object value = lookup(name);
     if (value == null) {
       throw new InvalidVariableException(name, "is required");
     }

@@ -56,6 +56,48 @@ class FormFieldsTest {
         .isEqualTo(formStep(start.getCamundaFormKey(), start.getCamundaFormRef()));
   }
 
+  /**
+   * Every text input shows the server's limit: 200 characters for names and titles, 36 for an
+   * opportunity id, 4000 for any other text; every amount shows the server's maximum.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"opportunityToDelivery", "collaborationArbitration"})
+  void everyInputShowsTheServersLimit(String key) throws IOException {
+    try (Stream<Path> files = Files.list(FORMS)) {
+      for (Path file : files.toList()) {
+        if (file.toString().endsWith(".form")) {
+          checkLimits(file.getFileName().toString(), read(file));
+        } else {
+          String html = read(file).asText();
+          assertThat(html.split("<textarea", -1).length - 1).as("textareas with maxlength in %s", file)
+              .isEqualTo(html.split("<textarea[^>]*maxlength=\"4000\"", -1).length - 1);
+        }
+      }
+    }
+  }
+
+  private static void checkLimits(String file, JsonNode container) {
+    for (JsonNode component : container.path("components")) {
+      String field = component.path("key").asText();
+      boolean input = component.hasNonNull("key") && !component.path("readonly").asBoolean(false)
+          && !component.path("disabled").asBoolean(false);
+      String type = component.path("type").asText();
+      if (input && (type.equals("textfield") || type.equals("textarea"))) {
+        int expected = Set.of("customerName", "title").contains(field) ? 200 : field.equals("opportunityId") ? 36 : 4000;
+        assertThat(component.path("validate").path("maxLength").asInt()).as("maxLength of %s in %s", field, file)
+            .isEqualTo(expected);
+      }
+      if (input && MONEY.contains(field)) {
+        assertThat(component.path("validate").path("max").asLong()).as("max of %s in %s", field, file)
+            .isEqualTo(1_000_000_000_000L);
+      }
+      checkLimits(file, component);
+    }
+  }
+
+  private static final Set<String> MONEY = Set.of("estimatedValue", "offerValue", "contractValue", "realizedRevenue",
+      "inputCost", "lossAmount", "amountAtStake");
+
   static Step formStep(String formKey, String formRef) {
     if (formRef != null) {
       return camundaForm(formRef);

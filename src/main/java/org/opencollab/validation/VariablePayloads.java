@@ -1,0 +1,95 @@
+package org.opencollab.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Set;
+import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
+
+/**
+ * Checks the typed numbers of a REST request's variables before Camunda converts them, so that a
+ * value that does not fit its type ({@code {"value": 99999999999999999999, "type": "Long"}}) is a 400
+ * that names the variable; Camunda's own message names only the value.
+ *
+ * <p>Jersey discovers this class (META-INF/services) for every REST application of the product:
+ * {@code /engine-rest} and the webapps' own API, which Tasklist uses.
+ */
+public class VariablePayloads implements ReaderInterceptor {
+
+  /** The request fields that hold variables by name, in Camunda's REST API. */
+  private static final Set<String> CONTAINERS = Set.of("variables", "modifications", "processVariables",
+      "processVariablesLocal", "processVariablesToTriggeredScope", "localVariables");
+  private static final Map<String, BigDecimal[]> RANGES = Map.of(
+      "Long", range(Long.MIN_VALUE, Long.MAX_VALUE),
+      "Integer", range(Integer.MIN_VALUE, Integer.MAX_VALUE),
+      "Short", range(Short.MIN_VALUE, Short.MAX_VALUE));
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Override
+  public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+    if (context.getMediaType() == null || !context.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+      return context.proceed();
+    }
+    byte[] body = context.getInputStream().readAllBytes();
+    context.setInputStream(new ByteArrayInputStream(body));
+    JsonNode request;
+    try {
+      request = MAPPER.readTree(body);
+    } catch (IOException malformed) {
+      return context.proceed();
+    }
+    check(request);
+    return context.proceed();
+  }
+
+  static void check(JsonNode request) {
+    if (request == null || !request.isObject()) {
+      return;
+    }
+    request.fields().forEachRemaining(field -> {
+      if (CONTAINERS.contains(field.getKey()) && field.getValue().isObject()) {
+        field.getValue().fields().forEachRemaining(variable -> checkNumber(variable.getKey(), variable.getValue()));
+      } else if (field.getValue().isObject()) {
+        check(field.getValue());
+      }
+    });
+  }
+
+  private static void checkNumber(String name, JsonNode variable) {
+    String type = variable.path("type").asText("");
+    BigDecimal[] range = RANGES.get(type);
+    JsonNode value = variable.path("value");
+    if (range == null || !value.isNumber()) {
+      return;
+    }
+    BigDecimal number = value.decimalValue();
+    if (number.stripTrailingZeros().scale() > 0 || number.compareTo(range[0]) < 0 || number.compareTo(range[1]) > 0) {
+      throw new InvalidVariableException(name, "must be a whole number from " + range[0].toPlainString() + " to "
+          + range[1].toPlainString() + " for type " + type + ", got " + value.asText());
+    }
+  }
+
+  private static BigDecimal[] range(long min, long max) {
+    return new BigDecimal[] {BigDecimal.valueOf(min), BigDecimal.valueOf(max)};
+  }
+
+  /** Registers the interceptor and the 400 for a refused variable in every REST application. */
+  public static class Discovery implements ForcedAutoDiscoverable {
+    @Override
+    public void configure(FeatureContext context) {
+      if (!context.getConfiguration().isRegistered(VariablePayloads.class)) {
+        context.register(VariablePayloads.class);
+      }
+      if (!context.getConfiguration().isRegistered(RestConfiguration.InvalidVariables.class)) {
+        context.register(RestConfiguration.InvalidVariables.class);
+      }
+    }
+  }
+}
