@@ -11,10 +11,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.opencollab.identity.Department;
+import org.opencollab.identity.Groups;
+import org.opencollab.identity.Membership;
 import org.opencollab.opportunity.OpportunityRecords;
 import org.opencollab.opportunity.OpportunityRules;
 import org.opencollab.opportunity.OpportunityVariables;
@@ -57,6 +62,7 @@ public class ArbitrationRules implements ProcessRules {
     if (raisedBy.equals(against)) {
       throw new InvalidVariableException(AGAINST_DEPARTMENT, "must differ from raisedByDepartment " + raisedBy);
     }
+    checkRaiser(start, history, opportunity, raisedBy);
     variables.requiredString(DESCRIPTION);
     if (variables.isPresent(AMOUNT_AT_STAKE)) {
       variables.money(AMOUNT_AT_STAKE);
@@ -89,6 +95,36 @@ public class ArbitrationRules implements ProcessRules {
               variables.requiredString(RULING_TEXT);
               checkAdjustedShares(variables, task);
             }));
+  }
+
+  /**
+   * A dispute raised from Tasklist or REST is raised by a member of {@code raisedByDepartment} (or a
+   * coordinator), for a department involved in the opportunity: a department of its team, or, before
+   * the team is formed, SALES, whose account manager holds it. A dispute the opportunity raises itself
+   * (call activity) is raised by the process.
+   */
+  private static void checkRaiser(DelegateExecution start, HistoryService history, HistoricProcessInstance opportunity,
+      String raisedBy) {
+    if (((ExecutionEntity) start).getSuperExecution() != null) {
+      return;
+    }
+    Set<String> involved = involvedDepartments(history, opportunity.getId()).orElse(Set.of(Department.SALES.name()));
+    if (!involved.contains(raisedBy)) {
+      throw new InvalidVariableException(RAISED_BY_DEPARTMENT, raisedBy + " is not involved in opportunity "
+          + opportunity.getBusinessKey() + "; involved: " + String.join(", ", new TreeSet<>(involved)));
+    }
+    Authentication person = start.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (person == null) {
+      return;
+    }
+    IdentityService identity = start.getProcessEngineServices().getIdentityService();
+    boolean mayRaise = Membership.isMember(identity, person.getUserId(), Department.valueOf(raisedBy).groupId())
+        || Membership.isMember(identity, person.getUserId(), Groups.COORDINATORS);
+    if (!mayRaise) {
+      throw new InvalidVariableException(RAISED_BY_DEPARTMENT, person.getUserId() + " is not a member of "
+          + Department.valueOf(raisedBy).groupId() + "; a dispute is raised by a member of the raising department"
+          + " or by a coordinator");
+    }
   }
 
   /** Optional; when given, the same rules as the opportunity's {@code departmentShares}. */

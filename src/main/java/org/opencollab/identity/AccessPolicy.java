@@ -68,6 +68,8 @@ public final class AccessPolicy {
     for (Department starter : List.of(Department.SALES, Department.MARKETING)) {
       grants.add(startProcess(starter.groupId(), OPPORTUNITY_PROCESS));
     }
+    // Coordinators mediate, and may raise a dispute for any involved department (SPEC section 4).
+    grants.add(startProcess(Groups.COORDINATORS, ARBITRATION_PROCESS));
     for (String group : List.of(Groups.COORDINATORS, Groups.PROCESS_OWNERS)) {
       grants.add(startProcess(group, HEALTH_CHECK_PROCESS));
       grants.add(grant(group, PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE));
