@@ -70,6 +70,7 @@ public class OpportunityRules implements ProcessRules {
       throw new InvalidVariableException(OPPORTUNITY_ID, opportunityId + " is already used by another opportunity");
     }
     ProcessRules.useAsBusinessKey(start, opportunityId);
+    OpportunityIds.claim(start, opportunityId);
   }
 
   static String opportunityId(VariableReader variables) {

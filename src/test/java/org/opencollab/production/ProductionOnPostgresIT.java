@@ -36,7 +36,7 @@ import org.opencollab.support.TestProcesses;
 
 /**
  * The application under the {@code prod} profile on a real PostgreSQL server: schema created by
- * Camunda, no demo users, the administrator from the environment, decisions deployed, and REST
+ * Liquibase, no demo users, the administrator from the environment, decisions deployed, and REST
  * refusing anonymous and unauthorized calls.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
