@@ -5,13 +5,21 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
@@ -31,6 +39,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.opencollab.validation.InvalidVariableException;
 import org.opencollab.identity.Groups;
 import org.opencollab.validation.ProcessRules;
 import org.opencollab.validation.ProcessRules.TaskRule;
@@ -66,6 +77,7 @@ public class DoorGuard extends CommandInterceptor {
   }
 
   private <T> Command<T> guard(Command<T> command) {
+    refuseJavaSerialized(payloadOf(command));
     if (command instanceof AbstractQuery<?, ?> query) {
       QueryExpressions.refuseIn(query);
       return command;
@@ -82,6 +94,11 @@ public class DoorGuard extends CommandInterceptor {
       String taskId = CommandFields.read(command, "taskId", String.class);
       return before(command, context -> checkCompletion(TaskDoors.existing(context, taskId), payload));
     }
+    if (command instanceof SaveUserCmd) {
+      User user = CommandFields.read(command, "user", User.class);
+      boolean skipPolicy = CommandFields.read(command, "skipPasswordPolicy", Boolean.class);
+      return before(command, context -> checkPasswordPolicy(context, user, skipPolicy));
+    }
     String taskId = runtimeTaskId(command);
     Command<T> known = taskId == null ? command : before(command, context -> TaskDoors.existing(context, taskId));
     if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd
@@ -92,6 +109,44 @@ public class DoorGuard extends CommandInterceptor {
     }
     return TaskDoors.guard(known, command, authentication());
   }
+
+  /** The variables a command would write, for the commands that carry them. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, ?> payloadOf(Command<?> command) {
+    if (command instanceof CompleteTaskCmd || command instanceof SubmitStartFormCmd
+        || command instanceof AbstractSetVariableCmd || command instanceof AbstractPatchVariablesCmd) {
+      return CommandFields.read(command, "variables", Map.class);
+    }
+    if (command instanceof SubmitTaskFormCmd) {
+      return CommandFields.read(command, "properties", Map.class);
+    }
+    if (command instanceof StartProcessInstanceCmd) {
+      return CommandFields.read(command, "instantiationBuilder", ProcessInstantiationBuilderImpl.class).getVariables();
+    }
+    if (command instanceof AbstractCorrelateMessageCmd) {
+      return CommandFields.read(command, "builder", MessageCorrelationBuilderImpl.class)
+          .getPayloadProcessInstanceVariables();
+    }
+    return null;
+  }
+
+  /**
+   * Java-serialized values are refused (Camunda refuses them too, but as an engine error that REST
+   * answers with 500); this names the variable and answers 400.
+   */
+  private static void refuseJavaSerialized(Map<String, ?> variables) {
+    if (variables == null) {
+      return;
+    }
+    variables.forEach((name, value) -> {
+      if (value instanceof SerializableValue serializable
+          && JAVA_SERIALIZED.equals(serializable.getSerializationDataFormat())) {
+        throw new InvalidVariableException(name, "Java-serialized values are refused; send the value as Json");
+      }
+    });
+  }
+
+  private static final String JAVA_SERIALIZED = Variables.SerializationDataFormats.JAVA.getName();
 
   /** The task a command works on, for the commands that need a running task: unknown means 404. */
   private static String runtimeTaskId(Command<?> command) {
@@ -113,6 +168,24 @@ public class DoorGuard extends CommandInterceptor {
     TaskRule rule = rules == null ? null : rules.taskRules().get(task.getTaskDefinitionKey());
     if (rule != null) {
       StepFields.checkCompletion(task, rule.step(), payload);
+    }
+  }
+
+  /**
+   * Camunda refuses a password that breaks its policy with a bare engine exception (HTTP 500, no
+   * field); the guard refuses it first with 400 naming {@code password} and the rules it breaks.
+   */
+  private static void checkPasswordPolicy(CommandContext context, User user, boolean skipPolicy) {
+    if (skipPolicy || !(user instanceof UserEntity entity) || !entity.hasNewPassword()
+        || !context.getProcessEngineConfiguration().isEnablePasswordPolicy()) {
+      return;
+    }
+    String password = CommandFields.read(entity, "newPassword", String.class);
+    PasswordPolicyResult result = context.getProcessEngineConfiguration().getIdentityService()
+        .checkPasswordAgainstPolicy(password, user);
+    if (!result.isValid()) {
+      throw new BadUserRequestException("password: does not meet the password policy: " + result.getViolatedRules()
+          .stream().map(rule -> rule.getPlaceholder() + " " + rule.getParameters()).collect(Collectors.joining(", ")));
     }
   }
 

@@ -3,6 +3,9 @@ package org.opencollab.production;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
@@ -47,13 +50,15 @@ import org.opencollab.support.TestProcesses;
 class ProductionOnPostgresIT {
 
   static final String ADMIN = "root";
-  static final String ADMIN_PASSWORD = "s3cret-for-tests-only";
+  static final String ADMIN_PASSWORD = "S3cret-for-tests-only";
+  static final String PASSWORD = "Pw-for-tests-1!";
 
   @DynamicPropertySource
   static void productionEnvironment(DynamicPropertyRegistry registry) {
     EmbeddedPostgresDatabase.datasourceProperties().forEach((name, value) -> registry.add(name, () -> value));
     registry.add("collab.admin.user", () -> ADMIN);
     registry.add("collab.admin.password", () -> ADMIN_PASSWORD);
+    registry.add("server.error.include-message", () -> "always");
   }
 
   @LocalServerPort int port;
@@ -117,21 +122,97 @@ class ProductionOnPostgresIT {
 
   @Test
   void auditorCannotStartAProcessOrCompleteATask() {
-    assertThat(rest.postJson("/engine-rest/process-definition/key/authorizationProbe/start", "ivan:pw", "{}")
+    assertThat(rest.postJson("/engine-rest/process-definition/key/authorizationProbe/start", "ivan:" + PASSWORD, "{}")
         .statusCode()).isEqualTo(403);
 
     String instanceId = runtimeService.startProcessInstanceByKey("authorizationProbe").getId();
     Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
-    assertThat(rest.get("/engine-rest/task/" + task.getId(), "ivan:pw").statusCode()).isEqualTo(200);
-    assertThat(rest.postJson("/engine-rest/task/" + task.getId() + "/complete", "ivan:pw", "{}").statusCode())
+    assertThat(rest.get("/engine-rest/task/" + task.getId(), "ivan:" + PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(rest.postJson("/engine-rest/task/" + task.getId() + "/complete", "ivan:" + PASSWORD, "{}").statusCode())
         .isEqualTo(403);
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
   }
 
   @Test
   void salesUserCannotDeploy() {
-    HttpResponse<String> response = rest.deployMinimalProcess("alice:pw", "sneaky");
+    HttpResponse<String> response = rest.deployMinimalProcess("alice:" + PASSWORD, "sneaky");
     assertThat(response.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void passwordPolicyRefusesAWeakPassword() {
+    HttpResponse<String> weak = rest.postJson("/engine-rest/user/create", ADMIN + ":" + ADMIN_PASSWORD,
+        "{\"profile\": {\"id\": \"weakling\"}, \"credentials\": {\"password\": \"password\"}}");
+    assertThat(weak.statusCode()).as(weak.body()).isEqualTo(400);
+    assertThat(identityService.createUserQuery().userId("weakling").count()).isZero();
+    assertThat(processEngine.getProcessEngineConfiguration()).extracting("enablePasswordPolicy").isEqualTo(true);
+  }
+
+  @Test
+  void loginLockoutIsSet() {
+    assertThat(processEngine.getProcessEngineConfiguration()).extracting("loginMaxAttempts").isEqualTo(5);
+  }
+
+  @Test
+  void javaSerializedVariablesAreRefused() {
+    String instanceId = runtimeService.startProcessInstanceByKey("authorizationProbe").getId();
+    HttpResponse<String> serialized = rest.putJson("/engine-rest/process-instance/" + instanceId + "/variables/blob",
+        ADMIN + ":" + ADMIN_PASSWORD, "{\"value\": \"rO0ABXQAA2FiYw==\", \"type\": \"Object\", \"valueInfo\":"
+            + " {\"objectTypeName\": \"java.lang.String\", \"serializationDataFormat\": \"application/x-java-serialized-object\"}}");
+    assertThat(serialized.statusCode()).as(serialized.body()).isEqualTo(400);
+    assertThat(serialized.body()).contains("blob: Java-serialized values are refused");
+    assertThat(runtimeService.getVariable(instanceId, "blob")).isNull();
+  }
+
+  @Test
+  void webappCookiesAreSecureHttpOnlyAndSameSiteAndCsrfIsChecked() throws Exception {
+    HttpClient browser = HttpClient.newHttpClient();
+    String base = "http://localhost:" + port;
+    HttpResponse<Void> app = browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/"))
+        .build(), HttpResponse.BodyHandlers.discarding());
+    List<String> cookies = app.headers().allValues("Set-Cookie");
+    assertThat(cookies).anySatisfy(cookie -> assertThat(cookie).startsWith("XSRF-TOKEN=").contains("Secure")
+        .containsIgnoringCase("SameSite=Strict"));
+    String session = cookie(cookies, "JSESSIONID");
+    String csrf = cookie(cookies, "XSRF-TOKEN");
+    String loginUrl = base + "/camunda/api/admin/auth/user/default/login/tasklist";
+    String credentials = "username=" + ADMIN + "&password=" + ADMIN_PASSWORD;
+
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(loginUrl))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session + "; " + csrf)
+        .header("X-XSRF-TOKEN", csrf.substring(csrf.indexOf('=') + 1))
+        .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=")
+        .contains("Secure").contains("HttpOnly").containsIgnoringCase("SameSite=Strict"));
+
+    // Without the header, the same request is refused.
+    HttpResponse<String> withoutToken = browser.send(HttpRequest.newBuilder(URI.create(loginUrl))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session + "; " + csrf)
+        .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(withoutToken.statusCode()).isEqualTo(403);
+
+  }
+
+  @Test
+  void securityHeadersAndHstsBehindTls() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    HttpResponse<Void> plain = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/engine-rest/version")).build(), HttpResponse.BodyHandlers.discarding());
+    assertThat(plain.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(plain.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(plain.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("default-src 'none'"));
+    assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+
+    HttpResponse<Void> behindTls = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/camunda/app/tasklist/default/")).header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.discarding());
+    assertThat(behindTls.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v -> assertThat(v).startsWith("max-age="));
+    assertThat(behindTls.headers().firstValue("Content-Security-Policy")).isPresent();
+  }
+
+  private static String cookie(List<String> setCookies, String name) {
+    return setCookies.stream().filter(cookie -> cookie.startsWith(name + "=")).map(cookie -> cookie.split(";", 2)[0])
+        .findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie in " + setCookies));
   }
 
   /**
@@ -177,7 +258,7 @@ class ProductionOnPostgresIT {
   private void createUser(String userId, String groupId) {
     if (identityService.createUserQuery().userId(userId).count() == 0) {
       User user = identityService.newUser(userId);
-      user.setPassword("pw");
+      user.setPassword(PASSWORD);
       identityService.saveUser(user);
       identityService.createMembership(userId, groupId);
     }
