@@ -39,6 +39,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.opencollab.validation.InvalidVariableException;
@@ -138,12 +139,14 @@ public class DoorGuard extends CommandInterceptor {
     if (variables == null) {
       return;
     }
-    variables.forEach((name, value) -> {
+    for (String name : variables.keySet()) {
+      // Typed, not deserialized: reading the value would parse it before its limits are checked.
+      Object value = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
       if (value instanceof SerializableValue serializable
           && JAVA_SERIALIZED.equals(serializable.getSerializationDataFormat())) {
         throw new InvalidVariableException(name, "Java-serialized values are refused; send the value as Json");
       }
-    });
+    }
   }
 
   private static final String JAVA_SERIALIZED = Variables.SerializationDataFormats.JAVA.getName();

@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.opencollab.validation.InvalidVariableException;
+import org.opencollab.validation.VariableReader;
 import org.opencollab.validation.ProcessRules.Step;
 
 /**
@@ -41,6 +44,35 @@ public final class StepFields {
         throw refused(name, "the start of " + start.getProcessDefinition().getKey(), step);
       }
     }
+    for (String name : new TreeSet<>(step.fields())) {
+      checkLimits(name, start.getVariableTyped(name, false));
+    }
+  }
+
+  /**
+   * The limits every field has, whatever its step: checked before the step's own rules, so a
+   * breach is named even when the rules would first complain about another field.
+   */
+  static void checkLimits(String name, Object value) {
+    if (value instanceof TypedValue typed) {
+      if (typed.getType() != null && "json".equals(typed.getType().getName())
+          && typed instanceof SerializableValue json && json.getValueSerialized() != null) {
+        VariableReader.parseJson(name, json.getValueSerialized());
+        return;
+      }
+      if (typed instanceof SerializableValue) {
+        return;
+      }
+      value = typed.getValue();
+    }
+    if (value instanceof String text && text.length() > VariableReader.MAX_TEXT) {
+      throw new InvalidVariableException(name, "must have at most " + VariableReader.MAX_TEXT + " characters, got "
+          + text.length());
+    }
+    BigDecimal number = value instanceof Number ? number(value) : null;
+    if (number != null && number.abs().compareTo(VariableReader.MAX_AMOUNT) > 0) {
+      throw new InvalidVariableException(name, "must be at most " + VariableReader.MAX_AMOUNT.toPlainString());
+    }
   }
 
   /** Checks and trims, in place, the variables a completion of {@code task} carries. */
@@ -50,6 +82,7 @@ public final class StepFields {
     }
     for (String name : new ArrayList<>(new TreeSet<>(payload.keySet()))) {
       if (step.fields().contains(name)) {
+        checkLimits(name, payload instanceof VariableMap variables ? variables.getValueTyped(name) : payload.get(name));
         continue;
       }
       if (step.shown().contains(name) && unchanged(payload.get(name), task.getVariable(name))) {
@@ -92,6 +125,10 @@ public final class StepFields {
   }
 
   private static BigDecimal number(Object value) {
+    if (value instanceof Double || value instanceof Float) {
+      double real = ((Number) value).doubleValue();
+      return Double.isFinite(real) ? BigDecimal.valueOf(real) : BigDecimal.valueOf(Double.MAX_VALUE);
+    }
     if (value instanceof Number || value instanceof String) {
       try {
         return new BigDecimal(value.toString().trim());

@@ -157,7 +157,7 @@ public final class VariableReader {
       return MAPPER.readTree(text);
     } catch (IOException e) {
       String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-      throw new InvalidVariableException(name, "must be Json nested at most " + MAX_JSON_DEPTH + " deep: " + reason);
+      throw new InvalidVariableException(name, "must be Json, nested at most " + MAX_JSON_DEPTH + " deep: " + reason);
     }
   }
 

@@ -32,6 +32,16 @@ public final class RestClient {
         .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Any method, with a Json body when {@code json} is not null. */
+  public HttpResponse<String> send(String method, String path, String user, String json) {
+    HttpRequest.Builder request = request(path, user);
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public HttpResponse<String> delete(String path, String user) {
     return send(request(path, user).DELETE());
   }

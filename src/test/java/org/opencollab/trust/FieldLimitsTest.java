@@ -63,7 +63,7 @@ class FieldLimitsTest {
     assertRefused(complete(formTeam, "erin", team + "\"teamMembers\": {\"value\": \"[{\", \"type\": \"Json\"}}"),
         "teamMembers", "");
     assertRefused(complete(formTeam, "erin", team + "\"teamMembers\": {\"value\": \"[[[[[[[[[[1]]]]]]]]]]\", \"type\": \"Json\"}}"),
-        "teamMembers", "must be Json nested at most 8 deep");
+        "teamMembers", "must be Json, nested at most 8 deep");
     assertThat(engine.getTaskService().createTaskQuery().taskId(formTeam.getId()).count()).isEqualTo(1);
   }
 
