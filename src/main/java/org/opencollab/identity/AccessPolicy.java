@@ -59,6 +59,8 @@ public final class AccessPolicy {
       grants.add(grant(group, FILTER, Authorization.ANY, Permissions.READ));
       // Tasklist shows a task's process name and diagram only to those who may read its definition.
       grants.add(grant(group, PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ));
+      // The decisions are policy everyone works under: readable, evaluated only by the processes.
+      grants.add(grant(group, DECISION_DEFINITION, Authorization.ANY, Permissions.READ));
     }
 
     for (String department : Groups.departmentGroupIds()) {

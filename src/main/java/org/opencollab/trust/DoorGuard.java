@@ -17,6 +17,12 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
@@ -92,8 +98,15 @@ public class DoorGuard extends CommandInterceptor {
       String variablesField = command instanceof SubmitTaskFormCmd ? "properties" : "variables";
       @SuppressWarnings("unchecked")
       Map<String, Object> payload = CommandFields.read(command, variablesField, Map.class);
-      String taskId = CommandFields.read(command, "taskId", String.class);
-      return before(command, context -> checkCompletion(TaskDoors.existing(context, taskId), payload));
+      String completed = CommandFields.read(command, "taskId", String.class);
+      boolean resolve = command instanceof ResolveTaskCmd;
+      return before(command, context -> {
+        TaskEntity task = TaskDoors.existing(context, completed);
+        if (resolve) {
+          requireDelegatedTo(task);
+        }
+        checkCompletion(task, payload);
+      });
     }
     if (command instanceof SaveUserCmd) {
       User user = CommandFields.read(command, "user", User.class);
@@ -102,13 +115,42 @@ public class DoorGuard extends CommandInterceptor {
     }
     String taskId = runtimeTaskId(command);
     Command<T> known = taskId == null ? command : before(command, context -> TaskDoors.existing(context, taskId));
+    if (command instanceof DeleteTaskCmd) {
+      String deleted = CommandFields.read(command, "taskId", String.class);
+      return before(command, context -> refuseDeletingProcessTask(context, deleted));
+    }
     if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd
         || command instanceof StartProcessInstanceAtActivitiesCmd || startsAtInstructions(command)
-        || carriesLocalPayload(command)) {
+        || carriesLocalPayload(command) || command instanceof SignalEventReceivedCmd || command instanceof SignalCmd
+        || command instanceof AbstractRestartProcessInstanceCmd<?>) {
       requireProcessOwner(command);
       return known;
     }
     return TaskDoors.guard(known, command, authentication());
+  }
+
+  /** Resolving is for the person a task was delegated to, with the step's fields, as {@link StepFields} checks. */
+  private void requireDelegatedTo(TaskEntity task) {
+    Authentication user = authentication();
+    if (user != null && !isProcessOwner(user) && (task.getDelegationState() != DelegationState.PENDING
+        || !user.getUserId().equals(task.getAssignee()))) {
+      throw new AuthorizationException(user.getUserId() + " may not resolve task " + task.getId()
+          + ": only the person it is delegated to resolves it");
+    }
+  }
+
+  /** A task of a process ends with its step; Camunda's refusal is a bare engine error (HTTP 500). */
+  private void refuseDeletingProcessTask(CommandContext context, String taskId) {
+    TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+    if (task == null || task.getProcessInstanceId() == null) {
+      return;
+    }
+    Authentication user = authentication();
+    if (user != null && !isProcessOwner(user)) {
+      throw new AuthorizationException(user.getUserId() + " may not delete task " + taskId);
+    }
+    throw new BadUserRequestException("task " + taskId + " belongs to a running process and ends with its step;"
+        + " it cannot be deleted");
   }
 
   /** The variables a command would write, for the commands that carry them. */

@@ -80,12 +80,18 @@ public class VariablePayloads implements ReaderInterceptor {
     return new BigDecimal[] {BigDecimal.valueOf(min), BigDecimal.valueOf(max)};
   }
 
-  /** Registers the interceptor and the 400 for a refused variable in every REST application. */
+  /**
+   * Registers, in every REST application, the interceptor, the 400 for a refused variable, and the
+   * 403 for a task the caller may not see ({@link org.opencollab.trust.HiddenTasks}).
+   */
   public static class Discovery implements ForcedAutoDiscoverable {
     @Override
     public void configure(FeatureContext context) {
       if (!context.getConfiguration().isRegistered(VariablePayloads.class)) {
         context.register(VariablePayloads.class);
+      }
+      if (!context.getConfiguration().isRegistered(org.opencollab.trust.HiddenTasks.class)) {
+        context.register(org.opencollab.trust.HiddenTasks.class);
       }
       if (!context.getConfiguration().isRegistered(RestConfiguration.InvalidVariables.class)) {
         context.register(RestConfiguration.InvalidVariables.class);

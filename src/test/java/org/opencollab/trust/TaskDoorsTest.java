@@ -83,6 +83,21 @@ class TaskDoorsTest {
   }
 
   @Test
+  void onlyThePersonATaskIsDelegatedToResolvesIt() {
+    String task = "/engine-rest/task/" + salesSignOff.getId();
+    assertThat(rest.postJson(task + "/delegate", "erin", "{\"userId\": \"alice\"}").statusCode()).isEqualTo(204);
+
+    String signed = "{\"variables\": {\"agreementApproved\": {\"value\": true}}}";
+    assertThat(rest.postJson(task + "/resolve", "sam", signed).statusCode()).isEqualTo(403);
+    HttpResponse<String> foreign = rest.postJson(task + "/resolve", "alice",
+        "{\"variables\": {\"finalOutcome\": {\"value\": \"LOST\"}}}");
+    assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(400);
+    assertThat(rest.postJson(task + "/resolve", "alice", signed).statusCode()).isEqualTo(204);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(salesSignOff.getId()).singleResult().getDelegationState())
+        .hasToString("RESOLVED");
+  }
+
+  @Test
   void accountManagersTaskGoesOnlyToSales() {
     driver.signAll(id);
     Task offer = driver.task(id, "PrepareOffer");
