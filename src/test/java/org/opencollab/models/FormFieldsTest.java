@@ -69,6 +69,9 @@ class FormFieldsTest {
           checkLimits(file.getFileName().toString(), read(file));
         } else {
           String html = read(file).asText();
+          // Tasklist sends back every variable an embedded form fetched; the server refuses them.
+          assertThat(!html.contains("fetchVariable(") || html.contains("delete camForm.variableManager.variables[name]"))
+              .as("%s drops what it fetched for display before it submits", file).isTrue();
           assertThat(html.split("<textarea", -1).length - 1).as("textareas with maxlength in %s", file)
               .isEqualTo(html.split("<textarea[^>]*maxlength=\"4000\"", -1).length - 1);
         }

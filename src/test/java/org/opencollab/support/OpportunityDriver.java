@@ -208,6 +208,14 @@ public final class OpportunityDriver {
     }
   }
 
+  /** Each member's ratings of the others, as Json text by member. */
+  public void evaluatePeers(String id, Map<String, String> ratings) {
+    for (Task evaluation : tasks(id, "EvaluatePeers")) {
+      complete(evaluation, "ratings", SpinValues.jsonValue(ratings.get(evaluation.getAssignee())).create(),
+          "comments", "Good collaboration");
+    }
+  }
+
   /** The worked example's ratings: alice 5,4,5; sam 2,2,3; bob 5,5,4; carol 4,4,3. */
   public void evaluateWorkedExamplePeers(String id) {
     Map<String, String> ratings = Map.of(
