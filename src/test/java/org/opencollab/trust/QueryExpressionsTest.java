@@ -76,6 +76,18 @@ class QueryExpressionsTest {
   }
 
   @Test
+  void administratorsStillCreateFiltersWithExpressionsAndOthersCannot() {
+    String filter = "{\"resourceType\": \"Task\", \"name\": \"My work (admin) %s\","
+        + " \"query\": {\"assigneeExpression\": \"${currentUser()}\"}}";
+    assertThat(rest.postJson("/engine-rest/filter/create", "alice", filter.formatted("alice")).statusCode()).isEqualTo(403);
+    HttpResponse<String> created = rest.postJson("/engine-rest/filter/create", "olivia", filter.formatted("olivia"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    String filterId = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+    assertThat(rest.postJson("/engine-rest/filter/" + filterId + "/list", "olivia", "{}").statusCode()).isEqualTo(200);
+    filterService.deleteFilter(filterId);
+  }
+
+  @Test
   void plainQueriesStillWork() {
     assertThat(rest.postJson("/engine-rest/task", "alice", "{\"orQueries\": [{\"assignee\": \"alice\"}]}").statusCode())
         .isEqualTo(200);
