@@ -48,7 +48,7 @@ class OpportunityRulesTest {
         Arguments.of("title", null, "title: is required"),
         Arguments.of("customerTier", "GOLD", "customerTier: must be one of STRATEGIC, KEY, STANDARD"),
         Arguments.of("estimatedValue", -1L, "estimatedValue: must be between 0 and 1000000000000"),
-        Arguments.of("estimatedValue", 1_000_000_000_000.5, "estimatedValue: must be between 0"),
+        Arguments.of("estimatedValue", 1_000_000_000_000.5, "estimatedValue: must be at most 1000000000000"),
         Arguments.of("estimatedValue", "5000", "estimatedValue: must be a number"),
         Arguments.of("technicalComplexity", "EXTREME", "technicalComplexity: must be one of LOW, MEDIUM, HIGH"),
         Arguments.of("customizationRequired", "yes", "customizationRequired: must be true or false"),
