@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Message end event {@code DisputeRuled} of a dispute started on its own: hands the ruling to the
+ * Send task {@code DeliverRuling} (message {@code DisputeRuled}) of a dispute started on its own: hands the ruling to the
  * running opportunity, correlated by its business key. An opportunity that has already ended takes
  * no message; the ruling stays in the dispute's history.
  */
