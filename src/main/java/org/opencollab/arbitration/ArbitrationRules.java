@@ -29,7 +29,7 @@ import org.opencollab.validation.ProcessRules.Step;
 import org.opencollab.validation.VariableReader;
 import org.springframework.stereotype.Component;
 
-/** Every rule of SPEC section 4: what starts a dispute and what each task of {@code collaborationArbitration} accepts. */
+/** Every rule of docs/process-variables.md: what starts a dispute and what each task of {@code collaborationArbitration} accepts. */
 @Component
 public class ArbitrationRules implements ProcessRules {
 

@@ -2,7 +2,7 @@ package org.opencollab.arbitration;
 
 import java.util.List;
 
-/** Names and codes of process {@code collaborationArbitration}, exactly as SPEC section 4 spells them. */
+/** Names and codes of process {@code collaborationArbitration}, exactly as docs/process-variables.md spells them. */
 public final class ArbitrationVariables {
 
   public static final String PROCESS_KEY = "collaborationArbitration";

@@ -30,7 +30,7 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 
 /**
- * Who may do what (SPEC section 2). Task work needs no grant here: Camunda grants a task to its
+ * Who may do what (docs/employees.md, "Who may do what"). Task work needs no grant here: Camunda grants a task to its
  * assignee and candidate groups when it is created, with {@code TASK_WORK} (claim, complete), not
  * {@code UPDATE} ({@code org.opencollab.trust.TrustPlugin}). Auditors get read permissions only, so every
  * change they try is refused (403 over REST).
@@ -70,7 +70,7 @@ public final class AccessPolicy {
     for (Department starter : List.of(Department.SALES, Department.MARKETING)) {
       grants.add(startProcess(starter.groupId(), OPPORTUNITY_PROCESS));
     }
-    // Coordinators mediate, and may raise a dispute for any involved department (SPEC section 4).
+    // Coordinators mediate, and may raise a dispute for any involved department (docs/process-variables.md).
     grants.add(startProcess(Groups.COORDINATORS, ARBITRATION_PROCESS));
     for (String group : List.of(Groups.COORDINATORS, Groups.PROCESS_OWNERS)) {
       grants.add(startProcess(group, HEALTH_CHECK_PROCESS));

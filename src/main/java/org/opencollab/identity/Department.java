@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The departments that work an opportunity together (SPEC section 2). Each has a Camunda group whose
+ * The departments that work an opportunity together (docs/employees.md, "Who may do what"). Each has a Camunda group whose
  * id is its code in lower case.
  */
 public enum Department {

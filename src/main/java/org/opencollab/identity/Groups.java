@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The Camunda groups of SPEC section 2: one per department, one per role. */
+/** The Camunda groups of docs/operators.md: one per department, one per role. */
 public final class Groups {
 
   public static final String COORDINATORS = "coordinators";

@@ -20,7 +20,7 @@ import org.opencollab.money.Money;
 import org.opencollab.validation.InvalidVariableException;
 
 /**
- * Computes the incentive statement of SPEC section 7 from the seed's incentive rules: revenue is
+ * Computes the incentive statement of docs/money.md from the seed's incentive rules: revenue is
  * credited to each department's KPI by its agreed share (收益按比例计入各方考核), members whom their
  * peers rate below the threshold get no bonus (搭便车), and the best-rated members become
  * collaboration stars with promotion points (协作之星).

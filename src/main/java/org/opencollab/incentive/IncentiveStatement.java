@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The incentive statement of SPEC section 7, stored as the Json variable {@code incentiveStatement}.
+ * The incentive statement of docs/money.md, stored as the Json variable {@code incentiveStatement}.
  * Invariants: Σ pool = bonusPool; Σ kpiCredit = realizedRevenue; Σ bonus + unallocated = bonusPool.
  */
 public record IncentiveStatement(String opportunityId, BigDecimal realizedRevenue, BigDecimal poolRate,

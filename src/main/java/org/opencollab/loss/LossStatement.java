@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The loss statement of SPEC section 7, stored as the Json variable {@code lossStatement}.
+ * The loss statement of docs/money.md, stored as the Json variable {@code lossStatement}.
  * Invariant: Σ loss = lossAmount.
  *
  * @param basis {@code INPUT_HOURS}, or {@code SHARES} when no department reported any hours

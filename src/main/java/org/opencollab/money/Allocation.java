@@ -11,7 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * "Allocate X by weights" of SPEC section 7: each part gets X·wᵢ/Σw rounded down to the cent; the
+ * "Allocate X by weights" of docs/money.md: each part gets X·wᵢ/Σw rounded down to the cent; the
  * cents left over go one each to the parts with the largest dropped fraction, ties to the smaller
  * code. The parts therefore always sum exactly to X. Works on whole cents and integer weights, so
  * nothing is ever rounded twice.

@@ -3,7 +3,7 @@ package org.opencollab.money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** CNY amounts: exact decimals with two places (SPEC section 7). */
+/** CNY amounts: exact decimals with two places (docs/money.md). */
 public final class Money {
 
   public static final BigDecimal ZERO = new BigDecimal("0.00");

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.opencollab.validation.InvalidVariableException;
 
 /**
- * One opportunity id, once (SPEC section 3), held by the database: a start inserts its id into
+ * One opportunity id, once (docs/process-variables.md), held by the database: a start inserts its id into
  * {@code COLLAB_OPPORTUNITY_ID} (primary key, created by Liquibase) on the engine's own connection,
  * in the transaction that creates the instance. Of two starts with one id at the same instant, the
  * second waits for the first and is refused; a refused or failed start rolls its row back with it.

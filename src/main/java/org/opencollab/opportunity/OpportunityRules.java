@@ -27,7 +27,7 @@ import org.opencollab.validation.ProcessRules.Step;
 import org.opencollab.validation.VariableReader;
 import org.springframework.stereotype.Component;
 
-/** Every rule of SPEC section 3: the start variables and what each task of {@code opportunityToDelivery} accepts. */
+/** Every rule of docs/process-variables.md: the start variables and what each task of {@code opportunityToDelivery} accepts. */
 @Component
 public class OpportunityRules implements ProcessRules {
 

@@ -2,7 +2,7 @@ package org.opencollab.opportunity;
 
 import java.util.List;
 
-/** Names and codes of process {@code opportunityToDelivery}, exactly as SPEC section 3 spells them. */
+/** Names and codes of process {@code opportunityToDelivery}, exactly as docs/process-variables.md spells them. */
 public final class OpportunityVariables {
 
   public static final String PROCESS_KEY = "opportunityToDelivery";

@@ -17,7 +17,7 @@ import org.opencollab.validation.VariableReader;
 import org.opencollab.validation.ProcessRules.Step;
 
 /**
- * Each step writes only its own fields (SPEC section 2): a start or a task completion may carry the
+ * Each step writes only its own fields (docs/process-variables.md): a start or a task completion may carry the
  * fields of that step's form and nothing else. A read-only field that Tasklist sends back with its
  * form is accepted when it is unchanged, and then dropped, so it is not written again; changed, or
  * any other variable, is refused with the variable's name, before anything is written.

@@ -14,7 +14,7 @@ import org.opencollab.opportunity.Team;
 import org.opencollab.validation.VariableReader;
 
 /**
- * Who may do a step (SPEC section 2): the members of its candidate groups, and the members of the
+ * Who may do a step (docs/employees.md, "Who may do what"): the members of its candidate groups, and the members of the
  * group its role comes from. The account manager's tasks belong to sales, the solution manager's to
  * tech, a team member's peer evaluation to that member's department. A task is only ever handed to
  * such a person, so a worker cannot pass the SALES sign-off to marketing.

@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.opencollab.identity.Membership;
 
 /**
- * Who may do what with a task (SPEC section 2). Camunda gives the people who work a task
+ * Who may do what with a task (docs/employees.md, "Who may do what"). Camunda gives the people who work a task
  * {@code TASK_WORK} on it (claim, complete), not {@code UPDATE}; reassigning, delegating, adding
  * candidates, renaming and changing priority need {@code TASK_ASSIGN}, which coordinators and process
  * owners hold. On top of Camunda's checks this class adds what Camunda cannot express:

@@ -7,7 +7,7 @@ import org.camunda.spin.spi.DataFormatConfigurator;
 
 /**
  * Makes Camunda Spin read Json numbers as exact decimals, so a Json variable holding {@code 30000.00}
- * reads back as {@code 30000.00} and never passes through a binary double (SPEC section 7). Registered
+ * reads back as {@code 30000.00} and never passes through a binary double (docs/money.md). Registered
  * in {@code META-INF/services/org.camunda.spin.spi.DataFormatConfigurator}.
  */
 public class ExactJsonDecimals implements DataFormatConfigurator<JacksonJsonDataFormat> {

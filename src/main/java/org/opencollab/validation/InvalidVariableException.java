@@ -3,7 +3,7 @@ package org.opencollab.validation;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
- * A process variable that breaks a rule of SPEC.md. The message always starts with the variable's
+ * A process variable that breaks a rule of docs/process-variables.md. The message always starts with the variable's
  * name, so a Tasklist user, a REST client and an operator reading an incident all see which field to fix.
  * It is a {@link FormFieldValidationException} because Camunda's REST resources, those of
  * {@code /engine-rest} and those the webapps use alike, answer that exception with 400 when a

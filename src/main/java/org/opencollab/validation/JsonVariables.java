@@ -18,7 +18,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
  * Writes value objects (statements, rulings) as Camunda Json variables and reads them back. Exact
- * decimals are written as strings ({@code "14000.00"}), as SPEC section 7 asks, so that no client
+ * decimals are written as strings ({@code "14000.00"}), as docs/money.md states, so that no client
  * reads money through a binary floating-point number.
  */
 public final class JsonVariables {

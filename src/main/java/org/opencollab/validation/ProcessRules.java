@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
- * The rules one process checks when it starts and when each of its user tasks completes (SPEC
- * sections 3 and 4). {@link ValidationPlugin} attaches them to the parsed model, so a Tasklist form,
+ * The rules one process checks when it starts and when each of its user tasks completes
+ * (docs/process-variables.md). {@link ValidationPlugin} attaches them to the parsed model, so a Tasklist form,
  * a REST call and the Java API all pass through the same checks; a refusal rolls the whole command back.
  *
  * <p>Each step also declares its fields: what a person may write there, which are exactly the input
@@ -31,8 +31,8 @@ public interface ProcessRules {
   Map<String, TaskRule> taskRules();
 
   /**
-   * Makes {@code key} the business key of the starting instance (SPEC: an opportunity and its disputes
-   * are found by the opportunity id); a different business key given by the client is refused.
+   * Makes {@code key} the business key of the starting instance (docs/process-variables.md: an opportunity
+   * and its disputes are found by the opportunity id); a different business key given by the client is refused.
    */
   static void useAsBusinessKey(DelegateExecution start, String key) {
     String businessKey = start.getProcessBusinessKey();

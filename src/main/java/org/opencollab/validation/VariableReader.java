@@ -17,7 +17,7 @@ import java.util.function.Function;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
- * Reads typed process variables and refuses, naming the variable, what breaks SPEC's type rules. It
+ * Reads typed process variables and refuses, naming the variable, what breaks the type rules of docs/process-variables.md. It
  * reads from any lookup (an execution, a task's submitted variables) so that forms, REST and the Java
  * API are checked by the same code.
  */
@@ -25,7 +25,7 @@ public final class VariableReader {
 
   /** The longest text any field takes: what Camunda stores in a text variable's column. */
   public static final int MAX_TEXT = 4000;
-  /** The largest amount of CNY any field takes (SPEC: the bound of {@code estimatedValue}). */
+  /** The largest amount of CNY any field takes (the bound of {@code estimatedValue}, docs/process-variables.md). */
   public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
   /** Json fields are small objects and arrays; these bound what a client can make the server parse. */
   public static final int MAX_JSON_DEPTH = 8;

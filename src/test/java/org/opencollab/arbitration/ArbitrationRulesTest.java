@@ -20,7 +20,7 @@ import org.opencollab.support.OpportunityDriver;
 import org.opencollab.validation.InvalidVariableException;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The rules of SPEC section 4: what may start a dispute and what its tasks accept. */
+/** The rules of docs/process-variables.md: what may start a dispute and what its tasks accept. */
 @ApplicationTest
 class ArbitrationRulesTest {
 

@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Every path of {@code collaborationArbitration} (SPEC section 4): mediation, the mediation deadline,
+ * Every path of {@code collaborationArbitration} (docs/process-variables.md): mediation, the mediation deadline,
  * committee voting with an early majority, the chair's ruling, the reminder, and the ruling handed
  * back to a calling opportunity or sent to a running one. The class fails unless its tests pass every
  * flow node and sequence flow of the process.

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.opencollab.ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** SPEC section 2: groups, demo users and authorizations, seeded once. */
+/** docs/employees.md, "Who may do what": groups, demo users and authorizations, seeded once. */
 @ApplicationTest
 class IdentitySetupTest {
 

@@ -20,7 +20,7 @@ class IncentiveCalculatorTest {
 
   private final IncentiveCalculator calculator = new IncentiveCalculator();
 
-  /** SPEC section 7, worked example, to the cent. */
+  /** docs/money.md, worked example, to the cent. */
   static IncentiveInput workedExample() {
     return new IncentiveInput("OPP-2026-001", new BigDecimal("2000000.00"),
         shares("SALES", 50, "TECH", 35, "DELIVERY", 15),

@@ -14,7 +14,7 @@ import org.opencollab.incentive.IncentiveStatement.MemberLine;
 import org.opencollab.money.Money;
 
 /**
- * SPEC section 7's invariants over thousands of generated opportunities. The generator is seeded, so
+ * docs/money.md's invariants over thousands of generated opportunities. The generator is seeded, so
  * a failure names its case and repeats on every machine.
  */
 class IncentiveInvariantsTest {

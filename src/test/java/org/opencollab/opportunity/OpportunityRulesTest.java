@@ -22,7 +22,7 @@ import org.opencollab.support.OpportunityDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The rules of SPEC section 3 as the Java API meets them (REST and forms go through the same
+ * The rules of docs/process-variables.md as the Java API meets them (REST and forms go through the same
  * listeners): a refused start leaves nothing behind; a refused completion leaves the task open and
  * every variable as it was; the message names the field and the rule.
  */

@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Every path of {@code opportunityToDelivery} (SPEC section 3), worked as the demo users would. The
+ * Every path of {@code opportunityToDelivery} (docs/process-variables.md), worked as the demo users would. The
  * class fails unless its tests pass every flow node and sequence flow of the process.
  */
 @ProcessTest

@@ -33,7 +33,7 @@ public final class OpportunityDriver {
   }
 
   /**
-   * The worked example of SPEC section 7: a KEY customer, 2,000,000 CNY, MEDIUM complexity — priority
+   * The worked example of docs/money.md: a KEY customer, 2,000,000 CNY, MEDIUM complexity — priority
    * B, tech participation MANDATORY, no task force, no press release.
    */
   public static Map<String, Object> keyAccount(String opportunityId) {
@@ -139,7 +139,7 @@ public final class OpportunityDriver {
     return variable == null ? null : variable.getValue();
   }
 
-  // --- the steps of SPEC section 3, as the demo users do them ---
+  // --- the steps of docs/process-variables.md, as the demo users do them ---
 
   public void qualify(String id) {
     complete(id, "QualifyOpportunity", "qualified", true);
