@@ -1,8 +1,8 @@
 package org.opencollab.arbitration;
 
 import static org.opencollab.arbitration.ArbitrationVariables.*;
-import static org.opencollab.validation.ProcessRules.Step.writes;
-import static org.opencollab.validation.ProcessRules.rule;
+import static org.opencollab.rules.ProcessRules.Step.writes;
+import static org.opencollab.rules.ProcessRules.rule;
 
 import java.util.Arrays;
 import java.util.List;
@@ -23,10 +23,10 @@ import org.opencollab.identity.Membership;
 import org.opencollab.opportunity.OpportunityRecords;
 import org.opencollab.opportunity.OpportunityRules;
 import org.opencollab.opportunity.OpportunityVariables;
-import org.opencollab.validation.InvalidVariableException;
-import org.opencollab.validation.ProcessRules;
-import org.opencollab.validation.ProcessRules.Step;
-import org.opencollab.validation.VariableReader;
+import org.opencollab.variables.InvalidVariableException;
+import org.opencollab.rules.ProcessRules;
+import org.opencollab.rules.ProcessRules.Step;
+import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
 /** Every rule of docs/process-variables.md: what starts a dispute and what each task of {@code collaborationArbitration} accepts. */

@@ -7,8 +7,8 @@ import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.opencollab.validation.JsonVariables;
-import org.opencollab.validation.VariableReader;
+import org.opencollab.variables.JsonVariables;
+import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
 /**

@@ -14,8 +14,8 @@ import java.util.TreeMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.opencollab.validation.JsonVariables;
-import org.opencollab.validation.SiblingAnswers;
+import org.opencollab.variables.JsonVariables;
+import org.opencollab.variables.SiblingAnswers;
 import org.springframework.stereotype.Component;
 
 /**

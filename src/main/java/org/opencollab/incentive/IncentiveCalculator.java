@@ -17,7 +17,8 @@ import org.opencollab.incentive.IncentiveStatement.DepartmentLine;
 import org.opencollab.incentive.IncentiveStatement.MemberLine;
 import org.opencollab.money.Allocation;
 import org.opencollab.money.Money;
-import org.opencollab.validation.InvalidVariableException;
+import org.opencollab.variables.InvalidVariableException;
+import org.opencollab.opportunity.TeamMember;
 
 /**
  * Computes the incentive statement of docs/money.md from the seed's incentive rules: revenue is

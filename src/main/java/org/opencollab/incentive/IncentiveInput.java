@@ -3,6 +3,7 @@ package org.opencollab.incentive;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.SortedMap;
+import org.opencollab.opportunity.TeamMember;
 
 /**
  * What the incentive statement is computed from.

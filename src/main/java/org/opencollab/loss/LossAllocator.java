@@ -10,7 +10,7 @@ import org.opencollab.opportunity.DepartmentShares;
 import org.opencollab.loss.LossStatement.DepartmentLoss;
 import org.opencollab.money.Allocation;
 import org.opencollab.money.Money;
-import org.opencollab.validation.InvalidVariableException;
+import org.opencollab.variables.InvalidVariableException;
 
 /**
  * Risk sharing from the seed (风险共担): when an opportunity fails, the involved departments bear the

@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.opencollab.identity.Department;
-import org.opencollab.validation.JsonVariables;
-import org.opencollab.validation.VariableReader;
+import org.opencollab.variables.JsonVariables;
+import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
 /**

@@ -9,8 +9,8 @@ import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.opencollab.validation.JsonVariables;
-import org.opencollab.validation.VariableReader;
+import org.opencollab.variables.JsonVariables;
+import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
 /** {@code ReportDepartmentInput} complete listener: gathers each department's input into {@code departmentInputs}. */

@@ -2,7 +2,7 @@ package org.opencollab.opportunity;
 
 import java.util.Map;
 import org.opencollab.identity.Department;
-import org.opencollab.validation.InvalidVariableException;
+import org.opencollab.variables.InvalidVariableException;
 
 /**
  * The rule for a collaboration agreement's shares (协作协议), used for {@code departmentShares} and a

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.SortedMap;
 import org.opencollab.money.Money;
-import org.opencollab.validation.JsonVariables;
-import org.opencollab.validation.VariableReader;
+import org.opencollab.variables.JsonVariables;
+import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
 /**

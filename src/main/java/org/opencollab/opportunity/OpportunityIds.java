@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.opencollab.validation.InvalidVariableException;
+import org.opencollab.variables.InvalidVariableException;
 
 /**
  * One opportunity id, once (docs/process-variables.md), held by the database: a start inserts its id into

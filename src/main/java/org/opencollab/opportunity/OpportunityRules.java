@@ -1,8 +1,8 @@
 package org.opencollab.opportunity;
 
 import static org.opencollab.opportunity.OpportunityVariables.*;
-import static org.opencollab.validation.ProcessRules.Step.writes;
-import static org.opencollab.validation.ProcessRules.rule;
+import static org.opencollab.rules.ProcessRules.Step.writes;
+import static org.opencollab.rules.ProcessRules.rule;
 
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -20,11 +20,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.opencollab.identity.Department;
 import org.opencollab.identity.Groups;
 import org.opencollab.identity.Membership;
-import org.opencollab.incentive.TeamMember;
-import org.opencollab.validation.InvalidVariableException;
-import org.opencollab.validation.ProcessRules;
-import org.opencollab.validation.ProcessRules.Step;
-import org.opencollab.validation.VariableReader;
+import org.opencollab.opportunity.TeamMember;
+import org.opencollab.variables.InvalidVariableException;
+import org.opencollab.rules.ProcessRules;
+import org.opencollab.rules.ProcessRules.Step;
+import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
 /** Every rule of docs/process-variables.md: the start variables and what each task of {@code opportunityToDelivery} accepts. */

@@ -76,6 +76,8 @@ public final class OpportunityVariables {
   public static final String LOSS_STATEMENT = "lossStatement";
   public static final String LESSONS_LEARNED = "lessonsLearned";
   public static final String FINAL_OUTCOME = "finalOutcome";
+  /** The latest ruling handed back by a called dispute or delivered by message {@code DisputeRuled}. */
+  public static final String RULING = "ruling";
   /** Every ruling that reached the opportunity, in arrival order. */
   public static final String RULINGS = "rulings";
   /** Multi-instance element variables of the per-department and per-member tasks. */

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.opencollab.validation.JsonVariables;
-import org.opencollab.validation.SiblingAnswers;
-import org.opencollab.validation.VariableReader;
+import org.opencollab.variables.JsonVariables;
+import org.opencollab.variables.SiblingAnswers;
+import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,8 +1,8 @@
 package org.opencollab.opportunity;
 
-import static org.opencollab.arbitration.ArbitrationVariables.RULING;
 import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT_SHARES;
 import static org.opencollab.opportunity.OpportunityVariables.INCENTIVES_APPROVED;
+import static org.opencollab.opportunity.OpportunityVariables.RULING;
 import static org.opencollab.opportunity.OpportunityVariables.RULINGS;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.opencollab.validation.JsonVariables;
-import org.opencollab.validation.VariableReader;
+import org.opencollab.variables.JsonVariables;
+import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
 /**

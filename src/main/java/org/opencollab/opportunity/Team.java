@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.opencollab.incentive.TeamMember;
-import org.opencollab.validation.InvalidVariableException;
-import org.opencollab.validation.VariableReader;
+import org.opencollab.opportunity.TeamMember;
+import org.opencollab.variables.InvalidVariableException;
+import org.opencollab.variables.VariableReader;
 
 /** An opportunity's task force (商机攻坚小组) as {@code teamMembers} holds it: {@code [{"userId", "department"}]}. */
 public record Team(List<TeamMember> members) {

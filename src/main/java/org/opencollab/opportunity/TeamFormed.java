@@ -6,7 +6,7 @@ import static org.opencollab.opportunity.OpportunityVariables.TEAM_MEMBER_IDS;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.opencollab.validation.VariableReader;
+import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
 /**

@@ -48,10 +48,11 @@ import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
-import org.opencollab.validation.InvalidVariableException;
+import org.opencollab.variables.InvalidVariableException;
 import org.opencollab.identity.Groups;
-import org.opencollab.validation.ProcessRules;
-import org.opencollab.validation.ProcessRules.TaskRule;
+import org.opencollab.rules.ProcessRules;
+import org.opencollab.rules.ProcessRules.TaskRule;
+import org.opencollab.rules.StepFields;
 
 /**
  * Stands in front of every engine command that comes from outside: REST, the webapps' own API that

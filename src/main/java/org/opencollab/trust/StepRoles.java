@@ -11,7 +11,7 @@ import org.opencollab.identity.Department;
 import org.opencollab.identity.Groups;
 import org.opencollab.opportunity.OpportunityVariables;
 import org.opencollab.opportunity.Team;
-import org.opencollab.validation.VariableReader;
+import org.opencollab.variables.VariableReader;
 
 /**
  * Who may do a step (docs/employees.md, "Who may do what"): the members of its candidate groups, and the members of the

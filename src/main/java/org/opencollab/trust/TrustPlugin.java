@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.opencollab.validation.ProcessRules;
+import org.opencollab.rules.ProcessRules;
 import org.springframework.stereotype.Component;
 
 /**

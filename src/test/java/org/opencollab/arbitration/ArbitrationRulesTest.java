@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opencollab.ApplicationTest;
 import org.opencollab.support.OpportunityDriver;
-import org.opencollab.validation.InvalidVariableException;
+import org.opencollab.variables.InvalidVariableException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The rules of docs/process-variables.md: what may start a dispute and what its tasks accept. */

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.opencollab.incentive.IncentiveStatement.DepartmentLine;
 import org.opencollab.incentive.IncentiveStatement.MemberLine;
-import org.opencollab.validation.InvalidVariableException;
+import org.opencollab.variables.InvalidVariableException;
+import org.opencollab.opportunity.TeamMember;
 
 class IncentiveCalculatorTest {
 

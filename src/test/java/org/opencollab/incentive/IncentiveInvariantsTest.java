@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.opencollab.incentive.IncentiveStatement.DepartmentLine;
 import org.opencollab.incentive.IncentiveStatement.MemberLine;
 import org.opencollab.money.Money;
+import org.opencollab.opportunity.TeamMember;
 
 /**
  * docs/money.md's invariants over thousands of generated opportunities. The generator is seeded, so

@@ -21,7 +21,7 @@ import org.opencollab.loss.DepartmentInput;
 import org.opencollab.loss.LossAllocator;
 import org.opencollab.loss.LossInput;
 import org.opencollab.loss.LossStatement;
-import org.opencollab.validation.JsonVariables;
+import org.opencollab.variables.JsonVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.opencollab.support.TestProcesses;
 

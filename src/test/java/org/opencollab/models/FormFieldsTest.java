@@ -22,8 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.opencollab.arbitration.ArbitrationRules;
 import org.opencollab.opportunity.OpportunityRules;
-import org.opencollab.validation.ProcessRules;
-import org.opencollab.validation.ProcessRules.Step;
+import org.opencollab.rules.ProcessRules;
+import org.opencollab.rules.ProcessRules.Step;
 
 /**
  * The fields each step declares beside its rule are exactly those of its form: the form's inputs are

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.opencollab.arbitration.ArbitrationRules;
 import org.opencollab.opportunity.OpportunityRules;
-import org.opencollab.validation.ProcessRules;
+import org.opencollab.rules.ProcessRules;
 
 /** What process owners and employees rely on in the two core processes of {@code processes/}. */
 class ProcessModelConventionsTest {

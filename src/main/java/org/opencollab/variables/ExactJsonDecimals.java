@@ -1,4 +1,4 @@
-package org.opencollab.validation;
+package org.opencollab.variables;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,4 +1,4 @@
-package org.opencollab.validation;
+package org.opencollab.rules;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +17,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.opencollab.trust.StepFields;
+import org.opencollab.rules.StepFields;
 import org.springframework.stereotype.Component;
+import org.opencollab.variables.VariableReader;
 
 /**
  * Attaches each process's {@link ProcessRules} to its model when it is deployed: a start listener on

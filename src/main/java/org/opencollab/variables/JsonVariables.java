@@ -1,4 +1,4 @@
-package org.opencollab.validation;
+package org.opencollab.variables;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package org.opencollab.validation;
+package org.opencollab.variables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.opencollab.trust;
+package org.opencollab.rules;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
-import org.opencollab.validation.InvalidVariableException;
-import org.opencollab.validation.VariableReader;
-import org.opencollab.validation.ProcessRules.Step;
+import org.opencollab.variables.InvalidVariableException;
+import org.opencollab.variables.VariableReader;
+import org.opencollab.rules.ProcessRules.Step;
 
 /**
  * Each step writes only its own fields (docs/process-variables.md): a start or a task completion may carry the

@@ -1,4 +1,4 @@
-package org.opencollab.validation;
+package org.opencollab.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import org.opencollab.support.OpportunityDriver;
 import org.opencollab.support.RestClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.opencollab.variables.InvalidVariableException;
 
 /**
  * Forms can be bypassed through REST, so REST meets the same rules: a refused start or completion is

@@ -1,4 +1,4 @@
-package org.opencollab.validation;
+package org.opencollab.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +12,8 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
+import org.opencollab.trust.HiddenTasks;
+import org.opencollab.variables.InvalidVariableException;
 
 /**
  * Checks the typed numbers of a REST request's variables before Camunda converts them, so that a
@@ -82,7 +84,7 @@ public class VariablePayloads implements ReaderInterceptor {
 
   /**
    * Registers, in every REST application, the interceptor, the 400 for a refused variable, and the
-   * 403 for a task the caller may not see ({@link org.opencollab.trust.HiddenTasks}).
+   * 403 for a task the caller may not see ({@link HiddenTasks}).
    */
   public static class Discovery implements ForcedAutoDiscoverable {
     @Override
@@ -90,8 +92,8 @@ public class VariablePayloads implements ReaderInterceptor {
       if (!context.getConfiguration().isRegistered(VariablePayloads.class)) {
         context.register(VariablePayloads.class);
       }
-      if (!context.getConfiguration().isRegistered(org.opencollab.trust.HiddenTasks.class)) {
-        context.register(org.opencollab.trust.HiddenTasks.class);
+      if (!context.getConfiguration().isRegistered(HiddenTasks.class)) {
+        context.register(HiddenTasks.class);
       }
       if (!context.getConfiguration().isRegistered(RestConfiguration.InvalidVariables.class)) {
         context.register(RestConfiguration.InvalidVariables.class);

@@ -1,4 +1,4 @@
-package org.opencollab.validation;
+package org.opencollab.variables;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

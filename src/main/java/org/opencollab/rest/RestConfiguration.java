@@ -1,4 +1,4 @@
-package org.opencollab.validation;
+package org.opencollab.rest;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.springframework.stereotype.Component;
+import org.opencollab.variables.InvalidVariableException;
 
 /**
  * Camunda's REST configuration with one change: a refused start or completion is HTTP 400.

@@ -1,4 +1,4 @@
-package org.opencollab.validation;
+package org.opencollab.rules;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.opencollab.variables.VariableReader;
+import org.opencollab.variables.InvalidVariableException;
 
 /**
  * The rules one process checks when it starts and when each of its user tasks completes

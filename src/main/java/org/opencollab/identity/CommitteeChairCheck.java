@@ -1,4 +1,4 @@
-package org.opencollab.config;
+package org.opencollab.identity;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.opencollab.identity.Groups;

@@ -1,4 +1,4 @@
-package org.opencollab.validation;
+package org.opencollab.variables;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
