@@ -4,7 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Cross-department opportunity collaboration on Camunda 7: engine, webapps and REST in one application. */
+/**
+ * Cross-department opportunity collaboration on Camunda 7: engine, webapps and REST in one
+ * application.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class CollaborationApplication {

@@ -16,18 +16,25 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The feature packages depend on each other without cycles, so each can be read and changed on its own. */
+/**
+ * The feature packages depend on each other without cycles, so each can be read and changed on its
+ * own.
+ */
 class PackageDependenciesTest {
 
   private static final Path SOURCES = Path.of("src", "main", "java", "org", "opencollab");
-  private static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.opencollab\\.([a-z]+)\\.", Pattern.MULTILINE);
+  private static final Pattern IMPORT =
+      Pattern.compile("^import (?:static )?org\\.opencollab\\.([a-z]+)\\.", Pattern.MULTILINE);
 
   @Test
   void packagesHaveNoCycles() throws IOException {
     Map<String, Set<String>> uses = new TreeMap<>();
     try (Stream<Path> files = Files.walk(SOURCES)) {
       for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
-        String from = SOURCES.relativize(file).getNameCount() > 1 ? SOURCES.relativize(file).getName(0).toString() : "";
+        String from =
+            SOURCES.relativize(file).getNameCount() > 1
+                ? SOURCES.relativize(file).getName(0).toString()
+                : "";
         Matcher imports = IMPORT.matcher(Files.readString(file));
         while (imports.find()) {
           if (!imports.group(1).equals(from)) {
@@ -43,7 +50,11 @@ class PackageDependenciesTest {
     assertThat(cycles).as("package cycles in %s", uses).isEmpty();
   }
 
-  private static void findCycles(String start, String at, Map<String, Set<String>> uses, List<String> path,
+  private static void findCycles(
+      String start,
+      String at,
+      Map<String, Set<String>> uses,
+      List<String> path,
       List<String> cycles) {
     for (String next : uses.getOrDefault(at, Set.of())) {
       if (next.equals(start)) {

@@ -23,17 +23,21 @@ import org.opencollab.identity.Membership;
 import org.opencollab.opportunity.OpportunityRecords;
 import org.opencollab.opportunity.OpportunityRules;
 import org.opencollab.opportunity.OpportunityVariables;
-import org.opencollab.variables.InvalidVariableException;
 import org.opencollab.rules.ProcessRules;
 import org.opencollab.rules.ProcessRules.Step;
+import org.opencollab.variables.InvalidVariableException;
 import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
-/** Every rule of docs/process-variables.md: what starts a dispute and what each task of {@code collaborationArbitration} accepts. */
+/**
+ * Every rule of docs/process-variables.md: what starts a dispute and what each task of {@code
+ * collaborationArbitration} accepts.
+ */
 @Component
 public class ArbitrationRules implements ProcessRules {
 
-  private static final List<String> DEPARTMENTS = Arrays.stream(Department.values()).map(Department::name).toList();
+  private static final List<String> DEPARTMENTS =
+      Arrays.stream(Department.values()).map(Department::name).toList();
 
   @Override
   public String processKey() {
@@ -46,7 +50,13 @@ public class ArbitrationRules implements ProcessRules {
 
   @Override
   public Step startStep() {
-    return writes(OPPORTUNITY_ID, DISPUTE_TYPE, RAISED_BY_DEPARTMENT, AGAINST_DEPARTMENT, DESCRIPTION, AMOUNT_AT_STAKE);
+    return writes(
+        OPPORTUNITY_ID,
+        DISPUTE_TYPE,
+        RAISED_BY_DEPARTMENT,
+        AGAINST_DEPARTMENT,
+        DESCRIPTION,
+        AMOUNT_AT_STAKE);
   }
 
   @Override
@@ -54,13 +64,18 @@ public class ArbitrationRules implements ProcessRules {
     VariableReader variables = VariableReader.of(start::getVariable);
     String opportunityId = variables.requiredString(OPPORTUNITY_ID);
     HistoryService history = start.getProcessEngineServices().getHistoryService();
-    HistoricProcessInstance opportunity = OpportunityRecords.find(history, opportunityId).orElseThrow(
-        () -> new InvalidVariableException(OPPORTUNITY_ID, "no opportunity " + opportunityId + " exists"));
+    HistoricProcessInstance opportunity =
+        OpportunityRecords.find(history, opportunityId)
+            .orElseThrow(
+                () ->
+                    new InvalidVariableException(
+                        OPPORTUNITY_ID, "no opportunity " + opportunityId + " exists"));
     variables.oneOf(DISPUTE_TYPE, DISPUTE_TYPES);
     String raisedBy = variables.oneOf(RAISED_BY_DEPARTMENT, DEPARTMENTS);
     String against = variables.oneOf(AGAINST_DEPARTMENT, DEPARTMENTS);
     if (raisedBy.equals(against)) {
-      throw new InvalidVariableException(AGAINST_DEPARTMENT, "must differ from raisedByDepartment " + raisedBy);
+      throw new InvalidVariableException(
+          AGAINST_DEPARTMENT, "must differ from raisedByDepartment " + raisedBy);
     }
     checkRaiser(start, history, opportunity, raisedBy);
     variables.requiredString(DESCRIPTION);
@@ -70,27 +85,39 @@ public class ArbitrationRules implements ProcessRules {
       start.setVariable(AMOUNT_AT_STAKE, 0L);
     }
     ProcessRules.useAsBusinessKey(start, opportunityId);
-    start.setVariable(CUSTOMER_TIER, OpportunityRecords.variable(history, opportunity.getId(),
-        OpportunityVariables.CUSTOMER_TIER).orElse(null));
+    start.setVariable(
+        CUSTOMER_TIER,
+        OpportunityRecords.variable(
+                history, opportunity.getId(), OpportunityVariables.CUSTOMER_TIER)
+            .orElse(null));
   }
 
   @Override
   public Map<String, TaskRule> taskRules() {
     return Map.ofEntries(
-        rule("MediateDispute", writes(MEDIATION_RESOLVED, RESOLUTION, ADJUSTED_SHARES).shows(DISPUTE, AMOUNT_AT_STAKE),
+        rule(
+            "MediateDispute",
+            writes(MEDIATION_RESOLVED, RESOLUTION, ADJUSTED_SHARES).shows(DISPUTE, AMOUNT_AT_STAKE),
             (variables, task) -> {
-          if (variables.requiredBoolean(MEDIATION_RESOLVED)) {
-            variables.requiredString(RESOLUTION);
-          }
-          checkAdjustedShares(variables, task);
-        }),
-        rule("ArbitrationVote", writes(VOTE, VOTE_RATIONALE).shows(DISPUTE), (variables, task) -> {
-          variables.oneOf(VOTE, OPTIONS);
-          variables.requiredString(VOTE_RATIONALE);
-        }),
-        rule("ChairRuling", writes(CHAIR_OPTION).shows(DISPUTE),
+              if (variables.requiredBoolean(MEDIATION_RESOLVED)) {
+                variables.requiredString(RESOLUTION);
+              }
+              checkAdjustedShares(variables, task);
+            }),
+        rule(
+            "ArbitrationVote",
+            writes(VOTE, VOTE_RATIONALE).shows(DISPUTE),
+            (variables, task) -> {
+              variables.oneOf(VOTE, OPTIONS);
+              variables.requiredString(VOTE_RATIONALE);
+            }),
+        rule(
+            "ChairRuling",
+            writes(CHAIR_OPTION).shows(DISPUTE),
             (variables, task) -> variables.oneOf(CHAIR_OPTION, OPTIONS)),
-        rule("RecordRuling", writes(RULING_TEXT, ADJUSTED_SHARES).shows(DISPUTE, MAJORITY_OPTION, CHAIR_OPTION),
+        rule(
+            "RecordRuling",
+            writes(RULING_TEXT, ADJUSTED_SHARES).shows(DISPUTE, MAJORITY_OPTION, CHAIR_OPTION),
             (variables, task) -> {
               variables.requiredString(RULING_TEXT);
               checkAdjustedShares(variables, task);
@@ -98,32 +125,47 @@ public class ArbitrationRules implements ProcessRules {
   }
 
   /**
-   * A dispute raised from Tasklist or REST is raised by a member of {@code raisedByDepartment} (or a
-   * coordinator), for a department involved in the opportunity: a department of its team, or, before
-   * the team is formed, SALES, whose account manager holds it. A dispute the opportunity raises itself
-   * (call activity) is raised by the process.
+   * A dispute raised from Tasklist or REST is raised by a member of {@code raisedByDepartment} (or
+   * a coordinator), for a department involved in the opportunity: a department of its team, or,
+   * before the team is formed, SALES, whose account manager holds it. A dispute the opportunity
+   * raises itself (call activity) is raised by the process.
    */
-  private static void checkRaiser(DelegateExecution start, HistoryService history, HistoricProcessInstance opportunity,
+  private static void checkRaiser(
+      DelegateExecution start,
+      HistoryService history,
+      HistoricProcessInstance opportunity,
       String raisedBy) {
     if (((ExecutionEntity) start).getSuperExecution() != null) {
       return;
     }
-    Set<String> involved = involvedDepartments(history, opportunity.getId()).orElse(Set.of(Department.SALES.name()));
+    Set<String> involved =
+        involvedDepartments(history, opportunity.getId()).orElse(Set.of(Department.SALES.name()));
     if (!involved.contains(raisedBy)) {
-      throw new InvalidVariableException(RAISED_BY_DEPARTMENT, raisedBy + " is not involved in opportunity "
-          + opportunity.getBusinessKey() + "; involved: " + String.join(", ", new TreeSet<>(involved)));
+      throw new InvalidVariableException(
+          RAISED_BY_DEPARTMENT,
+          raisedBy
+              + " is not involved in opportunity "
+              + opportunity.getBusinessKey()
+              + "; involved: "
+              + String.join(", ", new TreeSet<>(involved)));
     }
-    Authentication person = start.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    Authentication person =
+        start.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     if (person == null) {
       return;
     }
     IdentityService identity = start.getProcessEngineServices().getIdentityService();
-    boolean mayRaise = Membership.isMember(identity, person.getUserId(), Department.valueOf(raisedBy).groupId())
-        || Membership.isMember(identity, person.getUserId(), Groups.COORDINATORS);
+    boolean mayRaise =
+        Membership.isMember(identity, person.getUserId(), Department.valueOf(raisedBy).groupId())
+            || Membership.isMember(identity, person.getUserId(), Groups.COORDINATORS);
     if (!mayRaise) {
-      throw new InvalidVariableException(RAISED_BY_DEPARTMENT, person.getUserId() + " is not a member of "
-          + Department.valueOf(raisedBy).groupId() + "; a dispute is raised by a member of the raising department"
-          + " or by a coordinator");
+      throw new InvalidVariableException(
+          RAISED_BY_DEPARTMENT,
+          person.getUserId()
+              + " is not a member of "
+              + Department.valueOf(raisedBy).groupId()
+              + "; a dispute is raised by a member of the raising department"
+              + " or by a coordinator");
     }
   }
 
@@ -135,8 +177,15 @@ public class ArbitrationRules implements ProcessRules {
     HistoryService history = task.getProcessEngineServices().getHistoryService();
     String opportunityId = (String) task.getVariable(OPPORTUNITY_ID);
     String opportunity = OpportunityRecords.find(history, opportunityId).orElseThrow().getId();
-    Set<String> involved = involvedDepartments(history, opportunity).orElseThrow(() -> new InvalidVariableException(
-        ADJUSTED_SHARES, "opportunity " + opportunityId + " has no team yet, so there are no shares to adjust"));
+    Set<String> involved =
+        involvedDepartments(history, opportunity)
+            .orElseThrow(
+                () ->
+                    new InvalidVariableException(
+                        ADJUSTED_SHARES,
+                        "opportunity "
+                            + opportunityId
+                            + " has no team yet, so there are no shares to adjust"));
     OpportunityRules.checkShares(variables, ADJUSTED_SHARES, involved);
   }
 
@@ -144,13 +193,19 @@ public class ArbitrationRules implements ProcessRules {
     return value != null && !(value instanceof String text && text.isBlank());
   }
 
-  private static Optional<Set<String>> involvedDepartments(HistoryService history, String opportunity) {
-    Optional<Object> shares = OpportunityRecords.variable(history, opportunity, OpportunityVariables.DEPARTMENT_SHARES);
+  private static Optional<Set<String>> involvedDepartments(
+      HistoryService history, String opportunity) {
+    Optional<Object> shares =
+        OpportunityRecords.variable(history, opportunity, OpportunityVariables.DEPARTMENT_SHARES);
     if (shares.isPresent()) {
-      return Optional.of(new TreeSet<>(VariableReader.of(name -> shares.get())
-          .integerMap(OpportunityVariables.DEPARTMENT_SHARES).keySet()));
+      return Optional.of(
+          new TreeSet<>(
+              VariableReader.of(name -> shares.get())
+                  .integerMap(OpportunityVariables.DEPARTMENT_SHARES)
+                  .keySet()));
     }
-    return OpportunityRecords.variable(history, opportunity, OpportunityVariables.INVOLVED_DEPARTMENTS)
+    return OpportunityRecords.variable(
+            history, opportunity, OpportunityVariables.INVOLVED_DEPARTMENTS)
         .map(list -> new TreeSet<>(((List<?>) list).stream().map(String::valueOf).toList()));
   }
 }

@@ -2,7 +2,10 @@ package org.opencollab.arbitration;
 
 import java.util.List;
 
-/** Names and codes of process {@code collaborationArbitration}, exactly as docs/process-variables.md spells them. */
+/**
+ * Names and codes of process {@code collaborationArbitration}, exactly as docs/process-variables.md
+ * spells them.
+ */
 public final class ArbitrationVariables {
 
   public static final String PROCESS_KEY = "collaborationArbitration";
@@ -21,21 +24,28 @@ public final class ArbitrationVariables {
   public static final String ADJUSTED_SHARES = "adjustedShares";
   public static final String VOTE = "vote";
   public static final String VOTE_RATIONALE = "voteRationale";
+
   /** Gathered from the vote tasks: {@code {"grace": {"vote": "UPHOLD", "rationale": "..."}}}. */
   public static final String VOTES = "votes";
-  /** Set by the vote that gives one option a strict majority of the committee; closes the voting. */
+
+  /**
+   * Set by the vote that gives one option a strict majority of the committee; closes the voting.
+   */
   public static final String MAJORITY_OPTION = "majorityOption";
+
   /** The option the chair picks in {@code ChairRuling} when no option holds a majority. */
   public static final String CHAIR_OPTION = "chairOption";
+
   public static final String RULING_TEXT = "rulingText";
   public static final String RULING = "ruling";
+
   /** The element variable of the vote tasks: the committee member who votes. */
   public static final String VOTER = "voter";
 
   public static final List<String> DISPUTE_TYPES =
-      List.of("RESOURCE_ALLOCATION", "DATA_ACCESS", "PRIORITY", "RESPONSIBILITY", "INCENTIVE_SPLIT");
+      List.of(
+          "RESOURCE_ALLOCATION", "DATA_ACCESS", "PRIORITY", "RESPONSIBILITY", "INCENTIVE_SPLIT");
   public static final List<String> OPTIONS = List.of("UPHOLD", "REJECT", "COMPROMISE");
 
-  private ArbitrationVariables() {
-  }
+  private ArbitrationVariables() {}
 }

@@ -32,7 +32,9 @@ public class Committee {
   public static Optional<String> majority(Map<String, String> votes, int committeeSize) {
     Map<String, Integer> counts = new TreeMap<>();
     votes.values().forEach(option -> counts.merge(option, 1, Integer::sum));
-    return counts.entrySet().stream().filter(count -> count.getValue() * 2 > committeeSize)
-        .map(Map.Entry::getKey).findFirst();
+    return counts.entrySet().stream()
+        .filter(count -> count.getValue() * 2 > committeeSize)
+        .map(Map.Entry::getKey)
+        .findFirst();
   }
 }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task {@code ComposeRuling}: writes {@code ruling} Json, {@code {"option", "decidedBy",
- * "votes", "text", "adjustedShares", "decidedAt"}}. A resolved mediation has option {@code RESOLVED}.
+ * "votes", "text", "adjustedShares", "decidedAt"}}. A resolved mediation has option {@code
+ * RESOLVED}.
  */
 @Component("composeRuling")
 public class RulingComposer implements JavaDelegate {
@@ -30,13 +31,19 @@ public class RulingComposer implements JavaDelegate {
       ruling.put("option", (String) execution.getVariable(CHAIR_OPTION)).put("decidedBy", "CHAIR");
       ruling.put("text", (String) execution.getVariable(RULING_TEXT));
     } else {
-      ruling.put("option", (String) execution.getVariable(MAJORITY_OPTION)).put("decidedBy", "COMMITTEE");
+      ruling
+          .put("option", (String) execution.getVariable(MAJORITY_OPTION))
+          .put("decidedBy", "COMMITTEE");
       ruling.put("text", (String) execution.getVariable(RULING_TEXT));
     }
     ruling.set("votes", JsonVariables.object(execution.getVariable(VOTES)));
-    ruling.set("adjustedShares", ArbitrationRules.hasAdjustedShares(execution.getVariable(ADJUSTED_SHARES))
-        ? VariableReader.of(execution::getVariable).jsonObject(ADJUSTED_SHARES) : null);
-    ruling.put("decidedAt", DateTimeFormatter.ISO_INSTANT.format(ClockUtil.getCurrentTime().toInstant()));
+    ruling.set(
+        "adjustedShares",
+        ArbitrationRules.hasAdjustedShares(execution.getVariable(ADJUSTED_SHARES))
+            ? VariableReader.of(execution::getVariable).jsonObject(ADJUSTED_SHARES)
+            : null);
+    ruling.put(
+        "decidedAt", DateTimeFormatter.ISO_INSTANT.format(ClockUtil.getCurrentTime().toInstant()));
     execution.setVariable(RULING, JsonVariables.value(ruling));
   }
 }

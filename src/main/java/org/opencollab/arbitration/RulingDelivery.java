@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Send task {@code DeliverRuling} (message {@code DisputeRuled}) of a dispute started on its own: hands the ruling to the
- * running opportunity, correlated by its business key. An opportunity that has already ended takes
- * no message; the ruling stays in the dispute's history.
+ * Send task {@code DeliverRuling} (message {@code DisputeRuled}) of a dispute started on its own:
+ * hands the ruling to the running opportunity, correlated by its business key. An opportunity that
+ * has already ended takes no message; the ruling stays in the dispute's history.
  */
 @Component("deliverRuling")
 public class RulingDelivery implements JavaDelegate {
@@ -19,7 +19,9 @@ public class RulingDelivery implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.getProcessEngineServices().getRuntimeService()
+    execution
+        .getProcessEngineServices()
+        .getRuntimeService()
         .createMessageCorrelation(MESSAGE)
         .processInstanceBusinessKey((String) execution.getVariable(OPPORTUNITY_ID))
         .setVariable(RULING, execution.getVariableTyped(RULING))

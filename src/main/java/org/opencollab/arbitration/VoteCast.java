@@ -19,11 +19,12 @@ import org.opencollab.variables.SiblingAnswers;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ArbitrationVote} complete listener. Votes stay confidential while voting is open: each vote
- * lives in its own task ({@link SiblingAnswers}), and this listener counts them. Once one option holds
- * a strict majority of the whole committee, or the last member has voted, it writes {@code votes}
- * ({@code {"grace": {"vote": "UPHOLD", "rationale": "..."}}}) and, with a majority, {@code majorityOption},
- * which closes the voting (the model's completion condition cancels the remaining vote tasks).
+ * {@code ArbitrationVote} complete listener. Votes stay confidential while voting is open: each
+ * vote lives in its own task ({@link SiblingAnswers}), and this listener counts them. Once one
+ * option holds a strict majority of the whole committee, or the last member has voted, it writes
+ * {@code votes} ({@code {"grace": {"vote": "UPHOLD", "rationale": "..."}}}) and, with a majority,
+ * {@code majorityOption}, which closes the voting (the model's completion condition cancels the
+ * remaining vote tasks).
  */
 @Component("voteCast")
 public class VoteCast implements TaskListener {
@@ -40,8 +41,12 @@ public class VoteCast implements TaskListener {
     }
     DelegateExecution dispute = task.getExecution().getProcessInstance();
     ObjectNode votes = JsonVariables.object(null);
-    ballots.forEach(ballot -> votes.putObject((String) ballot.get(VOTER))
-        .put("vote", (String) ballot.get(VOTE)).put("rationale", (String) ballot.get(VOTE_RATIONALE)));
+    ballots.forEach(
+        ballot ->
+            votes
+                .putObject((String) ballot.get(VOTER))
+                .put("vote", (String) ballot.get(VOTE))
+                .put("rationale", (String) ballot.get(VOTE_RATIONALE)));
     dispute.setVariable(VOTES, JsonVariables.value(votes));
     majority.ifPresent(option -> dispute.setVariable(MAJORITY_OPTION, option));
   }

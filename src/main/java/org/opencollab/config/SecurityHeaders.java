@@ -13,9 +13,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Security headers on every response, REST and webapps alike: no framing, no content sniffing, and
- * HSTS when the request came over TLS (directly, or through a proxy that says so with
- * {@code X-Forwarded-Proto}). The webapps get their content security policy from Camunda's own
- * header filter; REST answers, which are data and never pages, get one that allows nothing.
+ * HSTS when the request came over TLS (directly, or through a proxy that says so with {@code
+ * X-Forwarded-Proto}). The webapps get their content security policy from Camunda's own header
+ * filter; REST answers, which are data and never pages, get one that allows nothing.
  */
 @Configuration
 public class SecurityHeaders {
@@ -25,7 +25,8 @@ public class SecurityHeaders {
 
   @Bean
   public FilterRegistrationBean<OncePerRequestFilter> securityHeadersFilter() {
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Headers());
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(new Headers());
     registration.setName("security-headers");
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
@@ -34,7 +35,8 @@ public class SecurityHeaders {
 
   static final class Headers extends OncePerRequestFilter {
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       response.setHeader("X-Frame-Options", "DENY");
       response.setHeader("X-Content-Type-Options", "nosniff");

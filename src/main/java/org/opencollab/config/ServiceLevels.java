@@ -33,7 +33,8 @@ public class ServiceLevels {
   }
 
   @ConfigurationProperties("collab.sla")
-  public record Properties(@DefaultValue("P5D") String techResponse, @DefaultValue("P14D") String sprintLength,
-                           @DefaultValue("P5D") String committeeVote) {
-  }
+  public record Properties(
+      @DefaultValue("P5D") String techResponse,
+      @DefaultValue("P14D") String sprintLength,
+      @DefaultValue("P5D") String committeeVote) {}
 }

@@ -6,12 +6,12 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
  * Runs a query inside an engine command without the current user's authorizations. The rules use it
- * to check facts (group members, existing opportunities) that the completing user need not be able to read.
+ * to check facts (group members, existing opportunities) that the completing user need not be able
+ * to read.
  */
 public final class WithoutAuthorization {
 
-  private WithoutAuthorization() {
-  }
+  private WithoutAuthorization() {}
 
   public static <T> T query(Callable<T> query) {
     CommandContext context = Context.getCommandContext();

@@ -24,10 +24,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class AdminSetupGuard {
 
   @Bean
-  public FilterRegistrationBean<OncePerRequestFilter> adminSetupGuardFilter(IdentityService identityService,
+  public FilterRegistrationBean<OncePerRequestFilter> adminSetupGuardFilter(
+      IdentityService identityService,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     FilterRegistrationBean<OncePerRequestFilter> registration =
-        new FilterRegistrationBean<>(new Guard(identityService, normalize(webappPath) + "/api/admin/setup/"));
+        new FilterRegistrationBean<>(
+            new Guard(identityService, normalize(webappPath) + "/api/admin/setup/"));
     registration.setName("admin-setup-guard");
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -37,7 +39,9 @@ public class AdminSetupGuard {
   static String normalize(String path) {
     String noParameters = path.replaceAll(";[^/]*", "");
     String singleSlashes = noParameters.replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT);
-    return singleSlashes.endsWith("/") ? singleSlashes.substring(0, singleSlashes.length() - 1) : singleSlashes;
+    return singleSlashes.endsWith("/")
+        ? singleSlashes.substring(0, singleSlashes.length() - 1)
+        : singleSlashes;
   }
 
   static final class Guard extends OncePerRequestFilter {
@@ -51,12 +55,16 @@ public class AdminSetupGuard {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
-      // The servlet path and path info are decoded and normalised by the container: no %-escape gets past.
-      String path = normalize(request.getServletPath() + Objects.toString(request.getPathInfo(), "")) + "/";
+      // The servlet path and path info are decoded and normalised by the container: no %-escape
+      // gets past.
+      String path =
+          normalize(request.getServletPath() + Objects.toString(request.getPathInfo(), "")) + "/";
       if (path.startsWith(setupPrefix) && administratorExists()) {
-        response.sendError(HttpServletResponse.SC_FORBIDDEN,
+        response.sendError(
+            HttpServletResponse.SC_FORBIDDEN,
             "Setup is closed: an administrator exists. Ask an administrator for an account.");
         return;
       }

@@ -5,9 +5,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The administrator of a production installation, from {@code COLLAB_ADMIN_USER} and
- * {@code COLLAB_ADMIN_PASSWORD}. Without one nobody could log into Admin, so
- * {@link org.opencollab.config.ProductionEnvironmentCheck} refuses to start without them.
+ * The administrator of a production installation, from {@code COLLAB_ADMIN_USER} and {@code
+ * COLLAB_ADMIN_PASSWORD}. Without one nobody could log into Admin, so {@link
+ * org.opencollab.config.ProductionEnvironmentCheck} refuses to start without them.
  */
 @Component
 @Profile("prod")
@@ -21,7 +21,12 @@ public class Administrator implements UserSeeds {
 
   @Override
   public List<SeedUser> users() {
-    return List.of(new SeedUser(properties.user(), "Administrator", properties.user(), properties.password(),
-        List.of(Groups.CAMUNDA_ADMIN)));
+    return List.of(
+        new SeedUser(
+            properties.user(),
+            "Administrator",
+            properties.user(),
+            properties.password(),
+            List.of(Groups.CAMUNDA_ADMIN)));
   }
 }

@@ -4,7 +4,10 @@ import java.util.List;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
-/** The demo users listed in README.md, password {@code demo}. Never present under the {@code prod} profile. */
+/**
+ * The demo users listed in README.md, password {@code demo}. Never present under the {@code prod}
+ * profile.
+ */
 @Component
 @Profile("demo & !prod")
 public class DemoUsers implements UserSeeds {

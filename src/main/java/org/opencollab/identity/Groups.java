@@ -9,22 +9,28 @@ public final class Groups {
 
   public static final String COORDINATORS = "coordinators";
   public static final String COMMITTEE = "committee";
-  /** The committee's chair (also a member of {@code committee}): rules when no option holds a majority. */
+
+  /**
+   * The committee's chair (also a member of {@code committee}): rules when no option holds a
+   * majority.
+   */
   public static final String COMMITTEE_CHAIR = "committee-chair";
+
   public static final String AUDITORS = "auditors";
   public static final String PROCESS_OWNERS = "process-owners";
+
   /** Camunda's own administrators' group: members bypass authorization checks. */
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 
   static final String TYPE_WORKFLOW = "WORKFLOW";
   static final String TYPE_SYSTEM = "SYSTEM";
 
-  /** @param name shown in Tasklist and Admin, in English and Chinese */
-  public record GroupSpec(String id, String name, String type) {
-  }
+  /**
+   * @param name shown in Tasklist and Admin, in English and Chinese
+   */
+  public record GroupSpec(String id, String name, String type) {}
 
-  private Groups() {
-  }
+  private Groups() {}
 
   public static List<GroupSpec> all() {
     List<GroupSpec> groups = new ArrayList<>();

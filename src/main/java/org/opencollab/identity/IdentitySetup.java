@@ -36,7 +36,9 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     apply(processEngine.getIdentityService(), processEngine.getAuthorizationService());
   }
 
-  /** @return the number of groups, grants, users and memberships created or extended */
+  /**
+   * @return the number of groups, grants, users and memberships created or extended
+   */
   public int apply(IdentityService identity, AuthorizationService authorizations) {
     int changes = 0;
     for (Groups.GroupSpec spec : Groups.all()) {
@@ -61,12 +63,14 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   }
 
   private static int ensure(AuthorizationService authorizations, Grant grant) {
-    List<Authorization> existing = authorizations.createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_GRANT)
-        .groupIdIn(grant.groupId())
-        .resourceType(grant.resource())
-        .resourceId(grant.resourceId())
-        .list();
+    List<Authorization> existing =
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .groupIdIn(grant.groupId())
+            .resourceType(grant.resource())
+            .resourceId(grant.resourceId())
+            .list();
     Authorization authorization;
     if (existing.isEmpty()) {
       authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);

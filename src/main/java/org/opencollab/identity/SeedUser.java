@@ -3,7 +3,8 @@ package org.opencollab.identity;
 import java.util.List;
 
 /** A user that the application makes sure exists at start-up, with its group memberships. */
-public record SeedUser(String id, String firstName, String lastName, String password, List<String> groupIds) {
+public record SeedUser(
+    String id, String firstName, String lastName, String password, List<String> groupIds) {
 
   @Override
   public String toString() {

@@ -18,9 +18,9 @@ import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task {@code CalculateIncentives}: reads the delivered opportunity's revenue, shares, team,
- * peer ratings and the policy chosen by DMN {@code incentivePolicy}; writes {@code incentiveStatement}.
- * An invalid input fails naming the variable and writes nothing.
+ * Service task {@code CalculateIncentives}: reads the delivered opportunity's revenue, shares,
+ * team, peer ratings and the policy chosen by DMN {@code incentivePolicy}; writes {@code
+ * incentiveStatement}. An invalid input fails naming the variable and writes nothing.
  */
 @Component("calculateIncentives")
 public class CalculateIncentivesDelegate implements JavaDelegate {
@@ -30,26 +30,31 @@ public class CalculateIncentivesDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     VariableReader variables = VariableReader.of(execution::getVariable);
-    IncentiveInput input = new IncentiveInput(
-        variables.requiredString(OPPORTUNITY_ID),
-        variables.money(REALIZED_REVENUE),
-        variables.integerMap(DEPARTMENT_SHARES),
-        Team.read(variables).members(),
-        variables.nestedIntegerMap(PEER_RATINGS),
-        policy(variables));
+    IncentiveInput input =
+        new IncentiveInput(
+            variables.requiredString(OPPORTUNITY_ID),
+            variables.money(REALIZED_REVENUE),
+            variables.integerMap(DEPARTMENT_SHARES),
+            Team.read(variables).members(),
+            variables.nestedIntegerMap(PEER_RATINGS),
+            policy(variables));
     IncentiveStatement statement = calculator.calculate(input);
     execution.setVariable(INCENTIVE_STATEMENT, JsonVariables.value(statement));
   }
 
   private static IncentivePolicy policy(VariableReader variables) {
     ObjectNode policy = variables.jsonObject(INCENTIVE_POLICY);
-    for (String output : List.of("poolRate", "freeRiderThreshold", "starThreshold", "starPromotionPoints")) {
+    for (String output :
+        List.of("poolRate", "freeRiderThreshold", "starThreshold", "starPromotionPoints")) {
       if (!policy.path(output).isNumber()) {
-        throw new InvalidVariableException(INCENTIVE_POLICY, output + " must be a number, got " + policy.get(output));
+        throw new InvalidVariableException(
+            INCENTIVE_POLICY, output + " must be a number, got " + policy.get(output));
       }
     }
-    if (!policy.get("starPromotionPoints").canConvertToInt() || !policy.get("starPromotionPoints").isIntegralNumber()) {
-      throw new InvalidVariableException(INCENTIVE_POLICY, "starPromotionPoints must be a whole number");
+    if (!policy.get("starPromotionPoints").canConvertToInt()
+        || !policy.get("starPromotionPoints").isIntegralNumber()) {
+      throw new InvalidVariableException(
+          INCENTIVE_POLICY, "starPromotionPoints must be a whole number");
     }
     return new IncentivePolicy(
         VariableReader.decimal(INCENTIVE_POLICY, policy.get("poolRate")),

@@ -12,19 +12,19 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.opencollab.identity.Department;
-import org.opencollab.opportunity.DepartmentShares;
 import org.opencollab.incentive.IncentiveStatement.DepartmentLine;
 import org.opencollab.incentive.IncentiveStatement.MemberLine;
 import org.opencollab.money.Allocation;
 import org.opencollab.money.Money;
-import org.opencollab.variables.InvalidVariableException;
+import org.opencollab.opportunity.DepartmentShares;
 import org.opencollab.opportunity.TeamMember;
+import org.opencollab.variables.InvalidVariableException;
 
 /**
  * Computes the incentive statement of docs/money.md from the seed's incentive rules: revenue is
- * credited to each department's KPI by its agreed share (收益按比例计入各方考核), members whom their
- * peers rate below the threshold get no bonus (搭便车), and the best-rated members become
- * collaboration stars with promotion points (协作之星).
+ * credited to each department's KPI by its agreed share (收益按比例计入各方考核), members whom their peers
+ * rate below the threshold get no bonus (搭便车), and the best-rated members become collaboration
+ * stars with promotion points (协作之星).
  */
 public final class IncentiveCalculator {
 
@@ -38,17 +38,20 @@ public final class IncentiveCalculator {
     BigDecimal bonusPool = Money.roundToCent(revenue.multiply(policy.poolRate()));
 
     SortedMap<String, BigInteger> shareWeights = new TreeMap<>();
-    input.departmentShares().forEach((department, share) -> shareWeights.put(department, BigInteger.valueOf(share)));
+    input
+        .departmentShares()
+        .forEach((department, share) -> shareWeights.put(department, BigInteger.valueOf(share)));
     SortedMap<String, BigDecimal> pools = Allocation.allocate(bonusPool, shareWeights);
     SortedMap<String, BigDecimal> kpiCredits = Allocation.allocate(revenue, shareWeights);
 
     SortedMap<String, PeerScore> scores = peerScores(input);
     Set<String> freeRiders = new HashSet<>();
-    scores.forEach((userId, score) -> {
-      if (score.isBelow(policy.freeRiderThreshold())) {
-        freeRiders.add(userId);
-      }
-    });
+    scores.forEach(
+        (userId, score) -> {
+          if (score.isBelow(policy.freeRiderThreshold())) {
+            freeRiders.add(userId);
+          }
+        });
 
     SortedMap<String, BigDecimal> bonuses = new TreeMap<>();
     BigDecimal unallocated = Money.ZERO;
@@ -66,40 +69,63 @@ public final class IncentiveCalculator {
       }
     }
 
-    Optional<PeerScore> best = scores.entrySet().stream()
-        .filter(entry -> !freeRiders.contains(entry.getKey()))
-        .map(Map.Entry::getValue)
-        .max(PeerScore::compareTo)
-        .filter(score -> !score.isBelow(policy.starThreshold()));
+    Optional<PeerScore> best =
+        scores.entrySet().stream()
+            .filter(entry -> !freeRiders.contains(entry.getKey()))
+            .map(Map.Entry::getValue)
+            .max(PeerScore::compareTo)
+            .filter(score -> !score.isBelow(policy.starThreshold()));
 
     List<DepartmentLine> departments = new ArrayList<>();
-    input.departmentShares().forEach((department, share) ->
-        departments.add(new DepartmentLine(department, share, kpiCredits.get(department), pools.get(department))));
+    input
+        .departmentShares()
+        .forEach(
+            (department, share) ->
+                departments.add(
+                    new DepartmentLine(
+                        department, share, kpiCredits.get(department), pools.get(department))));
 
     List<MemberLine> members = new ArrayList<>();
     for (TeamMember member : sortedByUserId(input.teamMembers())) {
       PeerScore score = scores.get(member.userId());
       boolean freeRider = freeRiders.contains(member.userId());
       boolean star = !freeRider && best.isPresent() && score.compareTo(best.get()) == 0;
-      members.add(new MemberLine(member.userId(), member.department(), score.shown(), score.ratingsReceived(),
-          freeRider, bonuses.getOrDefault(member.userId(), Money.ZERO), star,
-          star ? policy.starPromotionPoints() : 0));
+      members.add(
+          new MemberLine(
+              member.userId(),
+              member.department(),
+              score.shown(),
+              score.ratingsReceived(),
+              freeRider,
+              bonuses.getOrDefault(member.userId(), Money.ZERO),
+              star,
+              star ? policy.starPromotionPoints() : 0));
     }
-    return new IncentiveStatement(input.opportunityId(), revenue, policy.poolRate(), bonusPool, unallocated,
-        List.copyOf(departments), List.copyOf(members));
+    return new IncentiveStatement(
+        input.opportunityId(),
+        revenue,
+        policy.poolRate(),
+        bonusPool,
+        unallocated,
+        List.copyOf(departments),
+        List.copyOf(members));
   }
 
   private static SortedMap<String, PeerScore> peerScores(IncentiveInput input) {
     SortedMap<String, List<Integer>> received = new TreeMap<>();
     input.teamMembers().forEach(member -> received.put(member.userId(), new ArrayList<>()));
-    input.peerRatings().forEach((rater, ratings) ->
-        ratings.forEach((ratee, score) -> received.get(ratee).add(score)));
+    input
+        .peerRatings()
+        .forEach(
+            (rater, ratings) -> ratings.forEach((ratee, score) -> received.get(ratee).add(score)));
     SortedMap<String, PeerScore> scores = new TreeMap<>();
     received.forEach((userId, ratings) -> scores.put(userId, PeerScore.of(ratings)));
     return scores;
   }
 
-  /** Scores are fractions sum/count; over the least common count they become exact integer weights. */
+  /**
+   * Scores are fractions sum/count; over the least common count they become exact integer weights.
+   */
   private static SortedMap<String, BigInteger> byScore(SortedMap<String, PeerScore> earners) {
     BigInteger commonDenominator = BigInteger.ONE;
     for (PeerScore score : earners.values()) {
@@ -133,10 +159,12 @@ public final class IncentiveCalculator {
         throw new InvalidVariableException("teamMembers", "every member needs a userId");
       }
       if (!userIds.add(member.userId())) {
-        throw new InvalidVariableException("teamMembers", "member " + member.userId() + " is listed twice");
+        throw new InvalidVariableException(
+            "teamMembers", "member " + member.userId() + " is listed twice");
       }
       if (!Department.isCode(member.department())) {
-        throw new InvalidVariableException("teamMembers",
+        throw new InvalidVariableException(
+            "teamMembers",
             "member " + member.userId() + " has unknown department " + member.department());
       }
       memberDepartments.add(member.department());
@@ -145,30 +173,47 @@ public final class IncentiveCalculator {
       throw new InvalidVariableException("teamMembers", "needs at least two members");
     }
     if (!memberDepartments.equals(input.departmentShares().keySet())) {
-      throw new InvalidVariableException("departmentShares",
-          "keys must be exactly the team's departments " + memberDepartments + ", got "
+      throw new InvalidVariableException(
+          "departmentShares",
+          "keys must be exactly the team's departments "
+              + memberDepartments
+              + ", got "
               + input.departmentShares().keySet());
     }
 
     Set<String> rated = new HashSet<>();
-    input.peerRatings().forEach((rater, ratings) -> {
-      if (!userIds.contains(rater)) {
-        throw new InvalidVariableException("peerRatings", rater + " is not a team member");
-      }
-      Set<String> others = new TreeSet<>(userIds);
-      others.remove(rater);
-      if (!others.equals(ratings.keySet())) {
-        throw new InvalidVariableException("peerRatings",
-            rater + " must rate every other team member " + others + " exactly once, rated " + ratings.keySet());
-      }
-      ratings.forEach((ratee, score) -> {
-        if (score == null || score < MIN_RATING || score > MAX_RATING) {
-          throw new InvalidVariableException("peerRatings",
-              rater + "'s rating of " + ratee + " must be an integer from 1 to 5, got " + score);
-        }
-      });
-      rated.addAll(ratings.keySet());
-    });
+    input
+        .peerRatings()
+        .forEach(
+            (rater, ratings) -> {
+              if (!userIds.contains(rater)) {
+                throw new InvalidVariableException("peerRatings", rater + " is not a team member");
+              }
+              Set<String> others = new TreeSet<>(userIds);
+              others.remove(rater);
+              if (!others.equals(ratings.keySet())) {
+                throw new InvalidVariableException(
+                    "peerRatings",
+                    rater
+                        + " must rate every other team member "
+                        + others
+                        + " exactly once, rated "
+                        + ratings.keySet());
+              }
+              ratings.forEach(
+                  (ratee, score) -> {
+                    if (score == null || score < MIN_RATING || score > MAX_RATING) {
+                      throw new InvalidVariableException(
+                          "peerRatings",
+                          rater
+                              + "'s rating of "
+                              + ratee
+                              + " must be an integer from 1 to 5, got "
+                              + score);
+                    }
+                  });
+              rated.addAll(ratings.keySet());
+            });
     for (String userId : new TreeSet<>(userIds)) {
       if (!rated.contains(userId)) {
         throw new InvalidVariableException("peerRatings", userId + " received no rating");
@@ -178,10 +223,12 @@ public final class IncentiveCalculator {
 
   private static void validatePolicy(IncentivePolicy policy) {
     if (policy.poolRate().signum() < 0 || policy.poolRate().compareTo(BigDecimal.ONE) > 0) {
-      throw new InvalidVariableException("incentivePolicy", "poolRate must be from 0 to 1, got " + policy.poolRate());
+      throw new InvalidVariableException(
+          "incentivePolicy", "poolRate must be from 0 to 1, got " + policy.poolRate());
     }
     if (policy.starPromotionPoints() < 0) {
-      throw new InvalidVariableException("incentivePolicy",
+      throw new InvalidVariableException(
+          "incentivePolicy",
           "starPromotionPoints must be 0 or more, got " + policy.starPromotionPoints());
     }
   }

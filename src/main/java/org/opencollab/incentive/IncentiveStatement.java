@@ -7,15 +7,27 @@ import java.util.List;
  * The incentive statement of docs/money.md, stored as the Json variable {@code incentiveStatement}.
  * Invariants: Σ pool = bonusPool; Σ kpiCredit = realizedRevenue; Σ bonus + unallocated = bonusPool.
  */
-public record IncentiveStatement(String opportunityId, BigDecimal realizedRevenue, BigDecimal poolRate,
-    BigDecimal bonusPool, BigDecimal unallocated, List<DepartmentLine> departments, List<MemberLine> members) {
+public record IncentiveStatement(
+    String opportunityId,
+    BigDecimal realizedRevenue,
+    BigDecimal poolRate,
+    BigDecimal bonusPool,
+    BigDecimal unallocated,
+    List<DepartmentLine> departments,
+    List<MemberLine> members) {
 
   /** A department's KPI credit (收益按比例计入各方考核) and its part of the bonus pool. */
-  public record DepartmentLine(String department, int sharePercent, BigDecimal kpiCredit, BigDecimal pool) {
-  }
+  public record DepartmentLine(
+      String department, int sharePercent, BigDecimal kpiCredit, BigDecimal pool) {}
 
   /** A member's 360-degree peer score, bonus and collaboration-star award. */
-  public record MemberLine(String userId, String department, BigDecimal peerScore, List<Integer> ratingsReceived,
-      boolean freeRider, BigDecimal bonus, boolean collaborationStar, int promotionPoints) {
-  }
+  public record MemberLine(
+      String userId,
+      String department,
+      BigDecimal peerScore,
+      List<Integer> ratingsReceived,
+      boolean freeRider,
+      BigDecimal bonus,
+      boolean collaborationStar,
+      int promotionPoints) {}
 }

@@ -12,7 +12,8 @@ import java.util.List;
  * after dropping one highest and one lowest when there are four or more. Kept as an exact fraction
  * (sum / count) so that thresholds and ties are compared exactly, never through a rounded mean.
  */
-public record PeerScore(List<Integer> ratingsReceived, long scoredSum, int scoredCount) implements Comparable<PeerScore> {
+public record PeerScore(List<Integer> ratingsReceived, long scoredSum, int scoredCount)
+    implements Comparable<PeerScore> {
 
   static final int TRIM_FROM = 4;
 
@@ -30,22 +31,27 @@ public record PeerScore(List<Integer> ratingsReceived, long scoredSum, int score
   }
 
   public boolean isBelow(BigDecimal threshold) {
-    return BigDecimal.valueOf(scoredSum).compareTo(threshold.multiply(BigDecimal.valueOf(scoredCount))) < 0;
+    return BigDecimal.valueOf(scoredSum)
+            .compareTo(threshold.multiply(BigDecimal.valueOf(scoredCount)))
+        < 0;
   }
 
   /** The score as shown in the statement: two decimals, half-up. */
   public BigDecimal shown() {
-    return BigDecimal.valueOf(scoredSum).divide(BigDecimal.valueOf(scoredCount), 2, RoundingMode.HALF_UP);
+    return BigDecimal.valueOf(scoredSum)
+        .divide(BigDecimal.valueOf(scoredCount), 2, RoundingMode.HALF_UP);
   }
 
   /** This score as an integer weight over the common denominator {@code denominator}. */
   BigInteger weightOver(BigInteger denominator) {
-    return BigInteger.valueOf(scoredSum).multiply(denominator.divide(BigInteger.valueOf(scoredCount)));
+    return BigInteger.valueOf(scoredSum)
+        .multiply(denominator.divide(BigInteger.valueOf(scoredCount)));
   }
 
   @Override
   public int compareTo(PeerScore other) {
-    return BigInteger.valueOf(scoredSum).multiply(BigInteger.valueOf(other.scoredCount))
+    return BigInteger.valueOf(scoredSum)
+        .multiply(BigInteger.valueOf(other.scoredCount))
         .compareTo(BigInteger.valueOf(other.scoredSum).multiply(BigInteger.valueOf(scoredCount)));
   }
 }

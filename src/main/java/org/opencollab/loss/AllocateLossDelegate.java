@@ -17,9 +17,9 @@ import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task {@code AllocateLoss}: reads {@code lossAmount}, {@code departmentInputs} and
- * {@code departmentShares}; writes {@code lossStatement}. An invalid input fails naming the variable
- * and writes nothing.
+ * Service task {@code AllocateLoss}: reads {@code lossAmount}, {@code departmentInputs} and {@code
+ * departmentShares}; writes {@code lossStatement}. An invalid input fails naming the variable and
+ * writes nothing.
  */
 @Component("allocateLoss")
 public class AllocateLossDelegate implements JavaDelegate {
@@ -29,26 +29,34 @@ public class AllocateLossDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     VariableReader variables = VariableReader.of(execution::getVariable);
-    LossInput input = new LossInput(
-        variables.requiredString(OPPORTUNITY_ID),
-        variables.money(LOSS_AMOUNT),
-        variables.integerMap(DEPARTMENT_SHARES),
-        departmentInputs(variables));
+    LossInput input =
+        new LossInput(
+            variables.requiredString(OPPORTUNITY_ID),
+            variables.money(LOSS_AMOUNT),
+            variables.integerMap(DEPARTMENT_SHARES),
+            departmentInputs(variables));
     execution.setVariable(LOSS_STATEMENT, JsonVariables.value(allocator.allocate(input)));
   }
 
   private static SortedMap<String, DepartmentInput> departmentInputs(VariableReader variables) {
     SortedMap<String, DepartmentInput> inputs = new TreeMap<>();
-    variables.jsonObject(DEPARTMENT_INPUTS).fields().forEachRemaining(entry -> {
-      JsonNode reported = entry.getValue();
-      if (!reported.path("hours").isNumber() || !reported.path("cost").isNumber()) {
-        throw new InvalidVariableException(DEPARTMENT_INPUTS,
-            entry.getKey() + " needs numeric hours and cost, got " + reported);
-      }
-      inputs.put(entry.getKey(), new DepartmentInput(
-          VariableReader.decimal(DEPARTMENT_INPUTS, reported.get("hours")),
-          VariableReader.decimal(DEPARTMENT_INPUTS, reported.get("cost"))));
-    });
+    variables
+        .jsonObject(DEPARTMENT_INPUTS)
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              JsonNode reported = entry.getValue();
+              if (!reported.path("hours").isNumber() || !reported.path("cost").isNumber()) {
+                throw new InvalidVariableException(
+                    DEPARTMENT_INPUTS,
+                    entry.getKey() + " needs numeric hours and cost, got " + reported);
+              }
+              inputs.put(
+                  entry.getKey(),
+                  new DepartmentInput(
+                      VariableReader.decimal(DEPARTMENT_INPUTS, reported.get("hours")),
+                      VariableReader.decimal(DEPARTMENT_INPUTS, reported.get("cost"))));
+            });
     return inputs;
   }
 }

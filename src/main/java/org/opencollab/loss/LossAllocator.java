@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.opencollab.opportunity.DepartmentShares;
 import org.opencollab.loss.LossStatement.DepartmentLoss;
 import org.opencollab.money.Allocation;
 import org.opencollab.money.Money;
+import org.opencollab.opportunity.DepartmentShares;
 import org.opencollab.variables.InvalidVariableException;
 
 /**
@@ -25,12 +25,16 @@ public final class LossAllocator {
     validate(input);
     BigDecimal lossAmount = Money.cny(input.lossAmount());
     SortedMap<String, BigDecimal> hours = new TreeMap<>();
-    input.departmentInputs().forEach((department, reported) -> hours.put(department, reported.hours()));
+    input
+        .departmentInputs()
+        .forEach((department, reported) -> hours.put(department, reported.hours()));
     boolean noHours = hours.values().stream().allMatch(h -> h.signum() == 0);
 
     SortedMap<String, BigDecimal> weights = new TreeMap<>();
     if (noHours) {
-      input.departmentShares().forEach((department, share) -> weights.put(department, BigDecimal.valueOf(share)));
+      input
+          .departmentShares()
+          .forEach((department, share) -> weights.put(department, BigDecimal.valueOf(share)));
     } else {
       weights.putAll(hours);
     }
@@ -38,12 +42,25 @@ public final class LossAllocator {
     SortedMap<String, BigDecimal> losses = Allocation.allocateByDecimals(lossAmount, weights);
 
     List<DepartmentLoss> departments = new ArrayList<>();
-    input.departmentInputs().forEach((department, reported) -> departments.add(new DepartmentLoss(department,
-        reported.hours(), Money.cny(reported.cost()),
-        weights.get(department).multiply(HUNDRED).divide(totalWeight, 2, RoundingMode.HALF_UP),
-        losses.get(department))));
-    return new LossStatement(input.opportunityId(), lossAmount,
-        noHours ? LossStatement.BASIS_SHARES : LossStatement.BASIS_INPUT_HOURS, List.copyOf(departments));
+    input
+        .departmentInputs()
+        .forEach(
+            (department, reported) ->
+                departments.add(
+                    new DepartmentLoss(
+                        department,
+                        reported.hours(),
+                        Money.cny(reported.cost()),
+                        weights
+                            .get(department)
+                            .multiply(HUNDRED)
+                            .divide(totalWeight, 2, RoundingMode.HALF_UP),
+                        losses.get(department))));
+    return new LossStatement(
+        input.opportunityId(),
+        lossAmount,
+        noHours ? LossStatement.BASIS_SHARES : LossStatement.BASIS_INPUT_HOURS,
+        List.copyOf(departments));
   }
 
   private static void validate(LossInput input) {
@@ -52,20 +69,32 @@ public final class LossAllocator {
     }
     DepartmentShares.validate("departmentShares", input.departmentShares());
     if (!input.departmentInputs().keySet().equals(input.departmentShares().keySet())) {
-      throw new InvalidVariableException("departmentInputs", "must report exactly the involved departments "
-          + input.departmentShares().keySet() + ", got " + input.departmentInputs().keySet());
+      throw new InvalidVariableException(
+          "departmentInputs",
+          "must report exactly the involved departments "
+              + input.departmentShares().keySet()
+              + ", got "
+              + input.departmentInputs().keySet());
     }
-    input.departmentInputs().forEach((department, reported) -> {
-      if (reported.hours() == null || reported.hours().signum() < 0) {
-        throw new InvalidVariableException("departmentInputs", department + " hours must be 0 or more");
-      }
-      if (reported.cost() == null || reported.cost().signum() < 0) {
-        throw new InvalidVariableException("departmentInputs", department + " cost must be 0 or more");
-      }
-      if (reported.cost().stripTrailingZeros().scale() > 2) {
-        throw new InvalidVariableException("departmentInputs",
-            department + " cost must have at most two decimal places (CNY cents), got " + reported.cost().toPlainString());
-      }
-    });
+    input
+        .departmentInputs()
+        .forEach(
+            (department, reported) -> {
+              if (reported.hours() == null || reported.hours().signum() < 0) {
+                throw new InvalidVariableException(
+                    "departmentInputs", department + " hours must be 0 or more");
+              }
+              if (reported.cost() == null || reported.cost().signum() < 0) {
+                throw new InvalidVariableException(
+                    "departmentInputs", department + " cost must be 0 or more");
+              }
+              if (reported.cost().stripTrailingZeros().scale() > 2) {
+                throw new InvalidVariableException(
+                    "departmentInputs",
+                    department
+                        + " cost must have at most two decimal places (CNY cents), got "
+                        + reported.cost().toPlainString());
+              }
+            });
   }
 }

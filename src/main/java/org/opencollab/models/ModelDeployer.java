@@ -2,9 +2,9 @@ package org.opencollab.models;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,19 +21,20 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the BPMN, DMN and Camunda Forms files of the top-level {@code processes/} and
- * {@code decisions/} folders when the engine starts.
+ * Deploys the BPMN, DMN and Camunda Forms files of the top-level {@code processes/} and {@code
+ * decisions/} folders when the engine starts.
  *
- * <p>Camunda's starter would deploy only BPMN, CMMN and DMN, and would name resources by their absolute
- * file path, so a fresh clone in another folder would look like all-new models. Here each resource is
- * named by its path inside its folder ({@code processes/opportunityToDelivery.bpmn}) and the
- * deployment filters unchanged resources: a restart with unchanged models deploys nothing, and a
- * changed model gets a new version alone.
+ * <p>Camunda's starter would deploy only BPMN, CMMN and DMN, and would name resources by their
+ * absolute file path, so a fresh clone in another folder would look like all-new models. Here each
+ * resource is named by its path inside its folder ({@code processes/opportunityToDelivery.bpmn})
+ * and the deployment filters unchanged resources: a restart with unchanged models deploys nothing,
+ * and a changed model gets a new version alone.
  */
 @Component
 public class ModelDeployer extends AbstractProcessEnginePlugin {
 
-  static final List<String> MODEL_EXTENSIONS = List.of(".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml", ".form", ".html");
+  static final List<String> MODEL_EXTENSIONS =
+      List.of(".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml", ".form", ".html");
   static final String SOURCE = "collab-startup";
   static final String EMBEDDED_DEPLOYMENT = "embedded:deployment:";
   private static final Logger LOG = LoggerFactory.getLogger(ModelDeployer.class);
@@ -50,7 +51,10 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
     deploy(processEngine.getRepositoryService());
   }
 
-  /** @return the names of the resources that were new or changed; empty when every model was unchanged */
+  /**
+   * @return the names of the resources that were new or changed; empty when every model was
+   *     unchanged
+   */
   public List<String> deploy(RepositoryService repositoryService) {
     Map<String, Resource> models = findModels();
     if (models.isEmpty()) {
@@ -58,23 +62,27 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
       return List.of();
     }
     String previous = latestDeploymentId(repositoryService);
-    DeploymentBuilder deployment = repositoryService.createDeployment()
-        .name(properties.deploymentName())
-        .source(SOURCE)
-        .enableDuplicateFiltering(true);
-    models.forEach((name, resource) -> {
-      try (InputStream content = resource.getInputStream()) {
-        deployment.addInputStream(name, content);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read model " + name, e);
-      }
-    });
+    DeploymentBuilder deployment =
+        repositoryService
+            .createDeployment()
+            .name(properties.deploymentName())
+            .source(SOURCE)
+            .enableDuplicateFiltering(true);
+    models.forEach(
+        (name, resource) -> {
+          try (InputStream content = resource.getInputStream()) {
+            deployment.addInputStream(name, content);
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model " + name, e);
+          }
+        });
     String deploymentId = deployment.deploy().getId();
     if (deploymentId.equals(previous)) {
       LOG.info("Models unchanged, nothing deployed: {}", models.keySet());
       return List.of();
     }
-    List<String> changed = new ArrayList<>(repositoryService.getDeploymentResourceNames(deploymentId));
+    List<String> changed =
+        new ArrayList<>(repositoryService.getDeploymentResourceNames(deploymentId));
     changed.addAll(redeployProcessesOfChangedEmbeddedForms(repositoryService, models, changed));
     List<String> sorted = changed.stream().distinct().sorted().toList();
     LOG.info("Deployed new or changed models: {}", sorted);
@@ -86,28 +94,33 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
    * definition. A changed form deployed alone would never be shown, so every process that uses a
    * changed embedded form is deployed again together with its forms.
    */
-  private List<String> redeployProcessesOfChangedEmbeddedForms(RepositoryService repositoryService,
-                                                               Map<String, Resource> models, List<String> changed) {
+  private List<String> redeployProcessesOfChangedEmbeddedForms(
+      RepositoryService repositoryService, Map<String, Resource> models, List<String> changed) {
     List<String> changedForms = changed.stream().filter(name -> name.endsWith(".html")).toList();
     Map<String, String> users = new TreeMap<>();
-    models.forEach((name, resource) -> {
-      if (name.endsWith(".bpmn") && !changed.contains(name)) {
-        String bpmn = read(name, resource);
-        if (changedForms.stream().anyMatch(form -> bpmn.contains(EMBEDDED_DEPLOYMENT + form))) {
-          users.put(name, bpmn);
-        }
-      }
-    });
+    models.forEach(
+        (name, resource) -> {
+          if (name.endsWith(".bpmn") && !changed.contains(name)) {
+            String bpmn = read(name, resource);
+            if (changedForms.stream().anyMatch(form -> bpmn.contains(EMBEDDED_DEPLOYMENT + form))) {
+              users.put(name, bpmn);
+            }
+          }
+        });
     if (users.isEmpty()) {
       return List.of();
     }
-    DeploymentBuilder deployment = repositoryService.createDeployment().name(properties.deploymentName()).source(SOURCE);
+    DeploymentBuilder deployment =
+        repositoryService.createDeployment().name(properties.deploymentName()).source(SOURCE);
     users.forEach(deployment::addString);
-    models.forEach((name, resource) -> {
-      if (name.endsWith(".html") && users.values().stream().anyMatch(bpmn -> bpmn.contains(EMBEDDED_DEPLOYMENT + name))) {
-        deployment.addString(name, read(name, resource));
-      }
-    });
+    models.forEach(
+        (name, resource) -> {
+          if (name.endsWith(".html")
+              && users.values().stream()
+                  .anyMatch(bpmn -> bpmn.contains(EMBEDDED_DEPLOYMENT + name))) {
+            deployment.addString(name, read(name, resource));
+          }
+        });
     deployment.deploy();
     return List.copyOf(users.keySet());
   }
@@ -121,8 +134,16 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
   }
 
   private String latestDeploymentId(RepositoryService repositoryService) {
-    return repositoryService.createDeploymentQuery().deploymentName(properties.deploymentName())
-        .orderByDeploymentTime().desc().listPage(0, 1).stream().findFirst().map(d -> d.getId()).orElse(null);
+    return repositoryService
+        .createDeploymentQuery()
+        .deploymentName(properties.deploymentName())
+        .orderByDeploymentTime()
+        .desc()
+        .listPage(0, 1)
+        .stream()
+        .findFirst()
+        .map(d -> d.getId())
+        .orElse(null);
   }
 
   /** Model resources by their name: the root folder's name, then the path inside it. */

@@ -18,15 +18,15 @@ import java.util.TreeMap;
  */
 public final class Allocation {
 
-  private Allocation() {
-  }
+  private Allocation() {}
 
   /**
-   * @param amount  a non-negative amount with at most two decimal places
+   * @param amount a non-negative amount with at most two decimal places
    * @param weights non-negative integer weights by code, at least one of them positive
    * @return the parts, in code order, each with two decimal places
    */
-  public static SortedMap<String, BigDecimal> allocate(BigDecimal amount, SortedMap<String, BigInteger> weights) {
+  public static SortedMap<String, BigDecimal> allocate(
+      BigDecimal amount, SortedMap<String, BigInteger> weights) {
     if (amount.signum() < 0) {
       throw new IllegalArgumentException("cannot allocate a negative amount: " + amount);
     }
@@ -52,10 +52,13 @@ public final class Allocation {
       allocated = allocated.add(quotientAndRemainder[0]);
     }
 
-    // All dropped fractions share the denominator Σw, so comparing numerators compares them exactly.
+    // All dropped fractions share the denominator Σw, so comparing numerators compares them
+    // exactly.
     List<String> byLargestFraction = new ArrayList<>(weights.keySet());
-    byLargestFraction.sort(Comparator.<String, BigInteger>comparing(droppedFractions::get).reversed()
-        .thenComparing(Comparator.naturalOrder()));
+    byLargestFraction.sort(
+        Comparator.<String, BigInteger>comparing(droppedFractions::get)
+            .reversed()
+            .thenComparing(Comparator.naturalOrder()));
     int leftoverCents = cents.subtract(allocated).intValueExact();
     for (int i = 0; i < leftoverCents; i++) {
       floors.merge(byLargestFraction.get(i), BigInteger.ONE, BigInteger::add);
@@ -67,10 +70,17 @@ public final class Allocation {
   }
 
   /** Allocates by decimal weights (hours, say) by scaling them to integers first. */
-  public static SortedMap<String, BigDecimal> allocateByDecimals(BigDecimal amount, SortedMap<String, BigDecimal> weights) {
-    int scale = weights.values().stream().mapToInt(w -> Math.max(w.stripTrailingZeros().scale(), 0)).max().orElse(0);
+  public static SortedMap<String, BigDecimal> allocateByDecimals(
+      BigDecimal amount, SortedMap<String, BigDecimal> weights) {
+    int scale =
+        weights.values().stream()
+            .mapToInt(w -> Math.max(w.stripTrailingZeros().scale(), 0))
+            .max()
+            .orElse(0);
     SortedMap<String, BigInteger> integerWeights = new TreeMap<>();
-    weights.forEach((code, weight) -> integerWeights.put(code, weight.movePointRight(scale).toBigIntegerExact()));
+    weights.forEach(
+        (code, weight) ->
+            integerWeights.put(code, weight.movePointRight(scale).toBigIntegerExact()));
     return allocate(amount, integerWeights);
   }
 }

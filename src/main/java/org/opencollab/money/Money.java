@@ -8,8 +8,7 @@ public final class Money {
 
   public static final BigDecimal ZERO = new BigDecimal("0.00");
 
-  private Money() {
-  }
+  private Money() {}
 
   /**
    * The amount with exactly two decimal places.

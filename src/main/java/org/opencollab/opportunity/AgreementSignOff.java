@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code SignCollaborationAgreement} complete listener: gathers each department's sign-off into
  * {@code agreementSignatures} and each rejection into {@code agreementRejections}, the disputes to
- * raise. A rejection is raised against the customer data owner for {@code DATA_ACCESS}, else against
- * SALES; when that is the rejecting department itself, against the department with the largest share.
+ * raise. A rejection is raised against the customer data owner for {@code DATA_ACCESS}, else
+ * against SALES; when that is the rejecting department itself, against the department with the
+ * largest share.
  */
 @Component("agreementSignOff")
 public class AgreementSignOff implements TaskListener {
@@ -32,7 +33,8 @@ public class AgreementSignOff implements TaskListener {
     String department = (String) task.getVariable(DEPARTMENT);
     boolean approved = (Boolean) task.getVariable(AGREEMENT_APPROVED);
 
-    ObjectNode signature = JsonVariables.object(null).put("approved", approved).put("signedBy", signer(task));
+    ObjectNode signature =
+        JsonVariables.object(null).put("approved", approved).put("signedBy", signer(task));
     if (!approved) {
       String category = (String) task.getVariable(REJECTION_CATEGORY);
       String reason = (String) task.getVariable(REJECTION_REASON);
@@ -44,33 +46,46 @@ public class AgreementSignOff implements TaskListener {
       dispute.put("reason", reason);
       dispute.put("against", against(opportunity, department, category));
       @SuppressWarnings("unchecked")
-      List<Object> rejections = new ArrayList<>((List<Object>) opportunity.getVariable(AGREEMENT_REJECTIONS));
+      List<Object> rejections =
+          new ArrayList<>((List<Object>) opportunity.getVariable(AGREEMENT_REJECTIONS));
       rejections.add(dispute);
       opportunity.setVariable(AGREEMENT_REJECTIONS, rejections);
     }
-    JsonVariables.update(opportunity, AGREEMENT_SIGNATURES, signatures -> signatures.set(department, signature));
+    JsonVariables.update(
+        opportunity, AGREEMENT_SIGNATURES, signatures -> signatures.set(department, signature));
   }
 
-  /** Who completed the sign-off: the person logged in, whether or not they claimed the task first. */
+  /**
+   * Who completed the sign-off: the person logged in, whether or not they claimed the task first.
+   */
   static String signer(DelegateTask task) {
-    Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
+    Authentication current =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return current != null && current.getUserId() != null
+        ? current.getUserId()
+        : task.getAssignee();
   }
 
   static String against(DelegateExecution opportunity, String raisedBy, String category) {
-    String against = "DATA_ACCESS".equals(category)
-        ? (String) opportunity.getVariable(CUSTOMER_DATA_OWNER) : Department.SALES.name();
+    String against =
+        "DATA_ACCESS".equals(category)
+            ? (String) opportunity.getVariable(CUSTOMER_DATA_OWNER)
+            : Department.SALES.name();
     if (!against.equals(raisedBy)) {
       return against;
     }
-    return largestShareOtherThan(VariableReader.of(opportunity::getVariable).integerMap(DEPARTMENT_SHARES), raisedBy);
+    return largestShareOtherThan(
+        VariableReader.of(opportunity::getVariable).integerMap(DEPARTMENT_SHARES), raisedBy);
   }
 
-  /** The department other than {@code excluded} with the largest share; ties go to the smaller code. */
+  /**
+   * The department other than {@code excluded} with the largest share; ties go to the smaller code.
+   */
   public static String largestShareOtherThan(SortedMap<String, Integer> shares, String excluded) {
     String largest = null;
     for (Map.Entry<String, Integer> share : shares.entrySet()) {
-      if (!share.getKey().equals(excluded) && (largest == null || share.getValue() > shares.get(largest))) {
+      if (!share.getKey().equals(excluded)
+          && (largest == null || share.getValue() > shares.get(largest))) {
         largest = share.getKey();
       }
     }

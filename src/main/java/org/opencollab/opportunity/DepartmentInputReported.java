@@ -13,7 +13,10 @@ import org.opencollab.variables.JsonVariables;
 import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
-/** {@code ReportDepartmentInput} complete listener: gathers each department's input into {@code departmentInputs}. */
+/**
+ * {@code ReportDepartmentInput} complete listener: gathers each department's input into {@code
+ * departmentInputs}.
+ */
 @Component("departmentInputReported")
 public class DepartmentInputReported implements TaskListener {
 
@@ -21,8 +24,15 @@ public class DepartmentInputReported implements TaskListener {
   public void notify(DelegateTask task) {
     VariableReader variables = VariableReader.of(task::getVariable);
     DelegateExecution opportunity = task.getExecution().getProcessInstance();
-    JsonVariables.update(opportunity, DEPARTMENT_INPUTS, inputs -> inputs.putObject((String) task.getVariable(DEPARTMENT))
-        .put("hours", variables.number(INPUT_HOURS, BigDecimal.ZERO, OpportunityRules.MAX_HOURS))
-        .put("cost", variables.money(INPUT_COST)));
+    JsonVariables.update(
+        opportunity,
+        DEPARTMENT_INPUTS,
+        inputs ->
+            inputs
+                .putObject((String) task.getVariable(DEPARTMENT))
+                .put(
+                    "hours",
+                    variables.number(INPUT_HOURS, BigDecimal.ZERO, OpportunityRules.MAX_HOURS))
+                .put("cost", variables.money(INPUT_COST)));
   }
 }

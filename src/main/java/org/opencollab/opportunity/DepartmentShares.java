@@ -6,14 +6,14 @@ import org.opencollab.variables.InvalidVariableException;
 
 /**
  * The rule for a collaboration agreement's shares (协作协议), used for {@code departmentShares} and a
- * ruling's {@code adjustedShares}: department codes, integer percentages of at least 1, summing to 100.
+ * ruling's {@code adjustedShares}: department codes, integer percentages of at least 1, summing to
+ * 100.
  */
 public final class DepartmentShares {
 
   public static final int TOTAL_PERCENT = 100;
 
-  private DepartmentShares() {
-  }
+  private DepartmentShares() {}
 
   public static void validate(String variable, Map<String, Integer> shares) {
     if (shares.isEmpty()) {
@@ -25,8 +25,12 @@ public final class DepartmentShares {
         throw new InvalidVariableException(variable, "unknown department " + share.getKey());
       }
       if (share.getValue() == null || share.getValue() < 1) {
-        throw new InvalidVariableException(variable,
-            "the share of " + share.getKey() + " must be an integer percentage of at least 1, got " + share.getValue());
+        throw new InvalidVariableException(
+            variable,
+            "the share of "
+                + share.getKey()
+                + " must be an integer percentage of at least 1, got "
+                + share.getValue());
       }
       sum += share.getValue();
     }

@@ -9,10 +9,10 @@ import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
 /**
- * The parties and the amount of the disputes the opportunity raises, read by the model as
- * {@code ${disputes.smallestShare(departmentShares)}} and so on. When the committee refuses the
- * incentive statement, the department with the smallest share raises an {@code INCENTIVE_SPLIT}
- * dispute against the department with the largest (ties go to the smaller code).
+ * The parties and the amount of the disputes the opportunity raises, read by the model as {@code
+ * ${disputes.smallestShare(departmentShares)}} and so on. When the committee refuses the incentive
+ * statement, the department with the smallest share raises an {@code INCENTIVE_SPLIT} dispute
+ * against the department with the largest (ties go to the smaller code).
  */
 @Component("disputes")
 public class DisputeParties {
@@ -32,9 +32,15 @@ public class DisputeParties {
     return AgreementSignOff.largestShareOtherThan(shares(departmentShares), raisedBy);
   }
 
-  /** An amount at stake in CNY cents, as the dispute's start rule accepts it: a number rounded half-up to the cent. */
+  /**
+   * An amount at stake in CNY cents, as the dispute's start rule accepts it: a number rounded
+   * half-up to the cent.
+   */
   public double amount(Object value) {
-    BigDecimal exact = value instanceof Number number ? new BigDecimal(number.toString()) : new BigDecimal(value.toString());
+    BigDecimal exact =
+        value instanceof Number number
+            ? new BigDecimal(number.toString())
+            : new BigDecimal(value.toString());
     return Money.roundToCent(exact).doubleValue();
   }
 
@@ -44,6 +50,7 @@ public class DisputeParties {
   }
 
   private static SortedMap<String, Integer> shares(Object departmentShares) {
-    return VariableReader.of(name -> departmentShares).integerMap(OpportunityVariables.DEPARTMENT_SHARES);
+    return VariableReader.of(name -> departmentShares)
+        .integerMap(OpportunityVariables.DEPARTMENT_SHARES);
   }
 }

@@ -13,20 +13,37 @@ import org.opencollab.config.WithoutAuthorization;
  */
 public final class OpportunityRecords {
 
-  private OpportunityRecords() {
-  }
+  private OpportunityRecords() {}
 
-  public static Optional<HistoricProcessInstance> find(HistoryService history, String opportunityId) {
-    return WithoutAuthorization.query(() -> history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(OpportunityVariables.PROCESS_KEY).processInstanceBusinessKey(opportunityId)
-        .orderByProcessInstanceStartTime().asc().list().stream().findFirst());
+  public static Optional<HistoricProcessInstance> find(
+      HistoryService history, String opportunityId) {
+    return WithoutAuthorization.query(
+        () ->
+            history
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(OpportunityVariables.PROCESS_KEY)
+                .processInstanceBusinessKey(opportunityId)
+                .orderByProcessInstanceStartTime()
+                .asc()
+                .list()
+                .stream()
+                .findFirst());
   }
 
   /** The current value of one of the opportunity's variables, or empty when it has none. */
-  public static Optional<Object> variable(HistoryService history, String processInstanceId, String name) {
-    return WithoutAuthorization.query(() -> history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-        .variableName(name).list().stream()
-        .filter(variable -> processInstanceId.equals(variable.getExecutionId()))
-        .map(HistoricVariableInstance::getValue).filter(java.util.Objects::nonNull).findFirst());
+  public static Optional<Object> variable(
+      HistoryService history, String processInstanceId, String name) {
+    return WithoutAuthorization.query(
+        () ->
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .variableName(name)
+                .list()
+                .stream()
+                .filter(variable -> processInstanceId.equals(variable.getExecutionId()))
+                .map(HistoricVariableInstance::getValue)
+                .filter(java.util.Objects::nonNull)
+                .findFirst());
   }
 }

@@ -20,20 +20,24 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.opencollab.identity.Department;
 import org.opencollab.identity.Groups;
 import org.opencollab.identity.Membership;
-import org.opencollab.opportunity.TeamMember;
-import org.opencollab.variables.InvalidVariableException;
 import org.opencollab.rules.ProcessRules;
 import org.opencollab.rules.ProcessRules.Step;
+import org.opencollab.variables.InvalidVariableException;
 import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
-/** Every rule of docs/process-variables.md: the start variables and what each task of {@code opportunityToDelivery} accepts. */
+/**
+ * Every rule of docs/process-variables.md: the start variables and what each task of {@code
+ * opportunityToDelivery} accepts.
+ */
 @Component
 public class OpportunityRules implements ProcessRules {
 
   private static final Pattern OPPORTUNITY_ID_PATTERN = Pattern.compile("OPP-[A-Z0-9-]{1,32}");
+
   /** Names and titles; every other text takes up to {@link VariableReader#MAX_TEXT} characters. */
   static final int MAX_NAME = 200;
+
   private static final int MAX_EFFORT_DAYS = 100_000;
   static final BigDecimal MAX_HOURS = new BigDecimal("10000000");
 
@@ -47,8 +51,17 @@ public class OpportunityRules implements ProcessRules {
 
   @Override
   public Step startStep() {
-    return writes(OPPORTUNITY_ID, CUSTOMER_NAME, TITLE, CUSTOMER_TIER, ESTIMATED_VALUE, TECHNICAL_COMPLEXITY,
-        CUSTOMIZATION_REQUIRED, NEW_PRODUCT, SOURCE, ACCOUNT_MANAGER);
+    return writes(
+        OPPORTUNITY_ID,
+        CUSTOMER_NAME,
+        TITLE,
+        CUSTOMER_TIER,
+        ESTIMATED_VALUE,
+        TECHNICAL_COMPLEXITY,
+        CUSTOMIZATION_REQUIRED,
+        NEW_PRODUCT,
+        SOURCE,
+        ACCOUNT_MANAGER);
   }
 
   @Override
@@ -63,11 +76,16 @@ public class OpportunityRules implements ProcessRules {
     variables.requiredBoolean(CUSTOMIZATION_REQUIRED);
     variables.requiredBoolean(NEW_PRODUCT);
     variables.oneOf(SOURCE, SOURCES);
-    requireMember(start.getProcessEngineServices().getIdentityService(), ACCOUNT_MANAGER,
-        variables.requiredString(ACCOUNT_MANAGER), Department.SALES.groupId());
+    requireMember(
+        start.getProcessEngineServices().getIdentityService(),
+        ACCOUNT_MANAGER,
+        variables.requiredString(ACCOUNT_MANAGER),
+        Department.SALES.groupId());
 
-    if (OpportunityRecords.find(start.getProcessEngineServices().getHistoryService(), opportunityId).isPresent()) {
-      throw new InvalidVariableException(OPPORTUNITY_ID, opportunityId + " is already used by another opportunity");
+    if (OpportunityRecords.find(start.getProcessEngineServices().getHistoryService(), opportunityId)
+        .isPresent()) {
+      throw new InvalidVariableException(
+          OPPORTUNITY_ID, opportunityId + " is already used by another opportunity");
     }
     ProcessRules.useAsBusinessKey(start, opportunityId);
     OpportunityIds.claim(start, opportunityId);
@@ -76,8 +94,8 @@ public class OpportunityRules implements ProcessRules {
   static String opportunityId(VariableReader variables) {
     String opportunityId = variables.requiredString(OPPORTUNITY_ID);
     if (!OPPORTUNITY_ID_PATTERN.matcher(opportunityId).matches()) {
-      throw new InvalidVariableException(OPPORTUNITY_ID,
-          "must be OPP- then 1 to 32 of A-Z, 0-9 and -, got " + opportunityId);
+      throw new InvalidVariableException(
+          OPPORTUNITY_ID, "must be OPP- then 1 to 32 of A-Z, 0-9 and -, got " + opportunityId);
     }
     return opportunityId;
   }
@@ -85,85 +103,126 @@ public class OpportunityRules implements ProcessRules {
   @Override
   public Map<String, TaskRule> taskRules() {
     return Map.ofEntries(
-        rule("QualifyOpportunity", writes(QUALIFIED, QUALIFICATION_NOTES).shows(HEADER, ESTIMATED_VALUE, PRIORITY, TECH_PARTICIPATION_REASON),
+        rule(
+            "QualifyOpportunity",
+            writes(QUALIFIED, QUALIFICATION_NOTES)
+                .shows(HEADER, ESTIMATED_VALUE, PRIORITY, TECH_PARTICIPATION_REASON),
             (variables, task) -> {
-          if (!variables.requiredBoolean(QUALIFIED)) {
-            variables.requiredString(QUALIFICATION_NOTES);
-          }
-        }),
-        rule("FormTeam", writes(SOLUTION_MANAGER, DELIVERY_MANAGER, TEAM_MEMBERS, EXECUTIVE_SPONSOR),
+              if (!variables.requiredBoolean(QUALIFIED)) {
+                variables.requiredString(QUALIFICATION_NOTES);
+              }
+            }),
+        rule(
+            "FormTeam",
+            writes(SOLUTION_MANAGER, DELIVERY_MANAGER, TEAM_MEMBERS, EXECUTIVE_SPONSOR),
             this::checkTeam),
-        rule("DraftPressRelease", writes(PRESS_RELEASE, FAQ).shows(HEADER),
+        rule(
+            "DraftPressRelease",
+            writes(PRESS_RELEASE, FAQ).shows(HEADER),
             (variables, task) -> {
-          variables.requiredString(PRESS_RELEASE);
-          variables.optionalString(FAQ);
-        }),
-        rule("DraftCollaborationAgreement", writes(DEPARTMENT_SHARES, CUSTOMER_DATA_OWNER, DATA_ACCESS_RULES),
+              variables.requiredString(PRESS_RELEASE);
+              variables.optionalString(FAQ);
+            }),
+        rule(
+            "DraftCollaborationAgreement",
+            writes(DEPARTMENT_SHARES, CUSTOMER_DATA_OWNER, DATA_ACCESS_RULES),
             (variables, task) -> {
-          SortedSet<String> involved = Team.read(variables).departments();
-          checkShares(variables, DEPARTMENT_SHARES, involved);
-          String owner = variables.requiredString(CUSTOMER_DATA_OWNER);
-          if (!involved.contains(owner)) {
-            throw new InvalidVariableException(CUSTOMER_DATA_OWNER,
-                "must be one of the involved departments " + String.join(", ", involved) + ", got " + owner);
-          }
-          variables.requiredString(DATA_ACCESS_RULES);
-        }),
-        rule("SignCollaborationAgreement", writes(AGREEMENT_APPROVED, REJECTION_CATEGORY, REJECTION_REASON)
-            .shows(List.of(OPPORTUNITY_ID, DEPARTMENT, CUSTOMER_DATA_OWNER, DATA_ACCESS_RULES)),
+              SortedSet<String> involved = Team.read(variables).departments();
+              checkShares(variables, DEPARTMENT_SHARES, involved);
+              String owner = variables.requiredString(CUSTOMER_DATA_OWNER);
+              if (!involved.contains(owner)) {
+                throw new InvalidVariableException(
+                    CUSTOMER_DATA_OWNER,
+                    "must be one of the involved departments "
+                        + String.join(", ", involved)
+                        + ", got "
+                        + owner);
+              }
+              variables.requiredString(DATA_ACCESS_RULES);
+            }),
+        rule(
+            "SignCollaborationAgreement",
+            writes(AGREEMENT_APPROVED, REJECTION_CATEGORY, REJECTION_REASON)
+                .shows(List.of(OPPORTUNITY_ID, DEPARTMENT, CUSTOMER_DATA_OWNER, DATA_ACCESS_RULES)),
             (variables, task) -> {
-          if (!variables.requiredBoolean(AGREEMENT_APPROVED)) {
-            variables.oneOf(REJECTION_CATEGORY, REJECTION_CATEGORIES);
-            variables.requiredString(REJECTION_REASON);
-          }
-        }),
-        rule("ApproveBid", writes(BID_APPROVED, BID_REJECTION_REASON).shows(HEADER, ESTIMATED_VALUE),
+              if (!variables.requiredBoolean(AGREEMENT_APPROVED)) {
+                variables.oneOf(REJECTION_CATEGORY, REJECTION_CATEGORIES);
+                variables.requiredString(REJECTION_REASON);
+              }
+            }),
+        rule(
+            "ApproveBid",
+            writes(BID_APPROVED, BID_REJECTION_REASON).shows(HEADER, ESTIMATED_VALUE),
             (variables, task) -> {
-          if (!variables.requiredBoolean(BID_APPROVED)) {
-            variables.requiredString(BID_REJECTION_REASON);
-          }
-        }),
-        rule("DesignSolution", writes(SOLUTION_SUMMARY, ESTIMATED_EFFORT_DAYS).shows(HEADER, TECH_PARTICIPATION_REASON),
+              if (!variables.requiredBoolean(BID_APPROVED)) {
+                variables.requiredString(BID_REJECTION_REASON);
+              }
+            }),
+        rule(
+            "DesignSolution",
+            writes(SOLUTION_SUMMARY, ESTIMATED_EFFORT_DAYS)
+                .shows(HEADER, TECH_PARTICIPATION_REASON),
             (variables, task) -> {
-          variables.requiredString(SOLUTION_SUMMARY);
-          variables.integer(ESTIMATED_EFFORT_DAYS, 0, MAX_EFFORT_DAYS);
-        }),
-        rule("PrepareOffer", writes(OFFER_VALUE).shows(HEADER),
+              variables.requiredString(SOLUTION_SUMMARY);
+              variables.integer(ESTIMATED_EFFORT_DAYS, 0, MAX_EFFORT_DAYS);
+            }),
+        rule(
+            "PrepareOffer",
+            writes(OFFER_VALUE).shows(HEADER),
             (variables, task) -> variables.money(OFFER_VALUE)),
-        rule("FollowUpOverdueWork", writes(FOLLOW_UP_ACTION).shows(HEADER, SOLUTION_MANAGER),
+        rule(
+            "FollowUpOverdueWork",
+            writes(FOLLOW_UP_ACTION).shows(HEADER, SOLUTION_MANAGER),
             (variables, task) -> variables.oneOf(FOLLOW_UP_ACTION, FOLLOW_UP_ACTIONS)),
-        rule("NegotiateDeal", writes(NEGOTIATION_OUTCOME, CONTRACT_VALUE).shows(HEADER, OFFER_VALUE, REVISION_COUNT),
+        rule(
+            "NegotiateDeal",
+            writes(NEGOTIATION_OUTCOME, CONTRACT_VALUE).shows(HEADER, OFFER_VALUE, REVISION_COUNT),
             OpportunityRules::checkNegotiation),
-        rule("SupportNegotiation", writes(TECHNICAL_COMMITMENTS).shows(HEADER),
+        rule(
+            "SupportNegotiation",
+            writes(TECHNICAL_COMMITMENTS).shows(HEADER),
             (variables, task) -> variables.requiredString(TECHNICAL_COMMITMENTS)),
-        rule("PlanDelivery", writes(SPRINT_COUNT).shows(HEADER, CONTRACT_VALUE),
+        rule(
+            "PlanDelivery",
+            writes(SPRINT_COUNT).shows(HEADER, CONTRACT_VALUE),
             (variables, task) -> variables.integer(SPRINT_COUNT, 1, 26)),
-        rule("ReviewSprint", writes(SPRINT_STATUS, SPRINT_NOTES).shows(HEADER, LOOP_COUNTER),
+        rule(
+            "ReviewSprint",
+            writes(SPRINT_STATUS, SPRINT_NOTES).shows(HEADER, LOOP_COUNTER),
             (variables, task) -> {
-          variables.oneOf(SPRINT_STATUS, SPRINT_STATUSES);
-          variables.optionalString(SPRINT_NOTES);
-        }),
-        rule("AcceptDelivery", writes(ACCEPTED, REALIZED_REVENUE).shows(HEADER, CONTRACT_VALUE),
+              variables.oneOf(SPRINT_STATUS, SPRINT_STATUSES);
+              variables.optionalString(SPRINT_NOTES);
+            }),
+        rule(
+            "AcceptDelivery",
+            writes(ACCEPTED, REALIZED_REVENUE).shows(HEADER, CONTRACT_VALUE),
             (variables, task) -> {
-          if (variables.requiredBoolean(ACCEPTED)) {
-            variables.money(REALIZED_REVENUE);
-          }
-        }),
-        rule("ReportDepartmentInput", writes(INPUT_HOURS, INPUT_COST).shows(List.of(OPPORTUNITY_ID, DEPARTMENT)),
+              if (variables.requiredBoolean(ACCEPTED)) {
+                variables.money(REALIZED_REVENUE);
+              }
+            }),
+        rule(
+            "ReportDepartmentInput",
+            writes(INPUT_HOURS, INPUT_COST).shows(List.of(OPPORTUNITY_ID, DEPARTMENT)),
             (variables, task) -> {
-          variables.number(INPUT_HOURS, BigDecimal.ZERO, MAX_HOURS);
-          variables.money(INPUT_COST);
-        }),
-        rule("EvaluatePeers", writes(RATINGS, COMMENTS),
-            OpportunityRules::checkRatings),
-        rule("ApproveIncentives", writes(INCENTIVES_APPROVED),
+              variables.number(INPUT_HOURS, BigDecimal.ZERO, MAX_HOURS);
+              variables.money(INPUT_COST);
+            }),
+        rule("EvaluatePeers", writes(RATINGS, COMMENTS), OpportunityRules::checkRatings),
+        rule(
+            "ApproveIncentives",
+            writes(INCENTIVES_APPROVED),
             (variables, task) -> variables.requiredBoolean(INCENTIVES_APPROVED)),
-        rule("RecordLoss", writes(LOSS_AMOUNT, LOSS_NOTES).shows(HEADER, FINAL_OUTCOME),
+        rule(
+            "RecordLoss",
+            writes(LOSS_AMOUNT, LOSS_NOTES).shows(HEADER, FINAL_OUTCOME),
             (variables, task) -> {
-          variables.money(LOSS_AMOUNT);
-          variables.optionalString(LOSS_NOTES);
-        }),
-        rule("HoldRetrospective", writes(LESSONS_LEARNED).shows(HEADER, FINAL_OUTCOME),
+              variables.money(LOSS_AMOUNT);
+              variables.optionalString(LOSS_NOTES);
+            }),
+        rule(
+            "HoldRetrospective",
+            writes(LESSONS_LEARNED).shows(HEADER, FINAL_OUTCOME),
             (variables, task) -> variables.requiredString(LESSONS_LEARNED)));
   }
 
@@ -172,9 +231,11 @@ public class OpportunityRules implements ProcessRules {
     Optional<String> solutionManager = variables.optionalString(SOLUTION_MANAGER);
     Object techParticipation = task.getVariable(TECH_PARTICIPATION);
     if (solutionManager.isEmpty() && !TECH_NONE.equals(techParticipation)) {
-      throw new InvalidVariableException(SOLUTION_MANAGER, "is required when techParticipation is " + techParticipation);
+      throw new InvalidVariableException(
+          SOLUTION_MANAGER, "is required when techParticipation is " + techParticipation);
     }
-    solutionManager.ifPresent(user -> requireMember(identity, SOLUTION_MANAGER, user, Department.TECH.groupId()));
+    solutionManager.ifPresent(
+        user -> requireMember(identity, SOLUTION_MANAGER, user, Department.TECH.groupId()));
     String deliveryManager = variables.requiredString(DELIVERY_MANAGER);
     requireMember(identity, DELIVERY_MANAGER, deliveryManager, Department.DELIVERY.groupId());
 
@@ -182,30 +243,40 @@ public class OpportunityRules implements ProcessRules {
     Set<String> seen = new HashSet<>();
     for (TeamMember member : team.members()) {
       if (!Department.isCode(member.department())) {
-        throw new InvalidVariableException(TEAM_MEMBERS, "unknown department " + member.department()
-            + " for " + member.userId());
+        throw new InvalidVariableException(
+            TEAM_MEMBERS, "unknown department " + member.department() + " for " + member.userId());
       }
       if (!seen.add(member.userId())) {
-        throw new InvalidVariableException(TEAM_MEMBERS, member.userId() + " is listed more than once");
+        throw new InvalidVariableException(
+            TEAM_MEMBERS, member.userId() + " is listed more than once");
       }
       String group = Department.valueOf(member.department()).groupId();
       if (!Membership.isMember(identity, member.userId(), group)) {
-        throw new InvalidVariableException(TEAM_MEMBERS, member.userId() + " is not a member of group " + group);
+        throw new InvalidVariableException(
+            TEAM_MEMBERS, member.userId() + " is not a member of group " + group);
       }
     }
     if (team.members().size() < 2) {
-      throw new InvalidVariableException(TEAM_MEMBERS, "needs at least two members, got " + team.members().size());
+      throw new InvalidVariableException(
+          TEAM_MEMBERS, "needs at least two members, got " + team.members().size());
     }
     requireInTeam(seen, ACCOUNT_MANAGER, (String) task.getVariable(ACCOUNT_MANAGER));
     solutionManager.ifPresent(user -> requireInTeam(seen, SOLUTION_MANAGER, user));
     requireInTeam(seen, DELIVERY_MANAGER, deliveryManager);
 
     if (Boolean.TRUE.equals(task.getVariable(TASK_FORCE_REQUIRED))) {
-      requireMember(identity, EXECUTIVE_SPONSOR, variables.requiredString(EXECUTIVE_SPONSOR), Groups.COMMITTEE);
+      requireMember(
+          identity,
+          EXECUTIVE_SPONSOR,
+          variables.requiredString(EXECUTIVE_SPONSOR),
+          Groups.COMMITTEE);
       for (Department needed : List.of(Department.SALES, Department.TECH, Department.DELIVERY)) {
         if (!team.departments().contains(needed.name())) {
-          throw new InvalidVariableException(TEAM_MEMBERS,
-              "a task force needs members from SALES, TECH and DELIVERY; " + needed + " is missing");
+          throw new InvalidVariableException(
+              TEAM_MEMBERS,
+              "a task force needs members from SALES, TECH and DELIVERY; "
+                  + needed
+                  + " is missing");
         }
       }
     }
@@ -214,12 +285,18 @@ public class OpportunityRules implements ProcessRules {
   private static void checkNegotiation(VariableReader variables, DelegateTask task) {
     String outcome = variables.oneOf(NEGOTIATION_OUTCOME, NEGOTIATION_OUTCOMES);
     if ("WON".equals(outcome) && variables.money(CONTRACT_VALUE).signum() <= 0) {
-      throw new InvalidVariableException(CONTRACT_VALUE, "must be more than 0 when the deal is WON");
+      throw new InvalidVariableException(
+          CONTRACT_VALUE, "must be more than 0 when the deal is WON");
     }
     Object revisions = task.getVariable(REVISION_COUNT);
-    if (REVISE.equals(outcome) && revisions instanceof Number count && count.intValue() >= MAX_REVISIONS) {
-      throw new InvalidVariableException(NEGOTIATION_OUTCOME,
-          "the offer was already revised " + MAX_REVISIONS + " times; a fourth REVISE is refused, choose WON or LOST");
+    if (REVISE.equals(outcome)
+        && revisions instanceof Number count
+        && count.intValue() >= MAX_REVISIONS) {
+      throw new InvalidVariableException(
+          NEGOTIATION_OUTCOME,
+          "the offer was already revised "
+              + MAX_REVISIONS
+              + " times; a fourth REVISE is refused, choose WON or LOST");
     }
   }
 
@@ -229,29 +306,44 @@ public class OpportunityRules implements ProcessRules {
     Set<String> expected = new TreeSet<>(Team.read(variables).userIds());
     expected.remove(rater);
     if (!ratings.keySet().equals(expected)) {
-      throw new InvalidVariableException(RATINGS, "must rate every other team member exactly once: "
-          + String.join(", ", expected) + "; got " + String.join(", ", ratings.keySet()));
+      throw new InvalidVariableException(
+          RATINGS,
+          "must rate every other team member exactly once: "
+              + String.join(", ", expected)
+              + "; got "
+              + String.join(", ", ratings.keySet()));
     }
-    ratings.forEach((ratee, score) -> {
-      if (score < 1 || score > 5) {
-        throw new InvalidVariableException(RATINGS, "the rating of " + ratee + " must be 1 to 5, got " + score);
-      }
-    });
+    ratings.forEach(
+        (ratee, score) -> {
+          if (score < 1 || score > 5) {
+            throw new InvalidVariableException(
+                RATINGS, "the rating of " + ratee + " must be 1 to 5, got " + score);
+          }
+        });
     variables.optionalString(COMMENTS);
   }
 
-  /** The rule for {@code departmentShares} and a ruling's {@code adjustedShares}: keys exactly the involved departments. */
-  public static SortedMap<String, Integer> checkShares(VariableReader variables, String name, Set<String> involved) {
+  /**
+   * The rule for {@code departmentShares} and a ruling's {@code adjustedShares}: keys exactly the
+   * involved departments.
+   */
+  public static SortedMap<String, Integer> checkShares(
+      VariableReader variables, String name, Set<String> involved) {
     SortedMap<String, Integer> shares = variables.integerMap(name);
     DepartmentShares.validate(name, shares);
     if (!shares.keySet().equals(new TreeSet<>(involved))) {
-      throw new InvalidVariableException(name, "keys must be exactly the involved departments "
-          + String.join(", ", new TreeSet<>(involved)) + ", got " + String.join(", ", shares.keySet()));
+      throw new InvalidVariableException(
+          name,
+          "keys must be exactly the involved departments "
+              + String.join(", ", new TreeSet<>(involved))
+              + ", got "
+              + String.join(", ", shares.keySet()));
     }
     return shares;
   }
 
-  private static void requireMember(IdentityService identity, String variable, String userId, String group) {
+  private static void requireMember(
+      IdentityService identity, String variable, String userId, String group) {
     if (!Membership.isMember(identity, userId, group)) {
       throw new InvalidVariableException(variable, userId + " is not a member of group " + group);
     }
@@ -259,7 +351,8 @@ public class OpportunityRules implements ProcessRules {
 
   private static void requireInTeam(Set<String> team, String variable, String userId) {
     if (!team.contains(userId)) {
-      throw new InvalidVariableException(TEAM_MEMBERS, "must contain the " + variable + " " + userId);
+      throw new InvalidVariableException(
+          TEAM_MEMBERS, "must contain the " + variable + " " + userId);
     }
   }
 }

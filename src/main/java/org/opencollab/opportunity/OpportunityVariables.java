@@ -2,7 +2,10 @@ package org.opencollab.opportunity;
 
 import java.util.List;
 
-/** Names and codes of process {@code opportunityToDelivery}, exactly as docs/process-variables.md spells them. */
+/**
+ * Names and codes of process {@code opportunityToDelivery}, exactly as docs/process-variables.md
+ * spells them.
+ */
 public final class OpportunityVariables {
 
   public static final String PROCESS_KEY = "opportunityToDelivery";
@@ -30,10 +33,13 @@ public final class OpportunityVariables {
   public static final String DELIVERY_MANAGER = "deliveryManager";
   public static final String TEAM_MEMBERS = "teamMembers";
   public static final String EXECUTIVE_SPONSOR = "executiveSponsor";
+
   /** Derived when the team is formed: the departments of {@code teamMembers}, sorted by code. */
   public static final String INVOLVED_DEPARTMENTS = "involvedDepartments";
+
   /** Derived when the team is formed: the user ids of {@code teamMembers}, in their order. */
   public static final String TEAM_MEMBER_IDS = "teamMemberIds";
+
   public static final String PRESS_RELEASE = "pressRelease";
   public static final String FAQ = "faq";
   public static final String DEPARTMENT_SHARES = "departmentShares";
@@ -42,10 +48,13 @@ public final class OpportunityVariables {
   public static final String AGREEMENT_APPROVED = "agreementApproved";
   public static final String REJECTION_CATEGORY = "rejectionCategory";
   public static final String REJECTION_REASON = "rejectionReason";
+
   /** Gathered from the sign-off tasks: {@code {"SALES": {"approved": true, ...}}}. */
   public static final String AGREEMENT_SIGNATURES = "agreementSignatures";
+
   /** Gathered from the sign-off tasks: one dispute to raise per rejecting department. */
   public static final String AGREEMENT_REJECTIONS = "agreementRejections";
+
   public static final String BID_APPROVED = "bidApproved";
   public static final String BID_REJECTION_REASON = "bidRejectionReason";
   public static final String SOLUTION_SUMMARY = "solutionSummary";
@@ -67,8 +76,13 @@ public final class OpportunityVariables {
   public static final String RATINGS = "ratings";
   public static final String COMMENTS = "comments";
   public static final String PEER_RATINGS = "peerRatings";
-  /** The single result of DMN {@code incentivePolicy}, mapped by the business rule task before the calculation. */
+
+  /**
+   * The single result of DMN {@code incentivePolicy}, mapped by the business rule task before the
+   * calculation.
+   */
   public static final String INCENTIVE_POLICY = "incentivePolicy";
+
   public static final String INCENTIVE_STATEMENT = "incentiveStatement";
   public static final String INCENTIVES_APPROVED = "incentivesApproved";
   public static final String LOSS_AMOUNT = "lossAmount";
@@ -76,15 +90,23 @@ public final class OpportunityVariables {
   public static final String LOSS_STATEMENT = "lossStatement";
   public static final String LESSONS_LEARNED = "lessonsLearned";
   public static final String FINAL_OUTCOME = "finalOutcome";
-  /** The latest ruling handed back by a called dispute or delivered by message {@code DisputeRuled}. */
+
+  /**
+   * The latest ruling handed back by a called dispute or delivered by message {@code DisputeRuled}.
+   */
   public static final String RULING = "ruling";
+
   /** Every ruling that reached the opportunity, in arrival order. */
   public static final String RULINGS = "rulings";
+
   /** Multi-instance element variables of the per-department and per-member tasks. */
   public static final String DEPARTMENT = "department";
+
   public static final String MEMBER = "member";
+
   /** Camunda's counter of a sequential multi-instance step: the sprint under review, from 0. */
   public static final String LOOP_COUNTER = "loopCounter";
+
   /** Set by the engine at a start from Tasklist or REST: the user who started it. */
   public static final String STARTER = "starter";
 
@@ -100,6 +122,5 @@ public final class OpportunityVariables {
   public static final String REVISE = "REVISE";
   public static final int MAX_REVISIONS = 3;
 
-  private OpportunityVariables() {
-  }
+  private OpportunityVariables() {}
 }

@@ -15,9 +15,10 @@ import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code EvaluatePeers} complete listener (360度评估). Ratings stay confidential until the statement is
- * computed: each member's ratings live in their own task ({@link SiblingAnswers}), and only when the
- * last member has rated are they gathered into {@code peerRatings} {@code {rater: {ratee: score}}}.
+ * {@code EvaluatePeers} complete listener (360度评估). Ratings stay confidential until the statement
+ * is computed: each member's ratings live in their own task ({@link SiblingAnswers}), and only when
+ * the last member has rated are they gathered into {@code peerRatings} {@code {rater: {ratee:
+ * score}}}.
  */
 @Component("peersEvaluated")
 public class PeersEvaluated implements TaskListener {
@@ -33,6 +34,8 @@ public class PeersEvaluated implements TaskListener {
       ObjectNode given = peerRatings.putObject((String) evaluation.get(MEMBER));
       VariableReader.of(evaluation::get).integerMap(RATINGS).forEach(given::put);
     }
-    task.getExecution().getProcessInstance().setVariable(PEER_RATINGS, JsonVariables.value(peerRatings));
+    task.getExecution()
+        .getProcessInstance()
+        .setVariable(PEER_RATINGS, JsonVariables.value(peerRatings));
   }
 }

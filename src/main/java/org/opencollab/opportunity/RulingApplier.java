@@ -16,9 +16,9 @@ import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies a ruling of {@code collaborationArbitration} to the opportunity: appends it to
- * {@code rulings} and, unless incentives were already approved, lets its {@code adjustedShares}
- * replace {@code departmentShares} — the ruling binds (协作会仲裁). Used on the end of the dispute call
+ * Applies a ruling of {@code collaborationArbitration} to the opportunity: appends it to {@code
+ * rulings} and, unless incentives were already approved, lets its {@code adjustedShares} replace
+ * {@code departmentShares} — the ruling binds (协作会仲裁). Used on the end of the dispute call
  * activities and by the {@code DisputeRuled} event sub-process.
  */
 @Component("applyRuling")
@@ -37,12 +37,14 @@ public class RulingApplier implements JavaDelegate, ExecutionListener {
   private static void apply(DelegateExecution execution) {
     DelegateExecution opportunity = execution.getProcessInstance();
     ObjectNode ruling = VariableReader.of(execution::getVariable).jsonObject(RULING);
-    ArrayNode rulings = (ArrayNode) JsonVariables.read(opportunity.getVariable(RULINGS), JsonNode.class);
+    ArrayNode rulings =
+        (ArrayNode) JsonVariables.read(opportunity.getVariable(RULINGS), JsonNode.class);
     rulings.add(ruling);
     opportunity.setVariable(RULINGS, JsonVariables.value(rulings));
 
     JsonNode adjustedShares = ruling.path("adjustedShares");
-    if (adjustedShares.isObject() && !Boolean.TRUE.equals(opportunity.getVariable(INCENTIVES_APPROVED))) {
+    if (adjustedShares.isObject()
+        && !Boolean.TRUE.equals(opportunity.getVariable(INCENTIVES_APPROVED))) {
       opportunity.setVariable(DEPARTMENT_SHARES, JsonVariables.value(adjustedShares));
     }
   }

@@ -7,22 +7,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.opencollab.opportunity.TeamMember;
 import org.opencollab.variables.InvalidVariableException;
 import org.opencollab.variables.VariableReader;
 
-/** An opportunity's task force (商机攻坚小组) as {@code teamMembers} holds it: {@code [{"userId", "department"}]}. */
+/**
+ * An opportunity's task force (商机攻坚小组) as {@code teamMembers} holds it: {@code [{"userId",
+ * "department"}]}.
+ */
 public record Team(List<TeamMember> members) {
 
   public static Team read(VariableReader variables) {
     JsonNode array = variables.json(TEAM_MEMBERS);
     if (!array.isArray()) {
-      throw new InvalidVariableException(TEAM_MEMBERS, "must be a Json array of {\"userId\", \"department\"}");
+      throw new InvalidVariableException(
+          TEAM_MEMBERS, "must be a Json array of {\"userId\", \"department\"}");
     }
     List<TeamMember> members = new ArrayList<>();
     for (JsonNode member : array) {
       if (!member.path("userId").isTextual() || !member.path("department").isTextual()) {
-        throw new InvalidVariableException(TEAM_MEMBERS, "every member needs a text userId and department, got " + member);
+        throw new InvalidVariableException(
+            TEAM_MEMBERS, "every member needs a text userId and department, got " + member);
       }
       members.add(new TeamMember(member.get("userId").asText(), member.get("department").asText()));
     }

@@ -10,8 +10,8 @@ import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code FormTeam} complete listener: records the involved departments and the member ids, the lists
- * the per-department and per-member tasks run over.
+ * {@code FormTeam} complete listener: records the involved departments and the member ids, the
+ * lists the per-department and per-member tasks run over.
  */
 @Component("teamFormed")
 public class TeamFormed implements TaskListener {

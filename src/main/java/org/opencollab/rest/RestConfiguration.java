@@ -15,17 +15,17 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.glassfish.jersey.jackson.JacksonFeature;
-import org.springframework.stereotype.Component;
 import org.opencollab.variables.InvalidVariableException;
+import org.springframework.stereotype.Component;
 
 /**
  * Camunda's REST configuration with one change: a refused start or completion is HTTP 400.
  *
  * <p>Camunda's resources report any engine exception from a listener as 500 ("Cannot complete task
- * ..."). The two mappers here replace Camunda's mappers for {@link RestException} and
- * {@link ProcessEngineException} (Jersey would pick between equal mappers arbitrarily): they find the
- * {@link InvalidVariableException} among the causes and answer 400 with its message, which names the
- * field and the rule. Every other exception gets Camunda's own answer.
+ * ..."). The two mappers here replace Camunda's mappers for {@link RestException} and {@link
+ * ProcessEngineException} (Jersey would pick between equal mappers arbitrarily): they find the
+ * {@link InvalidVariableException} among the causes and answer 400 with its message, which names
+ * the field and the rule. Every other exception gets Camunda's own answer.
  */
 @Component
 public class RestConfiguration extends CamundaJerseyResourceConfig {
@@ -33,7 +33,8 @@ public class RestConfiguration extends CamundaJerseyResourceConfig {
   @Override
   protected void registerCamundaRestResources() {
     registerClasses(CamundaRestResources.getResourceClasses());
-    Set<Class<?>> configuration = new LinkedHashSet<>(CamundaRestResources.getConfigurationClasses());
+    Set<Class<?>> configuration =
+        new LinkedHashSet<>(CamundaRestResources.getConfigurationClasses());
     configuration.remove(RestExceptionHandler.class);
     configuration.remove(ProcessEngineExceptionHandler.class);
     registerClasses(configuration);
@@ -50,7 +51,10 @@ public class RestConfiguration extends CamundaJerseyResourceConfig {
         body.put("type", InvalidVariableException.class.getSimpleName());
         body.put("message", invalid.getMessage());
         body.put("field", invalid.variable());
-        return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.status(Response.Status.BAD_REQUEST)
+            .entity(body)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .build();
       }
     }
     return ExceptionHandlerHelper.getInstance().getResponse(exception);

@@ -17,8 +17,8 @@ import org.opencollab.variables.InvalidVariableException;
 
 /**
  * Checks the typed numbers of a REST request's variables before Camunda converts them, so that a
- * value that does not fit its type ({@code {"value": 99999999999999999999, "type": "Long"}}) is a 400
- * that names the variable; Camunda's own message names only the value.
+ * value that does not fit its type ({@code {"value": 99999999999999999999, "type": "Long"}}) is a
+ * 400 that names the variable; Camunda's own message names only the value.
  *
  * <p>Jersey discovers this class (META-INF/services) for every REST application of the product:
  * {@code /engine-rest} and the webapps' own API, which Tasklist uses.
@@ -26,17 +26,26 @@ import org.opencollab.variables.InvalidVariableException;
 public class VariablePayloads implements ReaderInterceptor {
 
   /** The request fields that hold variables by name, in Camunda's REST API. */
-  private static final Set<String> CONTAINERS = Set.of("variables", "modifications", "processVariables",
-      "processVariablesLocal", "processVariablesToTriggeredScope", "localVariables");
-  private static final Map<String, BigDecimal[]> RANGES = Map.of(
-      "Long", range(Long.MIN_VALUE, Long.MAX_VALUE),
-      "Integer", range(Integer.MIN_VALUE, Integer.MAX_VALUE),
-      "Short", range(Short.MIN_VALUE, Short.MAX_VALUE));
+  private static final Set<String> CONTAINERS =
+      Set.of(
+          "variables",
+          "modifications",
+          "processVariables",
+          "processVariablesLocal",
+          "processVariablesToTriggeredScope",
+          "localVariables");
+
+  private static final Map<String, BigDecimal[]> RANGES =
+      Map.of(
+          "Long", range(Long.MIN_VALUE, Long.MAX_VALUE),
+          "Integer", range(Integer.MIN_VALUE, Integer.MAX_VALUE),
+          "Short", range(Short.MIN_VALUE, Short.MAX_VALUE));
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-    if (context.getMediaType() == null || !context.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+    if (context.getMediaType() == null
+        || !context.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
       return context.proceed();
     }
     byte[] body = context.getInputStream().readAllBytes();
@@ -55,13 +64,20 @@ public class VariablePayloads implements ReaderInterceptor {
     if (request == null || !request.isObject()) {
       return;
     }
-    request.fields().forEachRemaining(field -> {
-      if (CONTAINERS.contains(field.getKey()) && field.getValue().isObject()) {
-        field.getValue().fields().forEachRemaining(variable -> checkNumber(variable.getKey(), variable.getValue()));
-      } else if (field.getValue().isObject()) {
-        check(field.getValue());
-      }
-    });
+    request
+        .fields()
+        .forEachRemaining(
+            field -> {
+              if (CONTAINERS.contains(field.getKey()) && field.getValue().isObject()) {
+                field
+                    .getValue()
+                    .fields()
+                    .forEachRemaining(
+                        variable -> checkNumber(variable.getKey(), variable.getValue()));
+              } else if (field.getValue().isObject()) {
+                check(field.getValue());
+              }
+            });
   }
 
   private static void checkNumber(String name, JsonNode variable) {
@@ -72,9 +88,19 @@ public class VariablePayloads implements ReaderInterceptor {
       return;
     }
     BigDecimal number = value.decimalValue();
-    if (number.stripTrailingZeros().scale() > 0 || number.compareTo(range[0]) < 0 || number.compareTo(range[1]) > 0) {
-      throw new InvalidVariableException(name, "must be a whole number from " + range[0].toPlainString() + " to "
-          + range[1].toPlainString() + " for type " + type + ", got " + value.asText());
+    if (number.stripTrailingZeros().scale() > 0
+        || number.compareTo(range[0]) < 0
+        || number.compareTo(range[1]) > 0) {
+      throw new InvalidVariableException(
+          name,
+          "must be a whole number from "
+              + range[0].toPlainString()
+              + " to "
+              + range[1].toPlainString()
+              + " for type "
+              + type
+              + ", got "
+              + value.asText());
     }
   }
 

@@ -6,13 +6,14 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.opencollab.variables.VariableReader;
 import org.opencollab.variables.InvalidVariableException;
+import org.opencollab.variables.VariableReader;
 
 /**
  * The rules one process checks when it starts and when each of its user tasks completes
- * (docs/process-variables.md). {@link ValidationPlugin} attaches them to the parsed model, so a Tasklist form,
- * a REST call and the Java API all pass through the same checks; a refusal rolls the whole command back.
+ * (docs/process-variables.md). {@link ValidationPlugin} attaches them to the parsed model, so a
+ * Tasklist form, a REST call and the Java API all pass through the same checks; a refusal rolls the
+ * whole command back.
  *
  * <p>Each step also declares its fields: what a person may write there, which are exactly the input
  * fields of its form, and what its form only shows. {@code FormFieldsTest} holds the declarations
@@ -33,20 +34,23 @@ public interface ProcessRules {
   Map<String, TaskRule> taskRules();
 
   /**
-   * Makes {@code key} the business key of the starting instance (docs/process-variables.md: an opportunity
-   * and its disputes are found by the opportunity id); a different business key given by the client is refused.
+   * Makes {@code key} the business key of the starting instance (docs/process-variables.md: an
+   * opportunity and its disputes are found by the opportunity id); a different business key given
+   * by the client is refused.
    */
   static void useAsBusinessKey(DelegateExecution start, String key) {
     String businessKey = start.getProcessBusinessKey();
     if (businessKey != null && !businessKey.equals(key)) {
-      throw new InvalidVariableException("businessKey", "must equal opportunityId " + key + ", got " + businessKey);
+      throw new InvalidVariableException(
+          "businessKey", "must equal opportunityId " + key + ", got " + businessKey);
     }
     start.setProcessBusinessKey(key);
   }
 
   /**
-   * What a person writes at one step ({@code fields}, the form's inputs) and what the form only shows
-   * ({@code shown}, read-only: Tasklist may send them back, and they are accepted only unchanged).
+   * What a person writes at one step ({@code fields}, the form's inputs) and what the form only
+   * shows ({@code shown}, read-only: Tasklist may send them back, and they are accepted only
+   * unchanged).
    */
   record Step(Set<String> fields, Set<String> shown) {
 

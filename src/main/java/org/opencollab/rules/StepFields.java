@@ -9,23 +9,23 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.opencollab.rules.ProcessRules.Step;
 import org.opencollab.variables.InvalidVariableException;
 import org.opencollab.variables.VariableReader;
-import org.opencollab.rules.ProcessRules.Step;
 
 /**
- * Each step writes only its own fields (docs/process-variables.md): a start or a task completion may carry the
- * fields of that step's form and nothing else. A read-only field that Tasklist sends back with its
- * form is accepted when it is unchanged, and then dropped, so it is not written again; changed, or
- * any other variable, is refused with the variable's name, before anything is written.
+ * Each step writes only its own fields (docs/process-variables.md): a start or a task completion
+ * may carry the fields of that step's form and nothing else. A read-only field that Tasklist sends
+ * back with its form is accepted when it is unchanged, and then dropped, so it is not written
+ * again; changed, or any other variable, is refused with the variable's name, before anything is
+ * written.
  */
 public final class StepFields {
 
-  private StepFields() {
-  }
+  private StepFields() {}
 
   /**
    * Checks the variables of a starting instance, as its start listener sees them: exactly what the
@@ -36,10 +36,14 @@ public final class StepFields {
     if (start.getSuperExecution() != null) {
       return;
     }
-    Object initiator = start.getProcessDefinition().getProperty(BpmnParse.PROPERTYNAME_INITIATOR_VARIABLE_NAME);
+    Object initiator =
+        start.getProcessDefinition().getProperty(BpmnParse.PROPERTYNAME_INITIATOR_VARIABLE_NAME);
     for (String name : new TreeSet<>(start.getVariableNamesLocal())) {
-      boolean engineSetInitiator = name.equals(initiator)
-          && Objects.equals(start.getVariableLocal(name), Context.getCommandContext().getAuthenticatedUserId());
+      boolean engineSetInitiator =
+          name.equals(initiator)
+              && Objects.equals(
+                  start.getVariableLocal(name),
+                  Context.getCommandContext().getAuthenticatedUserId());
       if (!step.fields().contains(name) && !engineSetInitiator) {
         throw refused(name, "the start of " + start.getProcessDefinition().getKey(), step);
       }
@@ -50,13 +54,15 @@ public final class StepFields {
   }
 
   /**
-   * The limits every field has, whatever its step: checked before the step's own rules, so a
-   * breach is named even when the rules would first complain about another field.
+   * The limits every field has, whatever its step: checked before the step's own rules, so a breach
+   * is named even when the rules would first complain about another field.
    */
   static void checkLimits(String name, Object value) {
     if (value instanceof TypedValue typed) {
-      if (typed.getType() != null && "json".equals(typed.getType().getName())
-          && typed instanceof SerializableValue json && json.getValueSerialized() != null) {
+      if (typed.getType() != null
+          && "json".equals(typed.getType().getName())
+          && typed instanceof SerializableValue json
+          && json.getValueSerialized() != null) {
         VariableReader.parseJson(name, json.getValueSerialized());
         return;
       }
@@ -66,12 +72,14 @@ public final class StepFields {
       value = typed.getValue();
     }
     if (value instanceof String text && text.length() > VariableReader.MAX_TEXT) {
-      throw new InvalidVariableException(name, "must have at most " + VariableReader.MAX_TEXT + " characters, got "
-          + text.length());
+      throw new InvalidVariableException(
+          name,
+          "must have at most " + VariableReader.MAX_TEXT + " characters, got " + text.length());
     }
     BigDecimal number = value instanceof Number ? number(value) : null;
     if (number != null && number.abs().compareTo(VariableReader.MAX_AMOUNT) > 0) {
-      throw new InvalidVariableException(name, "must be at most " + VariableReader.MAX_AMOUNT.toPlainString());
+      throw new InvalidVariableException(
+          name, "must be at most " + VariableReader.MAX_AMOUNT.toPlainString());
     }
   }
 
@@ -82,7 +90,11 @@ public final class StepFields {
     }
     for (String name : new ArrayList<>(new TreeSet<>(payload.keySet()))) {
       if (step.fields().contains(name)) {
-        checkLimits(name, payload instanceof VariableMap variables ? variables.getValueTyped(name) : payload.get(name));
+        checkLimits(
+            name,
+            payload instanceof VariableMap variables
+                ? variables.getValueTyped(name)
+                : payload.get(name));
         continue;
       }
       if (step.shown().contains(name) && unchanged(payload.get(name), task.getVariable(name))) {
@@ -94,10 +106,13 @@ public final class StepFields {
   }
 
   private static InvalidVariableException refused(String name, String where, Step step) {
-    String message = step.shown().contains(name)
-        ? "is shown by the form of " + where + " and cannot be changed there"
-        : "is not a field of " + where + "; a person writes only the fields of its form: "
-            + String.join(", ", new TreeSet<>(step.fields()));
+    String message =
+        step.shown().contains(name)
+            ? "is shown by the form of " + where + " and cannot be changed there"
+            : "is not a field of "
+                + where
+                + "; a person writes only the fields of its form: "
+                + String.join(", ", new TreeSet<>(step.fields()));
     return new InvalidVariableException(name, message);
   }
 
@@ -127,7 +142,9 @@ public final class StepFields {
   private static BigDecimal number(Object value) {
     if (value instanceof Double || value instanceof Float) {
       double real = ((Number) value).doubleValue();
-      return Double.isFinite(real) ? BigDecimal.valueOf(real) : BigDecimal.valueOf(Double.MAX_VALUE);
+      return Double.isFinite(real)
+          ? BigDecimal.valueOf(real)
+          : BigDecimal.valueOf(Double.MAX_VALUE);
     }
     if (value instanceof Number || value instanceof String) {
       try {

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task behind the reminder timers (sprint review, committee vote): every open task of the
- * activity named by the input parameter {@code overdueTask} gets a higher priority and a comment, so
- * it rises to the top of Tasklist and shows why. No mail server is assumed.
+ * activity named by the input parameter {@code overdueTask} gets a higher priority and a comment,
+ * so it rises to the top of Tasklist and shows why. No mail server is assumed.
  */
 @Component("remindOverdueTasks")
 public class OverdueReminder implements JavaDelegate {
@@ -22,10 +22,16 @@ public class OverdueReminder implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
     String activityId = (String) execution.getVariable(OVERDUE_TASK);
-    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(activityId).list()) {
+    for (Task task :
+        tasks
+            .createTaskQuery()
+            .processInstanceId(execution.getProcessInstanceId())
+            .taskDefinitionKey(activityId)
+            .list()) {
       tasks.setPriority(task.getId(), Math.min(MAX_PRIORITY, task.getPriority() + PRIORITY_STEP));
-      tasks.createComment(task.getId(), execution.getProcessInstanceId(),
+      tasks.createComment(
+          task.getId(),
+          execution.getProcessInstanceId(),
           "Reminder / 提醒: this task is overdue, please complete it / 此任务已逾期，请尽快处理");
     }
   }

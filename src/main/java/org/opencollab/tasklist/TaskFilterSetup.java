@@ -24,23 +24,32 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
   private static final Logger LOG = LoggerFactory.getLogger(TaskFilterSetup.class);
 
   /** A shared filter: its name in English and Chinese, what it shows, its place in the list. */
-  record FilterSpec(String name, String description, int priority, TaskQuery query) {
-  }
+  record FilterSpec(String name, String description, int priority, TaskQuery query) {}
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     apply(processEngine.getFilterService(), processEngine.getTaskService());
   }
 
-  /** @return the number of filters created */
+  /**
+   * @return the number of filters created
+   */
   public int apply(FilterService filterService, TaskService taskService) {
     int created = 0;
     for (FilterSpec spec : specs(taskService)) {
       if (filterService.createFilterQuery().filterName(spec.name()).count() == 0) {
-        Filter filter = filterService.newTaskFilter(spec.name())
-            .setQuery(spec.query())
-            .setProperties(Map.of("description", spec.description(), "priority", spec.priority(),
-                "refresh", true));
+        Filter filter =
+            filterService
+                .newTaskFilter(spec.name())
+                .setQuery(spec.query())
+                .setProperties(
+                    Map.of(
+                        "description",
+                        spec.description(),
+                        "priority",
+                        spec.priority(),
+                        "refresh",
+                        true));
         filterService.saveFilter(filter);
         created++;
       }
@@ -51,17 +60,42 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
 
   static List<FilterSpec> specs(TaskService taskService) {
     return List.of(
-        new FilterSpec("Assigned to me / 分配给我", "Tasks assigned to you", -20,
-            taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()),
-        new FilterSpec("My department / 我的部门", "Open tasks of your groups, claimed or not", -10,
-            taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                .includeAssignedTasks().orderByDueDate().asc()),
-        new FilterSpec("Overdue / 已逾期", "Your tasks and your groups' tasks past their due date", 0,
-            taskService.createTaskQuery()
-                .or().taskAssigneeExpression("${currentUser()}")
-                .taskCandidateGroupInExpression("${currentUserGroups()}").endOr()
-                .dueBeforeExpression("${now()}").orderByDueDate().asc()),
-        new FilterSpec("All tasks / 全部任务", "Every task you are allowed to see", 10,
+        new FilterSpec(
+            "Assigned to me / 分配给我",
+            "Tasks assigned to you",
+            -20,
+            taskService
+                .createTaskQuery()
+                .taskAssigneeExpression("${currentUser()}")
+                .orderByDueDate()
+                .asc()),
+        new FilterSpec(
+            "My department / 我的部门",
+            "Open tasks of your groups, claimed or not",
+            -10,
+            taskService
+                .createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks()
+                .orderByDueDate()
+                .asc()),
+        new FilterSpec(
+            "Overdue / 已逾期",
+            "Your tasks and your groups' tasks past their due date",
+            0,
+            taskService
+                .createTaskQuery()
+                .or()
+                .taskAssigneeExpression("${currentUser()}")
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .endOr()
+                .dueBeforeExpression("${now()}")
+                .orderByDueDate()
+                .asc()),
+        new FilterSpec(
+            "All tasks / 全部任务",
+            "Every task you are allowed to see",
+            10,
             taskService.createTaskQuery().orderByTaskCreateTime().desc()));
   }
 }

@@ -15,16 +15,18 @@ final class CommandFields {
   /** The fields found so far, by class and name: the lookup runs once per command type. */
   private static final Map<Class<?>, Map<String, Field>> FIELDS = new ConcurrentHashMap<>();
 
-  private CommandFields() {
-  }
+  private CommandFields() {}
 
   static <T> T read(Object command, String name, Class<T> type) {
-    Field field = FIELDS.computeIfAbsent(command.getClass(), key -> new ConcurrentHashMap<>())
-        .computeIfAbsent(name, key -> find(command.getClass(), key));
+    Field field =
+        FIELDS
+            .computeIfAbsent(command.getClass(), key -> new ConcurrentHashMap<>())
+            .computeIfAbsent(name, key -> find(command.getClass(), key));
     try {
       return type.cast(field.get(command));
     } catch (IllegalAccessException e) {
-      throw new IllegalStateException("cannot read " + name + " of " + command.getClass().getName(), e);
+      throw new IllegalStateException(
+          "cannot read " + name + " of " + command.getClass().getName(), e);
     }
   }
 
@@ -37,7 +39,10 @@ final class CommandFields {
         }
       }
     }
-    throw new IllegalStateException(commandType.getName() + " has no field " + name
-        + "; this Camunda version is not the one the guard was written for");
+    throw new IllegalStateException(
+        commandType.getName()
+            + " has no field "
+            + name
+            + "; this Camunda version is not the one the guard was written for");
   }
 }

@@ -8,35 +8,33 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
-import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.SignalCmd;
-import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
-import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
-import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
-import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
-import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
-import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -44,21 +42,23 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
-import org.opencollab.variables.InvalidVariableException;
 import org.opencollab.identity.Groups;
 import org.opencollab.rules.ProcessRules;
 import org.opencollab.rules.ProcessRules.TaskRule;
 import org.opencollab.rules.StepFields;
+import org.opencollab.variables.InvalidVariableException;
 
 /**
  * Stands in front of every engine command that comes from outside: REST, the webapps' own API that
  * Tasklist and Cockpit use, and the Java API alike, since all of them end in the same commands. It
- * looks only at the outermost command of a thread; a command that a delegate or listener runs inside
- * another one is the process acting, and passes.
+ * looks only at the outermost command of a thread; a command that a delegate or listener runs
+ * inside another one is the process acting, and passes.
  *
  * <p>It refuses expressions in queries ({@link QueryExpressions}), completions that carry other
  * variables than the step's fields ({@link StepFields}), and the task doors a worker may not use
@@ -72,7 +72,8 @@ public class DoorGuard extends CommandInterceptor {
   private final ProcessEngineConfigurationImpl configuration;
 
   public DoorGuard(List<ProcessRules> rules, ProcessEngineConfigurationImpl configuration) {
-    this.rulesByProcess = rules.stream().collect(Collectors.toMap(ProcessRules::processKey, Function.identity()));
+    this.rulesByProcess =
+        rules.stream().collect(Collectors.toMap(ProcessRules::processKey, Function.identity()));
     this.configuration = configuration;
   }
 
@@ -101,13 +102,15 @@ public class DoorGuard extends CommandInterceptor {
       Map<String, Object> payload = CommandFields.read(command, variablesField, Map.class);
       String completed = CommandFields.read(command, "taskId", String.class);
       boolean resolve = command instanceof ResolveTaskCmd;
-      return before(command, context -> {
-        TaskEntity task = TaskDoors.existing(context, completed);
-        if (resolve) {
-          requireDelegatedTo(task);
-        }
-        checkCompletion(task, payload);
-      });
+      return before(
+          command,
+          context -> {
+            TaskEntity task = TaskDoors.existing(context, completed);
+            if (resolve) {
+              requireDelegatedTo(task);
+            }
+            checkCompletion(task, payload);
+          });
     }
     if (command instanceof SaveUserCmd) {
       User user = CommandFields.read(command, "user", User.class);
@@ -115,14 +118,19 @@ public class DoorGuard extends CommandInterceptor {
       return before(command, context -> checkPasswordPolicy(context, user, skipPolicy));
     }
     String taskId = runtimeTaskId(command);
-    Command<T> known = taskId == null ? command : before(command, context -> TaskDoors.existing(context, taskId));
+    Command<T> known =
+        taskId == null ? command : before(command, context -> TaskDoors.existing(context, taskId));
     if (command instanceof DeleteTaskCmd) {
       String deleted = CommandFields.read(command, "taskId", String.class);
       return before(command, context -> refuseDeletingProcessTask(context, deleted));
     }
-    if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd
-        || command instanceof StartProcessInstanceAtActivitiesCmd || startsAtInstructions(command)
-        || carriesLocalPayload(command) || command instanceof SignalEventReceivedCmd || command instanceof SignalCmd
+    if (command instanceof HandleTaskBpmnErrorCmd
+        || command instanceof HandleTaskEscalationCmd
+        || command instanceof StartProcessInstanceAtActivitiesCmd
+        || startsAtInstructions(command)
+        || carriesLocalPayload(command)
+        || command instanceof SignalEventReceivedCmd
+        || command instanceof SignalCmd
         || command instanceof AbstractRestartProcessInstanceCmd<?>) {
       requireProcessOwner(command);
       return known;
@@ -130,17 +138,27 @@ public class DoorGuard extends CommandInterceptor {
     return TaskDoors.guard(known, command, authentication());
   }
 
-  /** Resolving is for the person a task was delegated to, with the step's fields, as {@link StepFields} checks. */
+  /**
+   * Resolving is for the person a task was delegated to, with the step's fields, as {@link
+   * StepFields} checks.
+   */
   private void requireDelegatedTo(TaskEntity task) {
     Authentication user = authentication();
-    if (user != null && !isProcessOwner(user) && (task.getDelegationState() != DelegationState.PENDING
-        || !user.getUserId().equals(task.getAssignee()))) {
-      throw new AuthorizationException(user.getUserId() + " may not resolve task " + task.getId()
-          + ": only the person it is delegated to resolves it");
+    if (user != null
+        && !isProcessOwner(user)
+        && (task.getDelegationState() != DelegationState.PENDING
+            || !user.getUserId().equals(task.getAssignee()))) {
+      throw new AuthorizationException(
+          user.getUserId()
+              + " may not resolve task "
+              + task.getId()
+              + ": only the person it is delegated to resolves it");
     }
   }
 
-  /** A task of a process ends with its step; Camunda's refusal is a bare engine error (HTTP 500). */
+  /**
+   * A task of a process ends with its step; Camunda's refusal is a bare engine error (HTTP 500).
+   */
   private void refuseDeletingProcessTask(CommandContext context, String taskId) {
     TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
     if (task == null || task.getProcessInstanceId() == null) {
@@ -150,22 +168,29 @@ public class DoorGuard extends CommandInterceptor {
     if (user != null && !isProcessOwner(user)) {
       throw new AuthorizationException(user.getUserId() + " may not delete task " + taskId);
     }
-    throw new BadUserRequestException("task " + taskId + " belongs to a running process and ends with its step;"
-        + " it cannot be deleted");
+    throw new BadUserRequestException(
+        "task "
+            + taskId
+            + " belongs to a running process and ends with its step;"
+            + " it cannot be deleted");
   }
 
   /** The variables a command would write, for the commands that carry them. */
   @SuppressWarnings("unchecked")
   private static Map<String, ?> payloadOf(Command<?> command) {
-    if (command instanceof CompleteTaskCmd || command instanceof SubmitStartFormCmd
-        || command instanceof AbstractSetVariableCmd || command instanceof AbstractPatchVariablesCmd) {
+    if (command instanceof CompleteTaskCmd
+        || command instanceof SubmitStartFormCmd
+        || command instanceof AbstractSetVariableCmd
+        || command instanceof AbstractPatchVariablesCmd) {
       return CommandFields.read(command, "variables", Map.class);
     }
     if (command instanceof SubmitTaskFormCmd) {
       return CommandFields.read(command, "properties", Map.class);
     }
     if (command instanceof StartProcessInstanceCmd) {
-      return CommandFields.read(command, "instantiationBuilder", ProcessInstantiationBuilderImpl.class).getVariables();
+      return CommandFields.read(
+              command, "instantiationBuilder", ProcessInstantiationBuilderImpl.class)
+          .getVariables();
     }
     if (command instanceof AbstractCorrelateMessageCmd) {
       return CommandFields.read(command, "builder", MessageCorrelationBuilderImpl.class)
@@ -184,10 +209,12 @@ public class DoorGuard extends CommandInterceptor {
     }
     for (String name : variables.keySet()) {
       // Typed, not deserialized: reading the value would parse it before its limits are checked.
-      Object value = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
+      Object value =
+          variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
       if (value instanceof SerializableValue serializable
           && JAVA_SERIALIZED.equals(serializable.getSerializationDataFormat())) {
-        throw new InvalidVariableException(name, "Java-serialized values are refused; send the value as Json");
+        throw new InvalidVariableException(
+            name, "Java-serialized values are refused; send the value as Json");
       }
     }
   }
@@ -196,12 +223,16 @@ public class DoorGuard extends CommandInterceptor {
 
   /** The task a command works on, for the commands that need a running task: unknown means 404. */
   private static String runtimeTaskId(Command<?> command) {
-    if (command instanceof ClaimTaskCmd || command instanceof AbstractSetTaskPropertyCmd<?>
-        || command instanceof DeleteIdentityLinkCmd || command instanceof DelegateTaskCmd
-        || command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
+    if (command instanceof ClaimTaskCmd
+        || command instanceof AbstractSetTaskPropertyCmd<?>
+        || command instanceof DeleteIdentityLinkCmd
+        || command instanceof DelegateTaskCmd
+        || command instanceof HandleTaskBpmnErrorCmd
+        || command instanceof HandleTaskEscalationCmd) {
       return CommandFields.read(command, "taskId", String.class);
     }
-    if (command instanceof SetTaskVariablesCmd || command instanceof RemoveTaskVariablesCmd
+    if (command instanceof SetTaskVariablesCmd
+        || command instanceof RemoveTaskVariablesCmd
         || command instanceof PatchTaskVariablesCmd) {
       return CommandFields.read(command, "entityId", String.class);
     }
@@ -209,8 +240,10 @@ public class DoorGuard extends CommandInterceptor {
   }
 
   private void checkCompletion(TaskEntity task, Map<String, Object> payload) {
-    ProcessRules rules = task.getProcessDefinition() == null ? null
-        : rulesByProcess.get(task.getProcessDefinition().getKey());
+    ProcessRules rules =
+        task.getProcessDefinition() == null
+            ? null
+            : rulesByProcess.get(task.getProcessDefinition().getKey());
     TaskRule rule = rules == null ? null : rules.taskRules().get(task.getTaskDefinitionKey());
     if (rule != null) {
       StepFields.checkCompletion(task, rule.step(), payload);
@@ -222,30 +255,42 @@ public class DoorGuard extends CommandInterceptor {
    * field); the guard refuses it first with 400 naming {@code password} and the rules it breaks.
    */
   private static void checkPasswordPolicy(CommandContext context, User user, boolean skipPolicy) {
-    if (skipPolicy || !(user instanceof UserEntity entity) || !entity.hasNewPassword()
+    if (skipPolicy
+        || !(user instanceof UserEntity entity)
+        || !entity.hasNewPassword()
         || !context.getProcessEngineConfiguration().isEnablePasswordPolicy()) {
       return;
     }
     String password = CommandFields.read(entity, "newPassword", String.class);
-    PasswordPolicyResult result = context.getProcessEngineConfiguration().getIdentityService()
-        .checkPasswordAgainstPolicy(password, user);
+    PasswordPolicyResult result =
+        context
+            .getProcessEngineConfiguration()
+            .getIdentityService()
+            .checkPasswordAgainstPolicy(password, user);
     if (!result.isValid()) {
-      throw new BadUserRequestException("password: does not meet the password policy: " + result.getViolatedRules()
-          .stream().map(rule -> rule.getPlaceholder() + " " + rule.getParameters()).collect(Collectors.joining(", ")));
+      throw new BadUserRequestException(
+          "password: does not meet the password policy: "
+              + result.getViolatedRules().stream()
+                  .map(rule -> rule.getPlaceholder() + " " + rule.getParameters())
+                  .collect(Collectors.joining(", ")));
     }
   }
 
   private static boolean startsAtInstructions(Command<?> command) {
-    return command instanceof StartProcessInstanceCmd && !CommandFields
-        .read(command, "instantiationBuilder", ProcessInstantiationBuilderImpl.class)
-        .getModificationBuilder().getModificationOperations().isEmpty();
+    return command instanceof StartProcessInstanceCmd
+        && !CommandFields.read(
+                command, "instantiationBuilder", ProcessInstantiationBuilderImpl.class)
+            .getModificationBuilder()
+            .getModificationOperations()
+            .isEmpty();
   }
 
   private static boolean carriesLocalPayload(Command<?> command) {
     if (!(command instanceof AbstractCorrelateMessageCmd)) {
       return false;
     }
-    MessageCorrelationBuilderImpl correlation = CommandFields.read(command, "builder", MessageCorrelationBuilderImpl.class);
+    MessageCorrelationBuilderImpl correlation =
+        CommandFields.read(command, "builder", MessageCorrelationBuilderImpl.class);
     return !isEmpty(correlation.getPayloadProcessInstanceVariablesLocal())
         || !isEmpty(correlation.getPayloadProcessInstanceVariablesToTriggeredScope());
   }
@@ -257,8 +302,11 @@ public class DoorGuard extends CommandInterceptor {
   private void requireProcessOwner(Command<?> command) {
     Authentication user = authentication();
     if (user != null && !isProcessOwner(user)) {
-      throw new AuthorizationException(user.getUserId() + " may not " + TaskDoors.describe(command)
-          + ": only process owners and administrators may skip or repair the model's steps");
+      throw new AuthorizationException(
+          user.getUserId()
+              + " may not "
+              + TaskDoors.describe(command)
+              + ": only process owners and administrators may skip or repair the model's steps");
     }
   }
 
@@ -272,7 +320,8 @@ public class DoorGuard extends CommandInterceptor {
   }
 
   /** {@code command}, with {@code check} run first inside its command context. */
-  static <T> Command<T> before(Command<T> command, java.util.function.Consumer<CommandContext> check) {
+  static <T> Command<T> before(
+      Command<T> command, java.util.function.Consumer<CommandContext> check) {
     return new Command<>() {
       @Override
       public T execute(CommandContext context) {

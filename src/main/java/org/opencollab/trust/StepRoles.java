@@ -14,26 +14,27 @@ import org.opencollab.opportunity.Team;
 import org.opencollab.variables.VariableReader;
 
 /**
- * Who may do a step (docs/employees.md, "Who may do what"): the members of its candidate groups, and the members of the
- * group its role comes from. The account manager's tasks belong to sales, the solution manager's to
- * tech, a team member's peer evaluation to that member's department. A task is only ever handed to
- * such a person, so a worker cannot pass the SALES sign-off to marketing.
+ * Who may do a step (docs/employees.md, "Who may do what"): the members of its candidate groups,
+ * and the members of the group its role comes from. The account manager's tasks belong to sales,
+ * the solution manager's to tech, a team member's peer evaluation to that member's department. A
+ * task is only ever handed to such a person, so a worker cannot pass the SALES sign-off to
+ * marketing.
  */
 final class StepRoles {
 
   /** The group of each role a model assigns a task to, by the assignee expression. */
-  private static final Map<String, String> ROLE_GROUPS = Map.of(
-      "${accountManager}", Department.SALES.groupId(),
-      "${solutionManager}", Department.TECH.groupId(),
-      "${deliveryManager}", Department.DELIVERY.groupId(),
-      "${executiveSponsor}", Groups.COMMITTEE,
-      "${voter}", Groups.COMMITTEE,
-      "${committee.chair}", Groups.COMMITTEE_CHAIR);
+  private static final Map<String, String> ROLE_GROUPS =
+      Map.ofEntries(
+          Map.entry("${accountManager}", Department.SALES.groupId()),
+          Map.entry("${solutionManager}", Department.TECH.groupId()),
+          Map.entry("${deliveryManager}", Department.DELIVERY.groupId()),
+          Map.entry("${executiveSponsor}", Groups.COMMITTEE),
+          Map.entry("${voter}", Groups.COMMITTEE),
+          Map.entry("${committee.chair}", Groups.COMMITTEE_CHAIR));
 
   private static final String MEMBER_ROLE = "${" + OpportunityVariables.MEMBER + "}";
 
-  private StepRoles() {
-  }
+  private StepRoles() {}
 
   static Set<String> groupsOf(TaskEntity task) {
     Set<String> groups = new TreeSet<>();
@@ -42,7 +43,8 @@ final class StepRoles {
         groups.add(link.getGroupId());
       }
     }
-    Expression assignee = task.getTaskDefinition() == null ? null : task.getTaskDefinition().getAssigneeExpression();
+    Expression assignee =
+        task.getTaskDefinition() == null ? null : task.getTaskDefinition().getAssigneeExpression();
     if (assignee != null) {
       String role = assignee.getExpressionText().replace(" ", "");
       if (ROLE_GROUPS.containsKey(role)) {
@@ -57,7 +59,8 @@ final class StepRoles {
   private static java.util.Optional<String> memberDepartment(TaskEntity task) {
     Object member = task.getVariable(OpportunityVariables.MEMBER);
     return Team.read(VariableReader.of(task::getVariable)).members().stream()
-        .filter(teamMember -> teamMember.userId().equals(member)).findFirst()
+        .filter(teamMember -> teamMember.userId().equals(member))
+        .findFirst()
         .map(teamMember -> Department.valueOf(teamMember.department()).groupId());
   }
 }

@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
-import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -21,22 +21,24 @@ import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.opencollab.identity.Membership;
 
 /**
- * Who may do what with a task (docs/employees.md, "Who may do what"). Camunda gives the people who work a task
- * {@code TASK_WORK} on it (claim, complete), not {@code UPDATE}; reassigning, delegating, adding
- * candidates, renaming and changing priority need {@code TASK_ASSIGN}, which coordinators and process
- * owners hold. On top of Camunda's checks this class adds what Camunda cannot express:
+ * Who may do what with a task (docs/employees.md, "Who may do what"). Camunda gives the people who
+ * work a task {@code TASK_WORK} on it (claim, complete), not {@code UPDATE}; reassigning,
+ * delegating, adding candidates, renaming and changing priority need {@code TASK_ASSIGN}, which
+ * coordinators and process owners hold. On top of Camunda's checks this class adds what Camunda
+ * cannot express:
+ *
  * <ul>
- *   <li>a task is only ever handed to someone who may do the step ({@link StepRoles}), whoever hands it;</li>
- *   <li>a person claims a task for themselves; only those who may assign claim it for someone else;</li>
- *   <li>the person a task is assigned to may give it back (unclaim) without {@code TASK_ASSIGN};</li>
+ *   <li>a task is only ever handed to someone who may do the step ({@link StepRoles}), whoever
+ *       hands it;
+ *   <li>a person claims a task for themselves; only those who may assign claim it for someone else;
+ *   <li>the person a task is assigned to may give it back (unclaim) without {@code TASK_ASSIGN};
  *   <li>comments and attachments come from the people who work or assign the task, never from an
- *       auditor (Camunda checks nothing there).</li>
+ *       auditor (Camunda checks nothing there).
  * </ul>
  */
 final class TaskDoors {
 
-  private TaskDoors() {
-  }
+  private TaskDoors() {}
 
   /**
    * @param command what to run: {@code original}, perhaps already wrapped with other checks
@@ -52,13 +54,16 @@ final class TaskDoors {
       if (claimant == null || claimant.equals(user.getUserId())) {
         return command;
       }
-      return DoorGuard.before(command, context -> {
-        TaskEntity task = existing(context, taskId);
-        checkAll(context, checker -> checker.checkTaskAssign(task));
-        requireEligibleUser(context, task, claimant, "userId");
-      });
+      return DoorGuard.before(
+          command,
+          context -> {
+            TaskEntity task = existing(context, taskId);
+            checkAll(context, checker -> checker.checkTaskAssign(task));
+            requireEligibleUser(context, task, claimant, "userId");
+          });
     }
-    if (original instanceof AssignTaskCmd && CommandFields.read(original, "userId", String.class) == null) {
+    if (original instanceof AssignTaskCmd
+        && CommandFields.read(original, "userId", String.class) == null) {
       String taskId = CommandFields.read(original, "taskId", String.class);
       return context -> {
         TaskEntity task = existing(context, taskId);
@@ -72,33 +77,43 @@ final class TaskDoors {
       String taskId = CommandFields.read(original, "taskId", String.class);
       String userId = CommandFields.read(original, "userId", String.class);
       String groupId = CommandFields.read(original, "groupId", String.class);
-      return DoorGuard.before(command, context -> {
-        TaskEntity task = existing(context, taskId);
-        checkAll(context, checker -> checker.checkTaskAssign(task));
-        if (original instanceof AddGroupIdentityLinkCmd || groupId != null) {
-          requireEligibleGroup(task, groupId);
-        } else if (userId != null) {
-          requireEligibleUser(context, task, userId, "userId");
-        }
-      });
+      return DoorGuard.before(
+          command,
+          context -> {
+            TaskEntity task = existing(context, taskId);
+            checkAll(context, checker -> checker.checkTaskAssign(task));
+            if (original instanceof AddGroupIdentityLinkCmd || groupId != null) {
+              requireEligibleGroup(task, groupId);
+            } else if (userId != null) {
+              requireEligibleUser(context, task, userId, "userId");
+            }
+          });
     }
     if (original instanceof DelegateTaskCmd) {
       String taskId = CommandFields.read(original, "taskId", String.class);
       String userId = CommandFields.read(original, "userId", String.class);
-      return DoorGuard.before(command, context -> {
-        TaskEntity task = existing(context, taskId);
-        checkAll(context, checker -> checker.checkTaskAssign(task));
-        requireEligibleUser(context, task, userId, "userId");
-      });
+      return DoorGuard.before(
+          command,
+          context -> {
+            TaskEntity task = existing(context, taskId);
+            checkAll(context, checker -> checker.checkTaskAssign(task));
+            requireEligibleUser(context, task, userId, "userId");
+          });
     }
     if (original instanceof AddCommentCmd || original instanceof CreateAttachmentCmd) {
       String taskId = CommandFields.read(original, "taskId", String.class);
       String processInstanceId = CommandFields.read(original, "processInstanceId", String.class);
-      return DoorGuard.before(command, context -> requireWorkerOrAssigner(context, user, taskId, processInstanceId, original));
+      return DoorGuard.before(
+          command,
+          context -> requireWorkerOrAssigner(context, user, taskId, processInstanceId, original));
     }
     if (original instanceof SaveAttachmentCmd || original instanceof DeleteAttachmentCmd) {
-      String taskId = original instanceof DeleteAttachmentCmd ? CommandFields.read(original, "taskId", String.class) : null;
-      return DoorGuard.before(command, context -> requireWorkerOrAssigner(context, user, taskId, null, original));
+      String taskId =
+          original instanceof DeleteAttachmentCmd
+              ? CommandFields.read(original, "taskId", String.class)
+              : null;
+      return DoorGuard.before(
+          command, context -> requireWorkerOrAssigner(context, user, taskId, null, original));
     }
     return command;
   }
@@ -107,26 +122,39 @@ final class TaskDoors {
   static TaskEntity existing(CommandContext context, String taskId) {
     TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
     if (task == null) {
-      throw new InvalidRequestException(jakarta.ws.rs.core.Response.Status.NOT_FOUND,
+      throw new InvalidRequestException(
+          jakarta.ws.rs.core.Response.Status.NOT_FOUND,
           "task " + taskId + " does not exist or is already completed");
     }
     return task;
   }
 
   static String describe(Command<?> command) {
-    return command.getClass().getSimpleName().replaceAll("Cmd$", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+    return command
+        .getClass()
+        .getSimpleName()
+        .replaceAll("Cmd$", "")
+        .replaceAll("([a-z])([A-Z])", "$1 $2")
+        .toLowerCase();
   }
 
   /**
    * Comments and attachments: Camunda checks no permission there, and its REST resource turns any
    * engine exception into 400, so the refusal is a 403 the resource passes on.
    */
-  private static void requireWorkerOrAssigner(CommandContext context, Authentication user, String taskId,
-      String processInstanceId, Command<?> command) {
+  private static void requireWorkerOrAssigner(
+      CommandContext context,
+      Authentication user,
+      String taskId,
+      String processInstanceId,
+      Command<?> command) {
     if (taskId == null) {
       if (!DoorGuard.isProcessOwner(user)) {
-        throw forbidden(user.getUserId() + " may not " + describe(command)
-            + " outside a task: only process owners and administrators may");
+        throw forbidden(
+            user.getUserId()
+                + " may not "
+                + describe(command)
+                + " outside a task: only process owners and administrators may");
       }
       return;
     }
@@ -137,8 +165,13 @@ final class TaskDoors {
       try {
         checkAll(context, checker -> checker.checkTaskAssign(task));
       } catch (AuthorizationException cannotAssign) {
-        throw forbidden(user.getUserId() + " may not " + describe(command) + " on task " + taskId
-            + ": only those who work or assign a task may");
+        throw forbidden(
+            user.getUserId()
+                + " may not "
+                + describe(command)
+                + " on task "
+                + taskId
+                + ": only those who work or assign a task may");
       }
     }
   }
@@ -147,25 +180,46 @@ final class TaskDoors {
     return new InvalidRequestException(jakarta.ws.rs.core.Response.Status.FORBIDDEN, message);
   }
 
-  private static void requireEligibleUser(CommandContext context, TaskEntity task, String userId, String field) {
+  private static void requireEligibleUser(
+      CommandContext context, TaskEntity task, String userId, String field) {
     Set<String> groups = StepRoles.groupsOf(task);
-    boolean eligible = context.runWithoutAuthorization(() -> groups.stream()
-        .anyMatch(group -> Membership.isMember(context.getProcessEngineConfiguration().getIdentityService(), userId, group)));
+    boolean eligible =
+        context.runWithoutAuthorization(
+            () ->
+                groups.stream()
+                    .anyMatch(
+                        group ->
+                            Membership.isMember(
+                                context.getProcessEngineConfiguration().getIdentityService(),
+                                userId,
+                                group)));
     if (!eligible) {
-      throw new BadUserRequestException(field + ": " + userId + " may not do " + task.getTaskDefinitionKey()
-          + "; a task goes only to a member of " + String.join(", ", groups));
+      throw new BadUserRequestException(
+          field
+              + ": "
+              + userId
+              + " may not do "
+              + task.getTaskDefinitionKey()
+              + "; a task goes only to a member of "
+              + String.join(", ", groups));
     }
   }
 
   private static void requireEligibleGroup(TaskEntity task, String groupId) {
     Set<String> groups = StepRoles.groupsOf(task);
     if (!groups.contains(groupId)) {
-      throw new BadUserRequestException("groupId: " + groupId + " may not do " + task.getTaskDefinitionKey()
-          + "; a task goes only to " + String.join(", ", groups));
+      throw new BadUserRequestException(
+          "groupId: "
+              + groupId
+              + " may not do "
+              + task.getTaskDefinitionKey()
+              + "; a task goes only to "
+              + String.join(", ", groups));
     }
   }
 
-  private static void checkAll(CommandContext context, java.util.function.Consumer<CommandChecker> check) {
+  private static void checkAll(
+      CommandContext context, java.util.function.Consumer<CommandChecker> check) {
     context.getProcessEngineConfiguration().getCommandCheckers().forEach(check);
   }
 }

@@ -25,8 +25,10 @@ public class TrustPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+    List<CommandInterceptor> interceptors =
+        configuration.getCustomPreCommandInterceptorsTxRequired() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
     interceptors.add(0, new DoorGuard(rules, configuration));
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     configuration.setDefaultUserPermissionNameForTask(TaskPermissions.TASK_WORK.getName());

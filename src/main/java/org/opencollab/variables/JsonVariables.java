@@ -23,14 +23,17 @@ import org.camunda.spin.plugin.variable.SpinValues;
  */
 public final class JsonVariables {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .registerModule(new SimpleModule("exact-decimals").addSerializer(BigDecimal.class, new PlainDecimal()))
-      // Json read back to be extended keeps its decimals exactly as written (30000.00, not 30000.0).
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .registerModule(
+              new SimpleModule("exact-decimals")
+                  .addSerializer(BigDecimal.class, new PlainDecimal()))
+          // Json read back to be extended keeps its decimals exactly as written (30000.00, not
+          // 30000.0).
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
-  private JsonVariables() {
-  }
+  private JsonVariables() {}
 
   public static TypedValue value(Object object) {
     return SpinValues.jsonValue(write(object)).create();
@@ -40,11 +43,15 @@ public final class JsonVariables {
     try {
       return MAPPER.writeValueAsString(object);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write " + object.getClass().getSimpleName() + " as Json", e);
+      throw new IllegalStateException(
+          "cannot write " + object.getClass().getSimpleName() + " as Json", e);
     }
   }
 
-  /** A Json object variable's current value to extend, or a new object when the variable is not set yet. */
+  /**
+   * A Json object variable's current value to extend, or a new object when the variable is not set
+   * yet.
+   */
   public static ObjectNode object(Object variable) {
     if (variable == null) {
       return MAPPER.createObjectNode();
@@ -57,11 +64,14 @@ public final class JsonVariables {
   }
 
   /**
-   * Adds to a Json object variable of {@code scope} (a process instance gathering the answers of its
-   * parallel tasks): reads it, or starts an empty object, lets {@code change} extend it, writes it back.
+   * Adds to a Json object variable of {@code scope} (a process instance gathering the answers of
+   * its parallel tasks): reads it, or starts an empty object, lets {@code change} extend it, writes
+   * it back.
+   *
    * @return the object as written
    */
-  public static ObjectNode update(VariableScope scope, String variable, Consumer<ObjectNode> change) {
+  public static ObjectNode update(
+      VariableScope scope, String variable, Consumer<ObjectNode> change) {
     ObjectNode object = object(scope.getVariable(variable));
     change.accept(object);
     scope.setVariable(variable, value(object));
@@ -73,13 +83,15 @@ public final class JsonVariables {
     try {
       return MAPPER.readValue(variable.toString(), type);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
     }
   }
 
   private static final class PlainDecimal extends JsonSerializer<BigDecimal> {
     @Override
-    public void serialize(BigDecimal value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+    public void serialize(BigDecimal value, JsonGenerator generator, SerializerProvider provider)
+        throws IOException {
       generator.writeString(value.toPlainString());
     }
   }

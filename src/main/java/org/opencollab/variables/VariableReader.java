@@ -17,23 +17,38 @@ import java.util.function.Function;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
- * Reads typed process variables and refuses, naming the variable, what breaks the type rules of docs/process-variables.md. It
- * reads from any lookup (an execution, a task's submitted variables) so that forms, REST and the Java
- * API are checked by the same code.
+ * Reads typed process variables and refuses, naming the variable, what breaks the type rules of
+ * docs/process-variables.md. It reads from any lookup (an execution, a task's submitted variables)
+ * so that forms, REST and the Java API are checked by the same code.
  */
 public final class VariableReader {
 
   /** The longest text any field takes: what Camunda stores in a text variable's column. */
   public static final int MAX_TEXT = 4000;
-  /** The largest amount of CNY any field takes (the bound of {@code estimatedValue}, docs/process-variables.md). */
+
+  /**
+   * The largest amount of CNY any field takes (the bound of {@code estimatedValue},
+   * docs/process-variables.md).
+   */
   public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
-  /** Json fields are small objects and arrays; these bound what a client can make the server parse. */
+
+  /**
+   * Json fields are small objects and arrays; these bound what a client can make the server parse.
+   */
   public static final int MAX_JSON_DEPTH = 8;
+
   public static final int MAX_JSON_CHARACTERS = 65_536;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH)
-          .maxStringLength(MAX_TEXT).maxNumberLength(40).build()).build());
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper(
+          JsonFactory.builder()
+              .streamReadConstraints(
+                  StreamReadConstraints.builder()
+                      .maxNestingDepth(MAX_JSON_DEPTH)
+                      .maxStringLength(MAX_TEXT)
+                      .maxNumberLength(40)
+                      .build())
+              .build());
 
   private final Function<String, Object> lookup;
 
@@ -61,12 +76,16 @@ public final class VariableReader {
 
   private static String limited(String name, String text, int maxLength) {
     if (text.length() > maxLength) {
-      throw new InvalidVariableException(name, "must have at most " + maxLength + " characters, got " + text.length());
+      throw new InvalidVariableException(
+          name, "must have at most " + maxLength + " characters, got " + text.length());
     }
     return text;
   }
 
-  /** A text that may be absent; when present it must be a text of at most {@link #MAX_TEXT} characters. */
+  /**
+   * A text that may be absent; when present it must be a text of at most {@link #MAX_TEXT}
+   * characters.
+   */
   public Optional<String> optionalString(String name) {
     Object value = lookup(name);
     if (value == null) {
@@ -82,7 +101,8 @@ public final class VariableReader {
   public String oneOf(String name, Collection<String> allowed) {
     Object value = required(name);
     if (!(value instanceof String code) || !allowed.contains(code)) {
-      throw new InvalidVariableException(name, "must be one of " + String.join(", ", allowed) + ", got " + value);
+      throw new InvalidVariableException(
+          name, "must be one of " + String.join(", ", allowed) + ", got " + value);
     }
     return code;
   }
@@ -95,15 +115,20 @@ public final class VariableReader {
     return flag;
   }
 
-  /** A whole number within {@code [min, max]}; a double counts when it has no fraction (as forms send numbers). */
+  /**
+   * A whole number within {@code [min, max]}; a double counts when it has no fraction (as forms
+   * send numbers).
+   */
   public int integer(String name, int min, int max) {
     BigDecimal number = decimal(name, required(name));
     if (number.stripTrailingZeros().scale() > 0) {
-      throw new InvalidVariableException(name, "must be a whole number, got " + number.toPlainString());
+      throw new InvalidVariableException(
+          name, "must be a whole number, got " + number.toPlainString());
     }
-    if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
-      throw new InvalidVariableException(name, "must be between " + min + " and " + max + ", got "
-          + number.toPlainString());
+    if (number.compareTo(BigDecimal.valueOf(min)) < 0
+        || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+      throw new InvalidVariableException(
+          name, "must be between " + min + " and " + max + ", got " + number.toPlainString());
     }
     return number.intValueExact();
   }
@@ -112,8 +137,14 @@ public final class VariableReader {
   public BigDecimal number(String name, BigDecimal min, BigDecimal max) {
     BigDecimal number = decimal(name, required(name));
     if (number.compareTo(min) < 0 || number.compareTo(max) > 0) {
-      throw new InvalidVariableException(name, "must be between " + min.toPlainString() + " and "
-          + max.toPlainString() + ", got " + number.toPlainString());
+      throw new InvalidVariableException(
+          name,
+          "must be between "
+              + min.toPlainString()
+              + " and "
+              + max.toPlainString()
+              + ", got "
+              + number.toPlainString());
     }
     return number;
   }
@@ -132,8 +163,9 @@ public final class VariableReader {
   }
 
   /**
-   * A Json variable: a Spin Json value, a Json text, or a map or list (the Java API's natural form);
-   * at most {@link #MAX_JSON_CHARACTERS} characters, nested at most {@link #MAX_JSON_DEPTH} deep.
+   * A Json variable: a Spin Json value, a Json text, or a map or list (the Java API's natural
+   * form); at most {@link #MAX_JSON_CHARACTERS} characters, nested at most {@link #MAX_JSON_DEPTH}
+   * deep.
    */
   public JsonNode json(String name) {
     Object value = required(name);
@@ -150,14 +182,17 @@ public final class VariableReader {
   /** Parses Json text within the limits, refusing what breaks them with the field's name. */
   public static JsonNode parseJson(String name, String text) {
     if (text.length() > MAX_JSON_CHARACTERS) {
-      throw new InvalidVariableException(name, "must be Json of at most " + MAX_JSON_CHARACTERS + " characters, got "
-          + text.length());
+      throw new InvalidVariableException(
+          name,
+          "must be Json of at most " + MAX_JSON_CHARACTERS + " characters, got " + text.length());
     }
     try {
       return MAPPER.readTree(text);
     } catch (IOException e) {
-      String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-      throw new InvalidVariableException(name, "must be Json, nested at most " + MAX_JSON_DEPTH + " deep: " + reason);
+      String reason =
+          e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+      throw new InvalidVariableException(
+          name, "must be Json, nested at most " + MAX_JSON_DEPTH + " deep: " + reason);
     }
   }
 
@@ -177,12 +212,16 @@ public final class VariableReader {
   /** A Json object of Json objects of whole numbers: {@code {"alice": {"bob": 5}}}. */
   public SortedMap<String, SortedMap<String, Integer>> nestedIntegerMap(String name) {
     SortedMap<String, SortedMap<String, Integer>> result = new TreeMap<>();
-    jsonObject(name).fields().forEachRemaining(entry -> {
-      if (!entry.getValue().isObject()) {
-        throw new InvalidVariableException(name, entry.getKey() + " must map to a Json object");
-      }
-      result.put(entry.getKey(), integers(name, entry.getKey() + ".", entry.getValue()));
-    });
+    jsonObject(name)
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              if (!entry.getValue().isObject()) {
+                throw new InvalidVariableException(
+                    name, entry.getKey() + " must map to a Json object");
+              }
+              result.put(entry.getKey(), integers(name, entry.getKey() + ".", entry.getValue()));
+            });
     return result;
   }
 
@@ -191,13 +230,18 @@ public final class VariableReader {
       throw new InvalidVariableException(name, "must be 0 or more, got " + amount.toPlainString());
     }
     if (amount.compareTo(MAX_AMOUNT) > 0) {
-      throw new InvalidVariableException(name, "must be at most " + MAX_AMOUNT.toPlainString() + ", got "
-          + (amount.precision() - amount.scale() > 20 ? "a number of " + (amount.precision() - amount.scale()) + " digits"
-          : amount.toPlainString()));
+      throw new InvalidVariableException(
+          name,
+          "must be at most "
+              + MAX_AMOUNT.toPlainString()
+              + ", got "
+              + (amount.precision() - amount.scale() > 20
+                  ? "a number of " + (amount.precision() - amount.scale()) + " digits"
+                  : amount.toPlainString()));
     }
     if (amount.stripTrailingZeros().scale() > 2) {
-      throw new InvalidVariableException(name, "must have at most two decimal places (CNY cents), got "
-          + amount.toPlainString());
+      throw new InvalidVariableException(
+          name, "must have at most two decimal places (CNY cents), got " + amount.toPlainString());
     }
     return amount.setScale(2);
   }
@@ -208,18 +252,23 @@ public final class VariableReader {
       throw new InvalidVariableException(name, "must be a number, got " + node);
     }
     return node.isFloatingPointNumber() && !node.isBigDecimal()
-        ? decimal(name, (Object) node.doubleValue()) : node.decimalValue();
+        ? decimal(name, (Object) node.doubleValue())
+        : node.decimalValue();
   }
 
   private static SortedMap<String, Integer> integers(String name, String prefix, JsonNode object) {
     SortedMap<String, Integer> result = new TreeMap<>();
-    object.fields().forEachRemaining(entry -> {
-      JsonNode value = entry.getValue();
-      if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-        throw new InvalidVariableException(name, prefix + entry.getKey() + " must be a whole number, got " + value);
-      }
-      result.put(entry.getKey(), value.intValue());
-    });
+    object
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              JsonNode value = entry.getValue();
+              if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+                throw new InvalidVariableException(
+                    name, prefix + entry.getKey() + " must be a whole number, got " + value);
+              }
+              result.put(entry.getKey(), value.intValue());
+            });
     return result;
   }
 
@@ -227,7 +276,10 @@ public final class VariableReader {
     if (value instanceof BigDecimal exact) {
       return exact;
     }
-    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+    if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte) {
       return BigDecimal.valueOf(((Number) value).longValue());
     }
     if (value instanceof BigInteger whole) {
@@ -243,7 +295,10 @@ public final class VariableReader {
     throw new InvalidVariableException(name, "must be a number, got " + describe(value));
   }
 
-  /** The variable's value; one that cannot even be read (malformed Json, say) is refused with its name. */
+  /**
+   * The variable's value; one that cannot even be read (malformed Json, say) is refused with its
+   * name.
+   */
   private Object lookup(String name) {
     try {
       return lookup.apply(name);

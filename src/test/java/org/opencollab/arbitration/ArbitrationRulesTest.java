@@ -41,14 +41,20 @@ class ArbitrationRulesTest {
 
   static List<Arguments> badDisputes() {
     return List.of(
-        Arguments.of("opportunityId", "OPP-NOT-THERE", "opportunityId: no opportunity OPP-NOT-THERE exists"),
+        Arguments.of(
+            "opportunityId", "OPP-NOT-THERE", "opportunityId: no opportunity OPP-NOT-THERE exists"),
         Arguments.of("opportunityId", null, "opportunityId: is required"),
         Arguments.of("disputeType", "MONEY", "disputeType: must be one of RESOURCE_ALLOCATION"),
-        Arguments.of("raisedByDepartment", "LEGAL", "raisedByDepartment: must be one of SALES, TECH"),
-        Arguments.of("againstDepartment", "DELIVERY", "againstDepartment: must differ from raisedByDepartment DELIVERY"),
+        Arguments.of(
+            "raisedByDepartment", "LEGAL", "raisedByDepartment: must be one of SALES, TECH"),
+        Arguments.of(
+            "againstDepartment",
+            "DELIVERY",
+            "againstDepartment: must differ from raisedByDepartment DELIVERY"),
         Arguments.of("description", "", "description: must be a non-empty text"),
         Arguments.of("amountAtStake", -1L, "amountAtStake: must be 0 or more"),
-        Arguments.of("amountAtStake", 10.001, "amountAtStake: must have at most two decimal places"));
+        Arguments.of(
+            "amountAtStake", 10.001, "amountAtStake: must have at most two decimal places"));
   }
 
   @ParameterizedTest(name = "{0} = {1} is refused")
@@ -56,14 +62,27 @@ class ArbitrationRulesTest {
   void refusedDisputeLeavesNothingBehind(String variable, Object value, String message) {
     Map<String, Object> variables = dispute();
     variables.put(variable, value);
-    long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey("collaborationArbitration").count();
+    long before =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey("collaborationArbitration")
+            .count();
 
-    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("collaborationArbitration", variables))
+    assertThatThrownBy(
+            () ->
+                engine
+                    .getRuntimeService()
+                    .startProcessInstanceByKey("collaborationArbitration", variables))
         .hasMessageContaining(message);
 
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey("collaborationArbitration").count()).isEqualTo(before);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey("collaborationArbitration")
+                .count())
+        .isEqualTo(before);
   }
 
   @Test
@@ -71,10 +90,13 @@ class ArbitrationRulesTest {
     Map<String, Object> variables = dispute();
     variables.remove("amountAtStake");
 
-    ProcessInstance dispute = engine.getRuntimeService().startProcessInstanceByKey("collaborationArbitration", variables);
+    ProcessInstance dispute =
+        engine.getRuntimeService().startProcessInstanceByKey("collaborationArbitration", variables);
 
-    assertThat(engine.getRuntimeService().getVariable(dispute.getId(), "amountAtStake")).isEqualTo(0L);
-    assertThat(engine.getRuntimeService().getVariable(dispute.getId(), "customerTier")).isEqualTo("KEY");
+    assertThat(engine.getRuntimeService().getVariable(dispute.getId(), "amountAtStake"))
+        .isEqualTo(0L);
+    assertThat(engine.getRuntimeService().getVariable(dispute.getId(), "customerTier"))
+        .isEqualTo("KEY");
     assertThat(dispute.getBusinessKey()).isEqualTo(id);
   }
 
@@ -83,35 +105,75 @@ class ArbitrationRulesTest {
     Map<String, Object> variables = dispute();
     variables.put("customerTier", "STRATEGIC");
 
-    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("collaborationArbitration", variables))
-        .isInstanceOf(InvalidVariableException.class).hasMessageStartingWith("customerTier: is not a field of the start");
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey("collaborationArbitration").processInstanceBusinessKey(id).count()).isZero();
+    assertThatThrownBy(
+            () ->
+                engine
+                    .getRuntimeService()
+                    .startProcessInstanceByKey("collaborationArbitration", variables))
+        .isInstanceOf(InvalidVariableException.class)
+        .hasMessageStartingWith("customerTier: is not a field of the start");
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey("collaborationArbitration")
+                .processInstanceBusinessKey(id)
+                .count())
+        .isZero();
   }
 
   static List<Arguments> badCompletions() {
     return List.of(
-        Arguments.of("MediateDispute", "resolution: is required", OpportunityDriver.variables("mediationResolved", true)),
-        Arguments.of("MediateDispute", "adjustedShares: shares must sum to 100, got 110", OpportunityDriver.variables(
-            "mediationResolved", true, "resolution", "r", "adjustedShares", "{\"SALES\": 60, \"TECH\": 35, \"DELIVERY\": 15}")),
-        Arguments.of("MediateDispute", "adjustedShares: keys must be exactly the involved departments",
-            OpportunityDriver.variables("mediationResolved", true, "resolution", "r",
-                "adjustedShares", "{\"SALES\": 60, \"MARKETING\": 40}")),
-        Arguments.of("MediateDispute", "adjustedShares: must be Json", OpportunityDriver.variables(
-            "mediationResolved", true, "resolution", "r", "adjustedShares", "SALES=60")),
-        Arguments.of("MediateDispute", "mediationResolved: is required", OpportunityDriver.variables()));
+        Arguments.of(
+            "MediateDispute",
+            "resolution: is required",
+            OpportunityDriver.variables("mediationResolved", true)),
+        Arguments.of(
+            "MediateDispute",
+            "adjustedShares: shares must sum to 100, got 110",
+            OpportunityDriver.variables(
+                "mediationResolved",
+                true,
+                "resolution",
+                "r",
+                "adjustedShares",
+                "{\"SALES\": 60, \"TECH\": 35, \"DELIVERY\": 15}")),
+        Arguments.of(
+            "MediateDispute",
+            "adjustedShares: keys must be exactly the involved departments",
+            OpportunityDriver.variables(
+                "mediationResolved",
+                true,
+                "resolution",
+                "r",
+                "adjustedShares",
+                "{\"SALES\": 60, \"MARKETING\": 40}")),
+        Arguments.of(
+            "MediateDispute",
+            "adjustedShares: must be Json",
+            OpportunityDriver.variables(
+                "mediationResolved", true, "resolution", "r", "adjustedShares", "SALES=60")),
+        Arguments.of(
+            "MediateDispute", "mediationResolved: is required", OpportunityDriver.variables()));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("badCompletions")
-  void refusedMediationLeavesTheTaskOpen(String taskKey, String message, Map<String, Object> submitted) {
+  void refusedMediationLeavesTheTaskOpen(
+      String taskKey, String message, Map<String, Object> submitted) {
     engine.getRuntimeService().startProcessInstanceByKey("collaborationArbitration", dispute());
     Task task = driver.task(id, taskKey);
 
-    assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), submitted)).hasMessageContaining(message);
+    assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), submitted))
+        .hasMessageContaining(message);
 
-    assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult()).isNotNull();
-    assertThat(engine.getRuntimeService().getVariable(task.getProcessInstanceId(), "mediationResolved")).isNull();
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult())
+        .isNotNull();
+    assertThat(
+            engine
+                .getRuntimeService()
+                .getVariable(task.getProcessInstanceId(), "mediationResolved"))
+        .isNull();
   }
 
   @Test
@@ -127,8 +189,14 @@ class ArbitrationRulesTest {
         .hasMessageContaining("voteRationale: is required");
 
     for (Task ballot : driver.tasks(id, "ArbitrationVote")) {
-      driver.complete(ballot, "vote", ballot.getAssignee().equals("frank") ? "UPHOLD" : ballot.getAssignee().equals("grace")
-          ? "REJECT" : "COMPROMISE", "voteRationale", "r");
+      driver.complete(
+          ballot,
+          "vote",
+          ballot.getAssignee().equals("frank")
+              ? "UPHOLD"
+              : ballot.getAssignee().equals("grace") ? "REJECT" : "COMPROMISE",
+          "voteRationale",
+          "r");
     }
     assertThatThrownBy(() -> driver.complete(id, "ChairRuling", "chairOption", "SPLIT"))
         .hasMessageContaining("chairOption: must be one of UPHOLD, REJECT, COMPROMISE");
@@ -138,8 +206,18 @@ class ArbitrationRulesTest {
   }
 
   private Map<String, Object> dispute() {
-    return OpportunityDriver.variables("opportunityId", id, "disputeType", "PRIORITY",
-        "raisedByDepartment", "DELIVERY", "againstDepartment", "TECH",
-        "description", "Delivery wants this opportunity first", "amountAtStake", 1000L);
+    return OpportunityDriver.variables(
+        "opportunityId",
+        id,
+        "disputeType",
+        "PRIORITY",
+        "raisedByDepartment",
+        "DELIVERY",
+        "againstDepartment",
+        "TECH",
+        "description",
+        "Delivery wants this opportunity first",
+        "amountAtStake",
+        1000L);
   }
 }

@@ -24,10 +24,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Every path of {@code collaborationArbitration} (docs/process-variables.md): mediation, the mediation deadline,
- * committee voting with an early majority, the chair's ruling, the reminder, and the ruling handed
- * back to a calling opportunity or sent to a running one. The class fails unless its tests pass every
- * flow node and sequence flow of the process.
+ * Every path of {@code collaborationArbitration} (docs/process-variables.md): mediation, the
+ * mediation deadline, committee voting with an early majority, the chair's ruling, the reminder,
+ * and the ruling handed back to a calling opportunity or sent to a running one. The class fails
+ * unless its tests pass every flow node and sequence flow of the process.
  */
 @ProcessTest
 class CollaborationArbitrationProcessTest {
@@ -61,19 +61,34 @@ class CollaborationArbitrationProcessTest {
   void mediatedRulingReachesTheRunningOpportunity() {
     driver.signAll(id);
     ProcessInstance dispute = raise("RESOURCE_ALLOCATION", 5_000L);
-    BpmnAwareTests.assertThat(dispute).hasBusinessKey(id).isWaitingAt("MediateDispute").variables()
-        .containsEntry("route", "MEDIATION").containsEntry("mediationDeadline", "P3D").containsEntry("customerTier", "KEY");
+    BpmnAwareTests.assertThat(dispute)
+        .hasBusinessKey(id)
+        .isWaitingAt("MediateDispute")
+        .variables()
+        .containsEntry("route", "MEDIATION")
+        .containsEntry("mediationDeadline", "P3D")
+        .containsEntry("customerTier", "KEY");
     BpmnAwareTests.assertThat(dispute).task().hasCandidateGroup("coordinators");
 
-    driver.complete(id, "MediateDispute", "mediationResolved", true, "resolution", "Tech lends its architect for two sprints",
-        "adjustedShares", "{\"SALES\": 45, \"TECH\": 35, \"DELIVERY\": 20}");
+    driver.complete(
+        id,
+        "MediateDispute",
+        "mediationResolved",
+        true,
+        "resolution",
+        "Tech lends its architect for two sprints",
+        "adjustedShares",
+        "{\"SALES\": 45, \"TECH\": 35, \"DELIVERY\": 20}");
     driver.runJobs(id);
 
-    BpmnAwareTests.assertThat(dispute).isEnded().hasPassed("ComposeRuling", "EndEvent_RulingDelivered");
+    BpmnAwareTests.assertThat(dispute)
+        .isEnded()
+        .hasPassed("ComposeRuling", "EndEvent_RulingDelivered");
     SpinJsonNode ruling = ruling(dispute);
     assertThat(ruling.prop("option").stringValue()).isEqualTo("RESOLVED");
     assertThat(ruling.prop("decidedBy").stringValue()).isEqualTo("MEDIATION");
-    assertThat(ruling.prop("text").stringValue()).isEqualTo("Tech lends its architect for two sprints");
+    assertThat(ruling.prop("text").stringValue())
+        .isEqualTo("Tech lends its architect for two sprints");
     assertThat(ruling.prop("decidedAt").stringValue()).isNotBlank();
     assertThat(driver.variable(opportunity, "departmentShares").toString())
         .isEqualTo("{\"SALES\":45,\"TECH\":35,\"DELIVERY\":20}");
@@ -88,7 +103,9 @@ class CollaborationArbitrationProcessTest {
 
     driver.fireTimer(id, "Timer_MediationDeadline");
 
-    BpmnAwareTests.assertThat(dispute).hasPassed("Timer_MediationDeadline").hasNotPassed("Gateway_Mediated");
+    BpmnAwareTests.assertThat(dispute)
+        .hasPassed("Timer_MediationDeadline")
+        .hasNotPassed("Gateway_Mediated");
     assertThat(driver.tasks(id, "MediateDispute")).isEmpty();
     vote("frank", "REJECT");
     vote("grace", "REJECT");
@@ -105,24 +122,38 @@ class CollaborationArbitrationProcessTest {
   void unresolvedMediationGoesToTheCommitteeAndTheChairRulesWithoutMajority() {
     driver.signAll(id);
     ProcessInstance dispute = raise("PRIORITY", 0L);
-    driver.complete(id, "MediateDispute", "mediationResolved", false,
-        "adjustedShares", "{\"SALES\": 40, \"TECH\": 40, \"DELIVERY\": 20}");
+    driver.complete(
+        id,
+        "MediateDispute",
+        "mediationResolved",
+        false,
+        "adjustedShares",
+        "{\"SALES\": 40, \"TECH\": 40, \"DELIVERY\": 20}");
     BpmnAwareTests.assertThat(dispute).variables().doesNotContainKey("adjustedShares");
 
     vote("frank", "UPHOLD");
     vote("grace", "REJECT");
     vote("heidi", "COMPROMISE");
-    BpmnAwareTests.assertThat(dispute).isWaitingAt("ChairRuling").task().hasCandidateGroup("committee-chair");
+    BpmnAwareTests.assertThat(dispute)
+        .isWaitingAt("ChairRuling")
+        .task()
+        .hasCandidateGroup("committee-chair");
     driver.complete(id, "ChairRuling", "chairOption", "COMPROMISE");
     BpmnAwareTests.assertThat(dispute).task("RecordRuling").hasCandidateGroup("committee-chair");
-    driver.complete(id, "RecordRuling", "rulingText", "Both priorities, alternating weeks",
-        "adjustedShares", "{\"SALES\": 50, \"TECH\": 30, \"DELIVERY\": 20}");
+    driver.complete(
+        id,
+        "RecordRuling",
+        "rulingText",
+        "Both priorities, alternating weeks",
+        "adjustedShares",
+        "{\"SALES\": 50, \"TECH\": 30, \"DELIVERY\": 20}");
     driver.runJobs(id);
 
     SpinJsonNode ruling = ruling(dispute);
     assertThat(ruling.prop("option").stringValue()).isEqualTo("COMPROMISE");
     assertThat(ruling.prop("decidedBy").stringValue()).isEqualTo("CHAIR");
-    assertThat(ruling.prop("votes").fieldNames()).containsExactlyInAnyOrder("frank", "grace", "heidi");
+    assertThat(ruling.prop("votes").fieldNames())
+        .containsExactlyInAnyOrder("frank", "grace", "heidi");
     assertThat(ruling.prop("adjustedShares").prop("TECH").numberValue()).isEqualTo(30);
     assertThat(driver.variable(opportunity, "departmentShares").toString())
         .isEqualTo("{\"SALES\":50,\"TECH\":30,\"DELIVERY\":20}");
@@ -133,7 +164,8 @@ class CollaborationArbitrationProcessTest {
     driver.signAll(id);
     ProcessInstance dispute = raise("DATA_ACCESS", 1_000_000L);
     BpmnAwareTests.assertThat(dispute).variables().containsEntry("route", "COMMITTEE");
-    assertThat(driver.tasks(id, "ArbitrationVote")).extracting(Task::getAssignee)
+    assertThat(driver.tasks(id, "ArbitrationVote"))
+        .extracting(Task::getAssignee)
         .containsExactly("frank", "grace", "heidi");
 
     vote("grace", "UPHOLD");
@@ -141,8 +173,14 @@ class CollaborationArbitrationProcessTest {
     vote("heidi", "UPHOLD");
 
     assertThat(driver.tasks(id, "ArbitrationVote")).isEmpty();
-    HistoricTaskInstance cancelled = engine.getHistoryService().createHistoricTaskInstanceQuery()
-        .processInstanceId(dispute.getId()).taskDefinitionKey("ArbitrationVote").taskAssignee("frank").singleResult();
+    HistoricTaskInstance cancelled =
+        engine
+            .getHistoryService()
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(dispute.getId())
+            .taskDefinitionKey("ArbitrationVote")
+            .taskAssignee("frank")
+            .singleResult();
     assertThat(cancelled.getDeleteReason()).isEqualTo("deleted");
     BpmnAwareTests.assertThat(dispute).isWaitingAt("RecordRuling").hasNotPassed("ChairRuling");
     driver.complete(id, "RecordRuling", "rulingText", "Sales shares the data with tech");
@@ -157,46 +195,79 @@ class CollaborationArbitrationProcessTest {
   void overdueVotesRemindTheCommittee() {
     driver.signAll(id);
     raise("DATA_ACCESS", 2_000_000L);
-    assertThat(driver.tasks(id, "ArbitrationVote")).allSatisfy(task -> assertThat(task.getPriority()).isEqualTo(50));
+    assertThat(driver.tasks(id, "ArbitrationVote"))
+        .allSatisfy(task -> assertThat(task.getPriority()).isEqualTo(50));
 
     driver.fireTimer(id, "Timer_VoteReminder");
 
-    assertThat(driver.tasks(id, "ArbitrationVote")).hasSize(3)
+    assertThat(driver.tasks(id, "ArbitrationVote"))
+        .hasSize(3)
         .allSatisfy(task -> assertThat(task.getPriority()).isEqualTo(60));
   }
 
   @Test
   void disputeRaisedByTheOpportunityReturnsItsRulingToTheCallActivity() {
     for (Task signOff : driver.tasks(id, "SignCollaborationAgreement")) {
-      boolean delivery = "DELIVERY".equals(engine.getTaskService().getVariable(signOff.getId(), "department"));
-      driver.complete(signOff, "agreementApproved", !delivery, "rejectionCategory", delivery ? "DATA_ACCESS" : null,
-          "rejectionReason", delivery ? "Delivery needs the usage data" : null);
+      boolean delivery =
+          "DELIVERY".equals(engine.getTaskService().getVariable(signOff.getId(), "department"));
+      driver.complete(
+          signOff,
+          "agreementApproved",
+          !delivery,
+          "rejectionCategory",
+          delivery ? "DATA_ACCESS" : null,
+          "rejectionReason",
+          delivery ? "Delivery needs the usage data" : null);
     }
     driver.runJobs(id);
     ProcessInstance dispute = calledProcessInstance("collaborationArbitration", opportunity);
-    BpmnAwareTests.assertThat(dispute).variables().containsEntry("raisedByDepartment", "DELIVERY")
-        .containsEntry("againstDepartment", "SALES").containsEntry("disputeType", "DATA_ACCESS");
+    BpmnAwareTests.assertThat(dispute)
+        .variables()
+        .containsEntry("raisedByDepartment", "DELIVERY")
+        .containsEntry("againstDepartment", "SALES")
+        .containsEntry("disputeType", "DATA_ACCESS");
 
     vote("frank", "UPHOLD");
     vote("heidi", "UPHOLD");
     driver.complete(id, "RecordRuling", "rulingText", "Delivery may read usage data");
     driver.runJobs(id);
 
-    BpmnAwareTests.assertThat(dispute).isEnded().hasPassed("EndEvent_RulingReturned").hasNotPassed("EndEvent_RulingDelivered");
+    BpmnAwareTests.assertThat(dispute)
+        .isEnded()
+        .hasPassed("EndEvent_RulingReturned")
+        .hasNotPassed("EndEvent_RulingDelivered");
     BpmnAwareTests.assertThat(opportunity).isWaitingAt("DesignSolution", "PrepareOffer");
-    assertThat(((SpinJsonNode) driver.variable(opportunity, "rulings")).elements()).singleElement()
+    assertThat(((SpinJsonNode) driver.variable(opportunity, "rulings")).elements())
+        .singleElement()
         .satisfies(ruling -> assertThat(ruling.prop("option").stringValue()).isEqualTo("UPHOLD"));
   }
 
   private ProcessInstance raise(String type, long amountAtStake) {
-    return engine.getRuntimeService().startProcessInstanceByKey("collaborationArbitration",
-        variables("opportunityId", id, "disputeType", type, "raisedByDepartment", "DELIVERY",
-            "againstDepartment", "TECH", "description", "Dispute over " + type, "amountAtStake", amountAtStake));
+    return engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(
+            "collaborationArbitration",
+            variables(
+                "opportunityId",
+                id,
+                "disputeType",
+                type,
+                "raisedByDepartment",
+                "DELIVERY",
+                "againstDepartment",
+                "TECH",
+                "description",
+                "Dispute over " + type,
+                "amountAtStake",
+                amountAtStake));
   }
 
   private void vote(String member, String option) {
-    Task ballot = driver.tasks(id, "ArbitrationVote").stream().filter(task -> member.equals(task.getAssignee()))
-        .findFirst().orElseThrow();
+    Task ballot =
+        driver.tasks(id, "ArbitrationVote").stream()
+            .filter(task -> member.equals(task.getAssignee()))
+            .findFirst()
+            .orElseThrow();
     driver.complete(ballot, "vote", option, "voteRationale", member + " weighed both sides");
   }
 

@@ -11,22 +11,35 @@ class ArbitrationRoutingDecisionTest extends DecisionTableTest {
 
   @ParameterizedTest(name = "{0} CNY {1} {2} → {3} {4} by {5}")
   @CsvSource({
-      // amountAtStake, tier, disputeType → route, deadline, rule
-      "1000000, STANDARD,  RESOURCE_ALLOCATION, COMMITTEE, ,    Rule_LargeAmount",
-      "5000000, STRATEGIC, RESPONSIBILITY,      COMMITTEE, ,    Rule_LargeAmount",
-      "999999,  STRATEGIC, DATA_ACCESS,         COMMITTEE, ,    Rule_StrategicCustomer",
-      "0,       STRATEGIC, RESPONSIBILITY,      COMMITTEE, ,    Rule_StrategicCustomer",
-      "999999,  KEY,       RESPONSIBILITY,      MEDIATION, P2D, Rule_Responsibility",
-      "0,       STANDARD,  RESPONSIBILITY,      MEDIATION, P2D, Rule_Responsibility",
-      "999999,  STANDARD,  RESOURCE_ALLOCATION, MEDIATION, P3D, Rule_Otherwise",
-      "0,       KEY,       DATA_ACCESS,         MEDIATION, P3D, Rule_Otherwise",
-      "0,       STANDARD,  PRIORITY,            MEDIATION, P3D, Rule_Otherwise",
-      "0,       STANDARD,  INCENTIVE_SPLIT,     MEDIATION, P3D, Rule_Otherwise",
+    // amountAtStake, tier, disputeType → route, deadline, rule
+    "1000000, STANDARD,  RESOURCE_ALLOCATION, COMMITTEE, ,    Rule_LargeAmount",
+    "5000000, STRATEGIC, RESPONSIBILITY,      COMMITTEE, ,    Rule_LargeAmount",
+    "999999,  STRATEGIC, DATA_ACCESS,         COMMITTEE, ,    Rule_StrategicCustomer",
+    "0,       STRATEGIC, RESPONSIBILITY,      COMMITTEE, ,    Rule_StrategicCustomer",
+    "999999,  KEY,       RESPONSIBILITY,      MEDIATION, P2D, Rule_Responsibility",
+    "0,       STANDARD,  RESPONSIBILITY,      MEDIATION, P2D, Rule_Responsibility",
+    "999999,  STANDARD,  RESOURCE_ALLOCATION, MEDIATION, P3D, Rule_Otherwise",
+    "0,       KEY,       DATA_ACCESS,         MEDIATION, P3D, Rule_Otherwise",
+    "0,       STANDARD,  PRIORITY,            MEDIATION, P3D, Rule_Otherwise",
+    "0,       STANDARD,  INCENTIVE_SPLIT,     MEDIATION, P3D, Rule_Otherwise",
   })
-  void routesDisputes(long amountAtStake, String customerTier, String disputeType, String route, String deadline,
+  void routesDisputes(
+      long amountAtStake,
+      String customerTier,
+      String disputeType,
+      String route,
+      String deadline,
       String rule) {
-    Evaluation evaluation = evaluate("arbitrationRouting",
-        Map.of("amountAtStake", amountAtStake, "customerTier", customerTier, "disputeType", disputeType));
+    Evaluation evaluation =
+        evaluate(
+            "arbitrationRouting",
+            Map.of(
+                "amountAtStake",
+                amountAtStake,
+                "customerTier",
+                customerTier,
+                "disputeType",
+                disputeType));
 
     assertThat(evaluation.matchedRule()).isEqualTo(rule);
     assertThat(evaluation.outputs()).containsEntry("route", route);

@@ -11,29 +11,44 @@ import org.opencollab.ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Evaluates the deployed decisions through the engine's {@link DecisionService}, as the processes do,
- * and reads from the engine's history which rule matched.
+ * Evaluates the deployed decisions through the engine's {@link DecisionService}, as the processes
+ * do, and reads from the engine's history which rule matched.
  */
 @ApplicationTest
 abstract class DecisionTableTest {
 
-  record Evaluation(Map<String, Object> outputs, String matchedRule) {
-  }
+  record Evaluation(Map<String, Object> outputs, String matchedRule) {}
 
   @Autowired private DecisionService decisionService;
   @Autowired private HistoryService historyService;
 
-  /** @return the single result, or an evaluation without outputs when no rule matched */
+  /**
+   * @return the single result, or an evaluation without outputs when no rule matched
+   */
   Evaluation evaluate(String decisionKey, Map<String, Object> inputs) {
-    DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey(decisionKey)
-        .variables(inputs).evaluate().getSingleResult();
+    DmnDecisionResultEntries result =
+        decisionService
+            .evaluateDecisionByKey(decisionKey)
+            .variables(inputs)
+            .evaluate()
+            .getSingleResult();
     if (result == null) {
       return new Evaluation(null, null);
     }
-    HistoricDecisionInstance instance = historyService.createHistoricDecisionInstanceQuery()
-        .decisionDefinitionKey(decisionKey).includeOutputs().orderByEvaluationTime().desc().listPage(0, 1).get(0);
-    List<String> rules = instance.getOutputs().stream().map(HistoricDecisionOutputInstance::getRuleId)
-        .distinct().toList();
+    HistoricDecisionInstance instance =
+        historyService
+            .createHistoricDecisionInstanceQuery()
+            .decisionDefinitionKey(decisionKey)
+            .includeOutputs()
+            .orderByEvaluationTime()
+            .desc()
+            .listPage(0, 1)
+            .get(0);
+    List<String> rules =
+        instance.getOutputs().stream()
+            .map(HistoricDecisionOutputInstance::getRuleId)
+            .distinct()
+            .toList();
     if (rules.size() != 1) {
       throw new AssertionError("expected one matched rule, got " + rules);
     }

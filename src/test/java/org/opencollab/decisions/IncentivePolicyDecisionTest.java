@@ -16,8 +16,17 @@ class IncentivePolicyDecisionTest extends DecisionTableTest {
     Evaluation evaluation = evaluate("incentivePolicy", Map.of("priority", priority));
 
     assertThat(evaluation.matchedRule()).isEqualTo(rule);
-    assertThat(evaluation.outputs()).containsExactlyInAnyOrderEntriesOf(Map.of("poolRate", poolRate,
-        "freeRiderThreshold", 2.5, "starThreshold", 4.5, "starPromotionPoints", 10));
+    assertThat(evaluation.outputs())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "poolRate",
+                poolRate,
+                "freeRiderThreshold",
+                2.5,
+                "starThreshold",
+                4.5,
+                "starPromotionPoints",
+                10));
   }
 
   @Test

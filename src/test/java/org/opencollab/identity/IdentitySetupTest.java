@@ -23,9 +23,19 @@ class IdentitySetupTest {
 
   @Test
   void everyGroupOfTheSpecExists() {
-    assertThat(identityService.createGroupQuery().list()).extracting(Group::getId).contains(
-        "sales", "tech", "marketing", "delivery", "operations",
-        "coordinators", "committee", "auditors", "process-owners", "camunda-admin");
+    assertThat(identityService.createGroupQuery().list())
+        .extracting(Group::getId)
+        .contains(
+            "sales",
+            "tech",
+            "marketing",
+            "delivery",
+            "operations",
+            "coordinators",
+            "committee",
+            "auditors",
+            "process-owners",
+            "camunda-admin");
   }
 
   @Test
@@ -62,7 +72,8 @@ class IdentitySetupTest {
     assertThat(mayStart("dave", "marketing", AccessPolicy.OPPORTUNITY_PROCESS)).isTrue();
     assertThat(mayStart("bob", "tech", AccessPolicy.OPPORTUNITY_PROCESS)).isFalse();
     for (Department department : Department.values()) {
-      assertThat(mayStart("someone", department.groupId(), AccessPolicy.ARBITRATION_PROCESS)).as(department.name())
+      assertThat(mayStart("someone", department.groupId(), AccessPolicy.ARBITRATION_PROCESS))
+          .as(department.name())
           .isTrue();
     }
     assertThat(mayStart("erin", "coordinators", AccessPolicy.HEALTH_CHECK_PROCESS)).isTrue();
@@ -75,27 +86,54 @@ class IdentitySetupTest {
   @Test
   void auditorsReadEverythingAndChangeNothing() {
     List<String> auditors = List.of("auditors");
-    assertThat(authorizationService.isUserAuthorized("ivan", auditors, ProcessDefinitionPermissions.READ_HISTORY,
-        Resources.PROCESS_DEFINITION, "opportunityToDelivery")).isTrue();
-    assertThat(authorizationService.isUserAuthorized("ivan", auditors, Permissions.READ, Resources.TASK, "any-task"))
+    assertThat(
+            authorizationService.isUserAuthorized(
+                "ivan",
+                auditors,
+                ProcessDefinitionPermissions.READ_HISTORY,
+                Resources.PROCESS_DEFINITION,
+                "opportunityToDelivery"))
         .isTrue();
-    assertThat(authorizationService.isUserAuthorized("ivan", auditors, Permissions.UPDATE, Resources.TASK, "any-task"))
+    assertThat(
+            authorizationService.isUserAuthorized(
+                "ivan", auditors, Permissions.READ, Resources.TASK, "any-task"))
+        .isTrue();
+    assertThat(
+            authorizationService.isUserAuthorized(
+                "ivan", auditors, Permissions.UPDATE, Resources.TASK, "any-task"))
         .isFalse();
-    assertThat(authorizationService.isUserAuthorized("ivan", auditors, ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE,
-        Resources.PROCESS_DEFINITION, "opportunityToDelivery")).isFalse();
-    assertThat(authorizationService.isUserAuthorized("ivan", auditors, Permissions.CREATE, Resources.PROCESS_INSTANCE))
+    assertThat(
+            authorizationService.isUserAuthorized(
+                "ivan",
+                auditors,
+                ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE,
+                Resources.PROCESS_DEFINITION,
+                "opportunityToDelivery"))
         .isFalse();
-    assertThat(authorizationService.isUserAuthorized("ivan", auditors, Permissions.CREATE, Resources.DEPLOYMENT))
+    assertThat(
+            authorizationService.isUserAuthorized(
+                "ivan", auditors, Permissions.CREATE, Resources.PROCESS_INSTANCE))
+        .isFalse();
+    assertThat(
+            authorizationService.isUserAuthorized(
+                "ivan", auditors, Permissions.CREATE, Resources.DEPLOYMENT))
         .isFalse();
   }
 
   private boolean mayStart(String user, String group, String processKey) {
-    return authorizationService.isUserAuthorized(user, List.of(group), Permissions.CREATE, Resources.PROCESS_INSTANCE)
-        && authorizationService.isUserAuthorized(user, List.of(group), ProcessDefinitionPermissions.CREATE_INSTANCE,
-        Resources.PROCESS_DEFINITION, processKey);
+    return authorizationService.isUserAuthorized(
+            user, List.of(group), Permissions.CREATE, Resources.PROCESS_INSTANCE)
+        && authorizationService.isUserAuthorized(
+            user,
+            List.of(group),
+            ProcessDefinitionPermissions.CREATE_INSTANCE,
+            Resources.PROCESS_DEFINITION,
+            processKey);
   }
 
   private List<String> groupsOf(String userId) {
-    return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    return identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId)
+        .toList();
   }
 }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.opencollab.ApplicationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Logging into the webapps as a browser does: the session cookie, the CSRF token, then the login form. */
+/**
+ * Logging into the webapps as a browser does: the session cookie, the CSRF token, then the login
+ * form.
+ */
 @ApplicationTest
 class WebappLoginTest {
 
@@ -40,14 +43,22 @@ class WebappLoginTest {
     CookieManager cookies = new CookieManager();
     HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
     String base = "http://localhost:" + port;
-    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).build(),
+    browser.send(
+        HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).build(),
         HttpResponse.BodyHandlers.discarding());
-    String csrfToken = cookies.getCookieStore().getCookies().stream()
-        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
-    return browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", csrfToken)
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build(),
+    String csrfToken =
+        cookies.getCookieStore().getCookies().stream()
+            .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+            .map(HttpCookie::getValue)
+            .findFirst()
+            .orElseThrow();
+    return browser.send(
+        HttpRequest.newBuilder(
+                URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-XSRF-TOKEN", csrfToken)
+            .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo"))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

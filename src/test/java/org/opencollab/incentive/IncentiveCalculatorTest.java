@@ -11,22 +11,27 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.opencollab.incentive.IncentiveStatement.DepartmentLine;
 import org.opencollab.incentive.IncentiveStatement.MemberLine;
-import org.opencollab.variables.InvalidVariableException;
 import org.opencollab.opportunity.TeamMember;
+import org.opencollab.variables.InvalidVariableException;
 
 class IncentiveCalculatorTest {
 
-  static final IncentivePolicy PRIORITY_B = new IncentivePolicy(new BigDecimal("0.02"), new BigDecimal("2.5"),
-      new BigDecimal("4.5"), 10);
+  static final IncentivePolicy PRIORITY_B =
+      new IncentivePolicy(new BigDecimal("0.02"), new BigDecimal("2.5"), new BigDecimal("4.5"), 10);
 
   private final IncentiveCalculator calculator = new IncentiveCalculator();
 
   /** docs/money.md, worked example, to the cent. */
   static IncentiveInput workedExample() {
-    return new IncentiveInput("OPP-2026-001", new BigDecimal("2000000.00"),
+    return new IncentiveInput(
+        "OPP-2026-001",
+        new BigDecimal("2000000.00"),
         shares("SALES", 50, "TECH", 35, "DELIVERY", 15),
-        List.of(new TeamMember("alice", "SALES"), new TeamMember("sam", "SALES"),
-            new TeamMember("bob", "TECH"), new TeamMember("carol", "DELIVERY")),
+        List.of(
+            new TeamMember("alice", "SALES"),
+            new TeamMember("sam", "SALES"),
+            new TeamMember("bob", "TECH"),
+            new TeamMember("carol", "DELIVERY")),
         ratings(
             "alice", Map.of("sam", 2, "bob", 5, "carol", 4),
             "sam", Map.of("alice", 5, "bob", 5, "carol", 4),
@@ -43,19 +48,52 @@ class IncentiveCalculatorTest {
     assertThat(statement.bonusPool()).isEqualTo("40000.00");
     assertThat(statement.poolRate()).isEqualTo("0.02");
     assertThat(statement.unallocated()).isEqualTo("0.00");
-    assertThat(statement.departments()).containsExactly(
-        new DepartmentLine("DELIVERY", 15, new BigDecimal("300000.00"), new BigDecimal("6000.00")),
-        new DepartmentLine("SALES", 50, new BigDecimal("1000000.00"), new BigDecimal("20000.00")),
-        new DepartmentLine("TECH", 35, new BigDecimal("700000.00"), new BigDecimal("14000.00")));
-    assertThat(statement.members()).containsExactly(
-        new MemberLine("alice", "SALES", new BigDecimal("4.67"), List.of(4, 5, 5), false,
-            new BigDecimal("20000.00"), true, 10),
-        new MemberLine("bob", "TECH", new BigDecimal("4.67"), List.of(5, 4, 5), false,
-            new BigDecimal("14000.00"), true, 10),
-        new MemberLine("carol", "DELIVERY", new BigDecimal("3.67"), List.of(4, 3, 4), false,
-            new BigDecimal("6000.00"), false, 0),
-        new MemberLine("sam", "SALES", new BigDecimal("2.33"), List.of(2, 2, 3), true,
-            new BigDecimal("0.00"), false, 0));
+    assertThat(statement.departments())
+        .containsExactly(
+            new DepartmentLine(
+                "DELIVERY", 15, new BigDecimal("300000.00"), new BigDecimal("6000.00")),
+            new DepartmentLine(
+                "SALES", 50, new BigDecimal("1000000.00"), new BigDecimal("20000.00")),
+            new DepartmentLine(
+                "TECH", 35, new BigDecimal("700000.00"), new BigDecimal("14000.00")));
+    assertThat(statement.members())
+        .containsExactly(
+            new MemberLine(
+                "alice",
+                "SALES",
+                new BigDecimal("4.67"),
+                List.of(4, 5, 5),
+                false,
+                new BigDecimal("20000.00"),
+                true,
+                10),
+            new MemberLine(
+                "bob",
+                "TECH",
+                new BigDecimal("4.67"),
+                List.of(5, 4, 5),
+                false,
+                new BigDecimal("14000.00"),
+                true,
+                10),
+            new MemberLine(
+                "carol",
+                "DELIVERY",
+                new BigDecimal("3.67"),
+                List.of(4, 3, 4),
+                false,
+                new BigDecimal("6000.00"),
+                false,
+                0),
+            new MemberLine(
+                "sam",
+                "SALES",
+                new BigDecimal("2.33"),
+                List.of(2, 2, 3),
+                true,
+                new BigDecimal("0.00"),
+                false,
+                0));
   }
 
   @Test
@@ -63,27 +101,49 @@ class IncentiveCalculatorTest {
     assertThat(PeerScore.of(List.of(1, 5, 4, 4)).shown()).isEqualTo("4.00");
     assertThat(PeerScore.of(List.of(1, 5, 5, 5, 2)).shown()).isEqualTo("4.00");
     assertThat(PeerScore.of(List.of(1, 5, 4)).shown()).isEqualTo("3.33");
-    // Trimmed 1 and 5 from {1,2,3,5}: the mean of 2 and 3 is 2.5 — exactly the threshold, not a free rider.
+    // Trimmed 1 and 5 from {1,2,3,5}: the mean of 2 and 3 is 2.5 — exactly the threshold, not a
+    // free rider.
     assertThat(PeerScore.of(List.of(1, 2, 3, 5)).isBelow(new BigDecimal("2.5"))).isFalse();
     assertThat(PeerScore.of(List.of(1, 2, 2, 5)).isBelow(new BigDecimal("2.5"))).isTrue();
   }
 
   @Test
   void trimmingDecidesWhoIsAFreeRiderInATeamOfFive() {
-    IncentiveInput input = new IncentiveInput("OPP-5", new BigDecimal("100000.00"), shares("SALES", 60, "TECH", 40),
-        List.of(new TeamMember("alice", "SALES"), new TeamMember("sam", "SALES"), new TeamMember("bob", "TECH"),
-            new TeamMember("tina", "TECH"), new TeamMember("zoe", "TECH")),
-        everyoneRates(Map.of("alice", 5, "sam", 4, "bob", 4, "tina", 3, "zoe", 4),
-            // One generous rating for tina, dropped as the highest: her trimmed mean stays 2.0.
-            "alice", "tina", 5, "sam", "tina", 2, "bob", "tina", 2, "zoe", "tina", 1),
-        PRIORITY_B);
+    IncentiveInput input =
+        new IncentiveInput(
+            "OPP-5",
+            new BigDecimal("100000.00"),
+            shares("SALES", 60, "TECH", 40),
+            List.of(
+                new TeamMember("alice", "SALES"),
+                new TeamMember("sam", "SALES"),
+                new TeamMember("bob", "TECH"),
+                new TeamMember("tina", "TECH"),
+                new TeamMember("zoe", "TECH")),
+            everyoneRates(
+                Map.of("alice", 5, "sam", 4, "bob", 4, "tina", 3, "zoe", 4),
+                // One generous rating for tina, dropped as the highest: her trimmed mean stays 2.0.
+                "alice",
+                "tina",
+                5,
+                "sam",
+                "tina",
+                2,
+                "bob",
+                "tina",
+                2,
+                "zoe",
+                "tina",
+                1),
+            PRIORITY_B);
     IncentiveStatement statement = calculator.calculate(input);
     MemberLine tina = member(statement, "tina");
     assertThat(tina.ratingsReceived()).hasSize(4);
     assertThat(tina.peerScore()).isEqualTo("2.00");
     assertThat(tina.freeRider()).isTrue();
     assertThat(tina.bonus()).isEqualTo("0.00");
-    assertThat(member(statement, "bob").bonus().add(member(statement, "zoe").bonus())).isEqualTo("800.00");
+    assertThat(member(statement, "bob").bonus().add(member(statement, "zoe").bonus()))
+        .isEqualTo("800.00");
   }
 
   @Test
@@ -96,9 +156,17 @@ class IncentiveCalculatorTest {
 
   @Test
   void departmentWhoseMembersAreAllFreeRidersLeavesItsPoolUnallocated() {
-    IncentiveInput input = new IncentiveInput("OPP-7", new BigDecimal("1000000.00"), shares("SALES", 70, "TECH", 30),
-        List.of(new TeamMember("alice", "SALES"), new TeamMember("bob", "TECH"), new TeamMember("tina", "TECH")),
-        everyoneRates(Map.of("alice", 5, "bob", 2, "tina", 1)), PRIORITY_B);
+    IncentiveInput input =
+        new IncentiveInput(
+            "OPP-7",
+            new BigDecimal("1000000.00"),
+            shares("SALES", 70, "TECH", 30),
+            List.of(
+                new TeamMember("alice", "SALES"),
+                new TeamMember("bob", "TECH"),
+                new TeamMember("tina", "TECH")),
+            everyoneRates(Map.of("alice", 5, "bob", 2, "tina", 1)),
+            PRIORITY_B);
     IncentiveStatement statement = calculator.calculate(input);
     assertThat(statement.unallocated()).isEqualTo("6000.00");
     assertThat(member(statement, "bob").freeRider()).isTrue();
@@ -110,9 +178,17 @@ class IncentiveCalculatorTest {
   @Test
   void departmentPoolIsSharedByScore() {
     // SALES pool 20000.00 between alice (5.00) and sam (3.00): 12500.00 and 7500.00.
-    IncentiveInput input = new IncentiveInput("OPP-8", new BigDecimal("2000000.00"), shares("SALES", 50, "TECH", 50),
-        List.of(new TeamMember("alice", "SALES"), new TeamMember("sam", "SALES"), new TeamMember("bob", "TECH")),
-        everyoneRates(Map.of("alice", 5, "sam", 3, "bob", 4)), PRIORITY_B);
+    IncentiveInput input =
+        new IncentiveInput(
+            "OPP-8",
+            new BigDecimal("2000000.00"),
+            shares("SALES", 50, "TECH", 50),
+            List.of(
+                new TeamMember("alice", "SALES"),
+                new TeamMember("sam", "SALES"),
+                new TeamMember("bob", "TECH")),
+            everyoneRates(Map.of("alice", 5, "sam", 3, "bob", 4)),
+            PRIORITY_B);
     IncentiveStatement statement = calculator.calculate(input);
     assertThat(member(statement, "alice").bonus()).isEqualTo("12500.00");
     assertThat(member(statement, "sam").bonus()).isEqualTo("7500.00");
@@ -121,10 +197,16 @@ class IncentiveCalculatorTest {
 
   @Test
   void centTiesBetweenMembersGoToTheSmallerUserId() {
-    // 0.01 of bonus pool (revenue 0.50 × 0.02) shared by two equal scores in one department: the cent goes to "amy".
-    IncentiveInput input = new IncentiveInput("OPP-9", new BigDecimal("0.50"), shares("SALES", 100),
-        List.of(new TeamMember("zed", "SALES"), new TeamMember("amy", "SALES")),
-        everyoneRates(Map.of("zed", 4, "amy", 4)), PRIORITY_B);
+    // 0.01 of bonus pool (revenue 0.50 × 0.02) shared by two equal scores in one department: the
+    // cent goes to "amy".
+    IncentiveInput input =
+        new IncentiveInput(
+            "OPP-9",
+            new BigDecimal("0.50"),
+            shares("SALES", 100),
+            List.of(new TeamMember("zed", "SALES"), new TeamMember("amy", "SALES")),
+            everyoneRates(Map.of("zed", 4, "amy", 4)),
+            PRIORITY_B);
     IncentiveStatement statement = calculator.calculate(input);
     assertThat(statement.bonusPool()).isEqualTo("0.01");
     assertThat(member(statement, "amy").bonus()).isEqualTo("0.01");
@@ -133,9 +215,11 @@ class IncentiveCalculatorTest {
 
   @Test
   void bonusPoolIsRoundedHalfUpToTheCent() {
-    // 1234.25 × 0.015 = 18.51375 → 18.51; 1234.30 × 0.015 = 18.5145 → 18.51; 1234.50 × 0.015 = 18.5175 → 18.52
-    IncentivePolicy priorityC = new IncentivePolicy(new BigDecimal("0.015"), new BigDecimal("2.5"),
-        new BigDecimal("4.5"), 10);
+    // 1234.25 × 0.015 = 18.51375 → 18.51; 1234.30 × 0.015 = 18.5145 → 18.51; 1234.50 × 0.015 =
+    // 18.5175 → 18.52
+    IncentivePolicy priorityC =
+        new IncentivePolicy(
+            new BigDecimal("0.015"), new BigDecimal("2.5"), new BigDecimal("4.5"), 10);
     assertThat(poolFor("1234.25", priorityC)).isEqualTo("18.51");
     assertThat(poolFor("1234.50", priorityC)).isEqualTo("18.52");
     assertThat(poolFor("100.10", priorityC)).isEqualTo("1.50"); // 1.5015
@@ -147,62 +231,113 @@ class IncentiveCalculatorTest {
 
   @Test
   void noStarWhenTheBestScoreIsBelowTheStarThreshold() {
-    IncentiveInput input = new IncentiveInput("OPP-10", new BigDecimal("1000.00"), shares("SALES", 100),
-        List.of(new TeamMember("alice", "SALES"), new TeamMember("sam", "SALES")),
-        everyoneRates(Map.of("alice", 4, "sam", 3)), PRIORITY_B);
+    IncentiveInput input =
+        new IncentiveInput(
+            "OPP-10",
+            new BigDecimal("1000.00"),
+            shares("SALES", 100),
+            List.of(new TeamMember("alice", "SALES"), new TeamMember("sam", "SALES")),
+            everyoneRates(Map.of("alice", 4, "sam", 3)),
+            PRIORITY_B);
     assertThat(calculator.calculate(input).members()).noneMatch(MemberLine::collaborationStar);
   }
 
   @Test
   void refusesSharesThatDoNotMatchTheTeamsDepartments() {
-    IncentiveInput input = new IncentiveInput("OPP-11", new BigDecimal("1000.00"), shares("SALES", 50, "TECH", 50),
-        List.of(new TeamMember("alice", "SALES"), new TeamMember("sam", "SALES")),
-        everyoneRates(Map.of("alice", 4, "sam", 3)), PRIORITY_B);
-    assertThatThrownBy(() -> calculator.calculate(input)).isInstanceOf(InvalidVariableException.class)
-        .hasMessageStartingWith("departmentShares: keys must be exactly the team's departments [SALES]");
+    IncentiveInput input =
+        new IncentiveInput(
+            "OPP-11",
+            new BigDecimal("1000.00"),
+            shares("SALES", 50, "TECH", 50),
+            List.of(new TeamMember("alice", "SALES"), new TeamMember("sam", "SALES")),
+            everyoneRates(Map.of("alice", 4, "sam", 3)),
+            PRIORITY_B);
+    assertThatThrownBy(() -> calculator.calculate(input))
+        .isInstanceOf(InvalidVariableException.class)
+        .hasMessageStartingWith(
+            "departmentShares: keys must be exactly the team's departments [SALES]");
   }
 
   @Test
   void refusesSharesThatDoNotSumToHundred() {
-    IncentiveInput input = new IncentiveInput("OPP-12", new BigDecimal("1000.00"), shares("SALES", 60, "TECH", 30),
-        List.of(new TeamMember("alice", "SALES"), new TeamMember("bob", "TECH")),
-        everyoneRates(Map.of("alice", 4, "bob", 3)), PRIORITY_B);
-    assertThatThrownBy(() -> calculator.calculate(input)).hasMessage("departmentShares: shares must sum to 100, got 90");
+    IncentiveInput input =
+        new IncentiveInput(
+            "OPP-12",
+            new BigDecimal("1000.00"),
+            shares("SALES", 60, "TECH", 30),
+            List.of(new TeamMember("alice", "SALES"), new TeamMember("bob", "TECH")),
+            everyoneRates(Map.of("alice", 4, "bob", 3)),
+            PRIORITY_B);
+    assertThatThrownBy(() -> calculator.calculate(input))
+        .hasMessage("departmentShares: shares must sum to 100, got 90");
   }
 
   @Test
   void refusesRatingsThatMissAMemberOrAreOutOfRange() {
-    IncentiveInput missing = new IncentiveInput("OPP-13", new BigDecimal("1000.00"), shares("SALES", 100),
-        List.of(new TeamMember("alice", "SALES"), new TeamMember("sam", "SALES"), new TeamMember("amy", "SALES")),
-        ratings("alice", Map.of("sam", 4), "sam", Map.of("alice", 4, "amy", 4), "amy", Map.of("alice", 4, "sam", 4)),
-        PRIORITY_B);
+    IncentiveInput missing =
+        new IncentiveInput(
+            "OPP-13",
+            new BigDecimal("1000.00"),
+            shares("SALES", 100),
+            List.of(
+                new TeamMember("alice", "SALES"),
+                new TeamMember("sam", "SALES"),
+                new TeamMember("amy", "SALES")),
+            ratings(
+                "alice",
+                Map.of("sam", 4),
+                "sam",
+                Map.of("alice", 4, "amy", 4),
+                "amy",
+                Map.of("alice", 4, "sam", 4)),
+            PRIORITY_B);
     assertThatThrownBy(() -> calculator.calculate(missing))
-        .hasMessageStartingWith("peerRatings: alice must rate every other team member [amy, sam] exactly once");
+        .hasMessageStartingWith(
+            "peerRatings: alice must rate every other team member [amy, sam] exactly once");
 
-    IncentiveInput outOfRange = new IncentiveInput("OPP-14", new BigDecimal("1000.00"), shares("SALES", 100),
-        List.of(new TeamMember("alice", "SALES"), new TeamMember("sam", "SALES")),
-        ratings("alice", Map.of("sam", 6), "sam", Map.of("alice", 4)), PRIORITY_B);
+    IncentiveInput outOfRange =
+        new IncentiveInput(
+            "OPP-14",
+            new BigDecimal("1000.00"),
+            shares("SALES", 100),
+            List.of(new TeamMember("alice", "SALES"), new TeamMember("sam", "SALES")),
+            ratings("alice", Map.of("sam", 6), "sam", Map.of("alice", 4)),
+            PRIORITY_B);
     assertThatThrownBy(() -> calculator.calculate(outOfRange))
         .hasMessage("peerRatings: alice's rating of sam must be an integer from 1 to 5, got 6");
   }
 
   @Test
   void refusesAMemberListedTwice() {
-    IncentiveInput input = new IncentiveInput("OPP-15", new BigDecimal("1000.00"), shares("SALES", 100),
-        List.of(new TeamMember("alice", "SALES"), new TeamMember("alice", "SALES")),
-        new TreeMap<>(), PRIORITY_B);
-    assertThatThrownBy(() -> calculator.calculate(input)).hasMessage("teamMembers: member alice is listed twice");
+    IncentiveInput input =
+        new IncentiveInput(
+            "OPP-15",
+            new BigDecimal("1000.00"),
+            shares("SALES", 100),
+            List.of(new TeamMember("alice", "SALES"), new TeamMember("alice", "SALES")),
+            new TreeMap<>(),
+            PRIORITY_B);
+    assertThatThrownBy(() -> calculator.calculate(input))
+        .hasMessage("teamMembers: member alice is listed twice");
   }
 
   private BigDecimal poolFor(String revenue, IncentivePolicy policy) {
-    IncentiveInput input = new IncentiveInput("OPP-P", new BigDecimal(revenue), shares("SALES", 100),
-        List.of(new TeamMember("alice", "SALES"), new TeamMember("sam", "SALES")),
-        everyoneRates(Map.of("alice", 4, "sam", 4)), policy);
+    IncentiveInput input =
+        new IncentiveInput(
+            "OPP-P",
+            new BigDecimal(revenue),
+            shares("SALES", 100),
+            List.of(new TeamMember("alice", "SALES"), new TeamMember("sam", "SALES")),
+            everyoneRates(Map.of("alice", 4, "sam", 4)),
+            policy);
     return calculator.calculate(input).bonusPool();
   }
 
   static MemberLine member(IncentiveStatement statement, String userId) {
-    return statement.members().stream().filter(m -> m.userId().equals(userId)).findFirst().orElseThrow();
+    return statement.members().stream()
+        .filter(m -> m.userId().equals(userId))
+        .findFirst()
+        .orElseThrow();
   }
 
   static SortedMap<String, Integer> shares(Object... codesAndShares) {
@@ -217,21 +352,28 @@ class IncentiveCalculatorTest {
   static SortedMap<String, SortedMap<String, Integer>> ratings(Object... ratersAndRatings) {
     SortedMap<String, SortedMap<String, Integer>> ratings = new TreeMap<>();
     for (int i = 0; i < ratersAndRatings.length; i += 2) {
-      ratings.put((String) ratersAndRatings[i], new TreeMap<>((Map<String, Integer>) ratersAndRatings[i + 1]));
+      ratings.put(
+          (String) ratersAndRatings[i],
+          new TreeMap<>((Map<String, Integer>) ratersAndRatings[i + 1]));
     }
     return ratings;
   }
 
-  /** Everyone rates every other member with the ratee's given score; then the listed overrides (rater, ratee, score). */
-  static SortedMap<String, SortedMap<String, Integer>> everyoneRates(Map<String, Integer> scoreOf, Object... overrides) {
+  /**
+   * Everyone rates every other member with the ratee's given score; then the listed overrides
+   * (rater, ratee, score).
+   */
+  static SortedMap<String, SortedMap<String, Integer>> everyoneRates(
+      Map<String, Integer> scoreOf, Object... overrides) {
     SortedMap<String, SortedMap<String, Integer>> ratings = new TreeMap<>();
     for (String rater : scoreOf.keySet()) {
       SortedMap<String, Integer> given = new TreeMap<>();
-      scoreOf.forEach((ratee, score) -> {
-        if (!ratee.equals(rater)) {
-          given.put(ratee, score);
-        }
-      });
+      scoreOf.forEach(
+          (ratee, score) -> {
+            if (!ratee.equals(rater)) {
+              given.put(ratee, score);
+            }
+          });
       ratings.put(rater, given);
     }
     for (int i = 0; i < overrides.length; i += 3) {

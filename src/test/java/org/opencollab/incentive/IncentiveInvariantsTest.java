@@ -22,7 +22,8 @@ class IncentiveInvariantsTest {
 
   static final long SEED = 20261127L;
   static final int CASES = 5_000;
-  static final List<String> DEPARTMENTS = List.of("DELIVERY", "MARKETING", "OPERATIONS", "SALES", "TECH");
+  static final List<String> DEPARTMENTS =
+      List.of("DELIVERY", "MARKETING", "OPERATIONS", "SALES", "TECH");
   static final List<String> POOL_RATES = List.of("0.03", "0.02", "0.015", "0.0123", "1", "0");
 
   private final IncentiveCalculator calculator = new IncentiveCalculator();
@@ -35,16 +36,24 @@ class IncentiveInvariantsTest {
       IncentiveStatement statement = calculator.calculate(input);
       String context = "case " + i + ": " + input;
 
-      BigDecimal pools = statement.departments().stream().map(DepartmentLine::pool).reduce(Money.ZERO, BigDecimal::add);
-      BigDecimal credits = statement.departments().stream().map(DepartmentLine::kpiCredit)
-          .reduce(Money.ZERO, BigDecimal::add);
-      BigDecimal bonuses = statement.members().stream().map(MemberLine::bonus).reduce(Money.ZERO, BigDecimal::add);
+      BigDecimal pools =
+          statement.departments().stream()
+              .map(DepartmentLine::pool)
+              .reduce(Money.ZERO, BigDecimal::add);
+      BigDecimal credits =
+          statement.departments().stream()
+              .map(DepartmentLine::kpiCredit)
+              .reduce(Money.ZERO, BigDecimal::add);
+      BigDecimal bonuses =
+          statement.members().stream().map(MemberLine::bonus).reduce(Money.ZERO, BigDecimal::add);
 
       assertThat(pools).as(context).isEqualTo(statement.bonusPool());
       assertThat(credits).as(context).isEqualTo(statement.realizedRevenue());
       assertThat(bonuses.add(statement.unallocated())).as(context).isEqualTo(statement.bonusPool());
-      assertThat(statement.bonusPool()).as(context)
-          .isEqualTo(Money.roundToCent(input.realizedRevenue().multiply(input.policy().poolRate())));
+      assertThat(statement.bonusPool())
+          .as(context)
+          .isEqualTo(
+              Money.roundToCent(input.realizedRevenue().multiply(input.policy().poolRate())));
       for (MemberLine member : statement.members()) {
         assertThat(member.bonus().scale()).as(context).isEqualTo(2);
         assertThat(member.bonus().signum()).as(context).isGreaterThanOrEqualTo(0);
@@ -63,10 +72,12 @@ class IncentiveInvariantsTest {
     List<TeamMember> members = new ArrayList<>();
     int memberCount = Math.max(2, departmentCount + random.nextInt(6));
     for (int m = 0; m < memberCount; m++) {
-      String department = departments.get(m < departmentCount ? m : random.nextInt(departmentCount));
+      String department =
+          departments.get(m < departmentCount ? m : random.nextInt(departmentCount));
       members.add(new TeamMember("user" + m, department));
     }
-    SortedMap<String, Integer> shares = randomShares(random, departments.subList(0, departmentCount));
+    SortedMap<String, Integer> shares =
+        randomShares(random, departments.subList(0, departmentCount));
 
     SortedMap<String, SortedMap<String, Integer>> ratings = new TreeMap<>();
     for (TeamMember rater : members) {
@@ -79,15 +90,21 @@ class IncentiveInvariantsTest {
       ratings.put(rater.userId(), given);
     }
     // Revenues from cents to billions, with awkward cents.
-    long cents = switch (random.nextInt(4)) {
-      case 0 -> random.nextInt(1000);
-      case 1 -> random.nextInt(100_000_000);
-      case 2 -> (long) (random.nextDouble() * 100_000_000_000_00L);
-      default -> 100_000_000_000_00L;
-    };
-    IncentivePolicy policy = new IncentivePolicy(new BigDecimal(POOL_RATES.get(random.nextInt(POOL_RATES.size()))),
-        new BigDecimal("2.5"), new BigDecimal("4.5"), 10);
-    return new IncentiveInput("OPP-GEN-" + index, BigDecimal.valueOf(cents, 2), shares, members, ratings, policy);
+    long cents =
+        switch (random.nextInt(4)) {
+          case 0 -> random.nextInt(1000);
+          case 1 -> random.nextInt(100_000_000);
+          case 2 -> (long) (random.nextDouble() * 100_000_000_000_00L);
+          default -> 100_000_000_000_00L;
+        };
+    IncentivePolicy policy =
+        new IncentivePolicy(
+            new BigDecimal(POOL_RATES.get(random.nextInt(POOL_RATES.size()))),
+            new BigDecimal("2.5"),
+            new BigDecimal("4.5"),
+            10);
+    return new IncentiveInput(
+        "OPP-GEN-" + index, BigDecimal.valueOf(cents, 2), shares, members, ratings, policy);
   }
 
   /** Integer percentages of at least 1 that sum to 100. */

@@ -18,63 +18,112 @@ class LossAllocatorTest {
 
   @Test
   void lossIsSharedByInputHours() {
-    LossStatement statement = allocator.allocate(new LossInput("OPP-1", new BigDecimal("90000.00"),
-        shares("SALES", 50, "TECH", 35, "DELIVERY", 15),
-        inputs("SALES", "120", "30000", "TECH", "200", "80000", "DELIVERY", "40", "9000")));
+    LossStatement statement =
+        allocator.allocate(
+            new LossInput(
+                "OPP-1",
+                new BigDecimal("90000.00"),
+                shares("SALES", 50, "TECH", 35, "DELIVERY", 15),
+                inputs("SALES", "120", "30000", "TECH", "200", "80000", "DELIVERY", "40", "9000")));
 
     assertThat(statement.basis()).isEqualTo("INPUT_HOURS");
-    assertThat(statement.departments()).containsExactly(
-        new DepartmentLoss("DELIVERY", new BigDecimal("40"), new BigDecimal("9000.00"), new BigDecimal("11.11"),
-            new BigDecimal("10000.00")),
-        new DepartmentLoss("SALES", new BigDecimal("120"), new BigDecimal("30000.00"), new BigDecimal("33.33"),
-            new BigDecimal("30000.00")),
-        new DepartmentLoss("TECH", new BigDecimal("200"), new BigDecimal("80000.00"), new BigDecimal("55.56"),
-            new BigDecimal("50000.00")));
+    assertThat(statement.departments())
+        .containsExactly(
+            new DepartmentLoss(
+                "DELIVERY",
+                new BigDecimal("40"),
+                new BigDecimal("9000.00"),
+                new BigDecimal("11.11"),
+                new BigDecimal("10000.00")),
+            new DepartmentLoss(
+                "SALES",
+                new BigDecimal("120"),
+                new BigDecimal("30000.00"),
+                new BigDecimal("33.33"),
+                new BigDecimal("30000.00")),
+            new DepartmentLoss(
+                "TECH",
+                new BigDecimal("200"),
+                new BigDecimal("80000.00"),
+                new BigDecimal("55.56"),
+                new BigDecimal("50000.00")));
   }
 
   @Test
   void withNoHoursReportedTheAgreedSharesCarryTheLoss() {
-    LossStatement statement = allocator.allocate(new LossInput("OPP-2", new BigDecimal("1000.00"),
-        shares("SALES", 50, "TECH", 35, "DELIVERY", 15),
-        inputs("SALES", "0", "0", "TECH", "0", "500", "DELIVERY", "0", "0")));
+    LossStatement statement =
+        allocator.allocate(
+            new LossInput(
+                "OPP-2",
+                new BigDecimal("1000.00"),
+                shares("SALES", 50, "TECH", 35, "DELIVERY", 15),
+                inputs("SALES", "0", "0", "TECH", "0", "500", "DELIVERY", "0", "0")));
 
     assertThat(statement.basis()).isEqualTo("SHARES");
-    assertThat(statement.departments()).extracting(DepartmentLoss::department, DepartmentLoss::share,
-            DepartmentLoss::loss)
+    assertThat(statement.departments())
+        .extracting(DepartmentLoss::department, DepartmentLoss::share, DepartmentLoss::loss)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("DELIVERY", new BigDecimal("15.00"), new BigDecimal("150.00")),
-            org.assertj.core.groups.Tuple.tuple("SALES", new BigDecimal("50.00"), new BigDecimal("500.00")),
-            org.assertj.core.groups.Tuple.tuple("TECH", new BigDecimal("35.00"), new BigDecimal("350.00")));
+            org.assertj.core.groups.Tuple.tuple(
+                "DELIVERY", new BigDecimal("15.00"), new BigDecimal("150.00")),
+            org.assertj.core.groups.Tuple.tuple(
+                "SALES", new BigDecimal("50.00"), new BigDecimal("500.00")),
+            org.assertj.core.groups.Tuple.tuple(
+                "TECH", new BigDecimal("35.00"), new BigDecimal("350.00")));
   }
 
   @Test
   void leftoverCentOfATieGoesToTheSmallerDepartmentCode() {
-    LossStatement statement = allocator.allocate(new LossInput("OPP-3", new BigDecimal("100.00"),
-        shares("SALES", 34, "TECH", 33, "DELIVERY", 33),
-        inputs("SALES", "1", "0", "TECH", "1", "0", "DELIVERY", "1", "0")));
-    assertThat(statement.departments()).extracting(DepartmentLoss::loss)
+    LossStatement statement =
+        allocator.allocate(
+            new LossInput(
+                "OPP-3",
+                new BigDecimal("100.00"),
+                shares("SALES", 34, "TECH", 33, "DELIVERY", 33),
+                inputs("SALES", "1", "0", "TECH", "1", "0", "DELIVERY", "1", "0")));
+    assertThat(statement.departments())
+        .extracting(DepartmentLoss::loss)
         .containsExactly(new BigDecimal("33.34"), new BigDecimal("33.33"), new BigDecimal("33.33"));
   }
 
   @Test
   void refusesInputsOfDepartmentsThatAreNotInvolved() {
-    assertThatThrownBy(() -> allocator.allocate(new LossInput("OPP-4", new BigDecimal("100.00"),
-        shares("SALES", 50, "TECH", 50), inputs("SALES", "1", "0", "MARKETING", "1", "0"))))
-        .hasMessage("departmentInputs: must report exactly the involved departments [SALES, TECH], got [MARKETING, SALES]");
+    assertThatThrownBy(
+            () ->
+                allocator.allocate(
+                    new LossInput(
+                        "OPP-4",
+                        new BigDecimal("100.00"),
+                        shares("SALES", 50, "TECH", 50),
+                        inputs("SALES", "1", "0", "MARKETING", "1", "0"))))
+        .hasMessage(
+            "departmentInputs: must report exactly the involved departments [SALES, TECH], got [MARKETING, SALES]");
   }
 
   @Test
   void refusesNegativeHours() {
-    assertThatThrownBy(() -> allocator.allocate(new LossInput("OPP-5", new BigDecimal("100.00"),
-        shares("SALES", 100), inputs("SALES", "-1", "0"))))
+    assertThatThrownBy(
+            () ->
+                allocator.allocate(
+                    new LossInput(
+                        "OPP-5",
+                        new BigDecimal("100.00"),
+                        shares("SALES", 100),
+                        inputs("SALES", "-1", "0"))))
         .hasMessage("departmentInputs: SALES hours must be 0 or more");
   }
 
   @Test
   void refusesCostsWithFractionsOfACent() {
-    assertThatThrownBy(() -> allocator.allocate(new LossInput("OPP-6", new BigDecimal("100.00"),
-        shares("SALES", 100), inputs("SALES", "1", "10.005"))))
-        .hasMessage("departmentInputs: SALES cost must have at most two decimal places (CNY cents), got 10.005");
+    assertThatThrownBy(
+            () ->
+                allocator.allocate(
+                    new LossInput(
+                        "OPP-6",
+                        new BigDecimal("100.00"),
+                        shares("SALES", 100),
+                        inputs("SALES", "1", "10.005"))))
+        .hasMessage(
+            "departmentInputs: SALES cost must have at most two decimal places (CNY cents), got 10.005");
   }
 
   @Test
@@ -91,13 +140,20 @@ class LossAllocatorTest {
         int share = d == count - 1 ? left : 1 + random.nextInt(left - (count - d - 1));
         left -= share;
         shares.put(codes.get(d), share);
-        BigDecimal hours = noHours ? BigDecimal.ZERO : BigDecimal.valueOf(random.nextInt(2000), random.nextInt(3));
-        inputs.put(codes.get(d), new DepartmentInput(hours, BigDecimal.valueOf(random.nextInt(1_000_000), 2)));
+        BigDecimal hours =
+            noHours ? BigDecimal.ZERO : BigDecimal.valueOf(random.nextInt(2000), random.nextInt(3));
+        inputs.put(
+            codes.get(d),
+            new DepartmentInput(hours, BigDecimal.valueOf(random.nextInt(1_000_000), 2)));
       }
-      BigDecimal lossAmount = BigDecimal.valueOf(Math.abs(random.nextLong() % 100_000_000_000_00L), 2);
+      BigDecimal lossAmount =
+          BigDecimal.valueOf(Math.abs(random.nextLong() % 100_000_000_000_00L), 2);
       LossInput input = new LossInput("OPP-GEN-" + i, lossAmount, shares, inputs);
       LossStatement statement = allocator.allocate(input);
-      BigDecimal sum = statement.departments().stream().map(DepartmentLoss::loss).reduce(Money.ZERO, BigDecimal::add);
+      BigDecimal sum =
+          statement.departments().stream()
+              .map(DepartmentLoss::loss)
+              .reduce(Money.ZERO, BigDecimal::add);
       assertThat(sum).as("case %d: %s", i, input).isEqualTo(statement.lossAmount());
       assertThat(statement.lossAmount()).as("case %d", i).isEqualTo(lossAmount);
     }
@@ -114,8 +170,10 @@ class LossAllocatorTest {
   static SortedMap<String, DepartmentInput> inputs(String... codeHoursCost) {
     SortedMap<String, DepartmentInput> inputs = new TreeMap<>();
     for (int i = 0; i < codeHoursCost.length; i += 3) {
-      inputs.put(codeHoursCost[i], new DepartmentInput(new BigDecimal(codeHoursCost[i + 1]),
-          new BigDecimal(codeHoursCost[i + 2])));
+      inputs.put(
+          codeHoursCost[i],
+          new DepartmentInput(
+              new BigDecimal(codeHoursCost[i + 1]), new BigDecimal(codeHoursCost[i + 2])));
     }
     return inputs;
   }

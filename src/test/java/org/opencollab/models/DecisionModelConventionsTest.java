@@ -15,7 +15,10 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** What process owners rely on in every file of {@code decisions/}: kept history and rules that explain themselves. */
+/**
+ * What process owners rely on in every file of {@code decisions/}: kept history and rules that
+ * explain themselves.
+ */
 class DecisionModelConventionsTest {
 
   static final String HISTORY_DAYS = "3650";
@@ -25,8 +28,13 @@ class DecisionModelConventionsTest {
     try (Stream<Path> listing = Files.list(Path.of("decisions"))) {
       files = listing.filter(path -> path.toString().endsWith(".dmn")).sorted().toList();
     }
-    assertThat(files).extracting(path -> path.getFileName().toString()).contains(
-        "techParticipation.dmn", "opportunityTriage.dmn", "arbitrationRouting.dmn", "incentivePolicy.dmn");
+    assertThat(files)
+        .extracting(path -> path.getFileName().toString())
+        .contains(
+            "techParticipation.dmn",
+            "opportunityTriage.dmn",
+            "arbitrationRouting.dmn",
+            "incentivePolicy.dmn");
     return files.stream();
   }
 
@@ -35,7 +43,9 @@ class DecisionModelConventionsTest {
   void everyDecisionKeepsHistoryTenYearsAndEveryRuleHasADescription(Path file) {
     DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
     for (Decision decision : model.getModelElementsByType(Decision.class)) {
-      assertThat(decision.getCamundaHistoryTimeToLiveString()).as(decision.getId()).isEqualTo(HISTORY_DAYS);
+      assertThat(decision.getCamundaHistoryTimeToLiveString())
+          .as(decision.getId())
+          .isEqualTo(HISTORY_DAYS);
       assertThat(decision.getDescription()).as(decision.getId() + " description").isNotNull();
       assertThat(decision.getName()).as(decision.getId() + " name").contains(" / ");
       DecisionTable table = (DecisionTable) decision.getExpression();
@@ -51,7 +61,8 @@ class DecisionModelConventionsTest {
   @MethodSource("decisionFiles")
   void fileIsNamedAfterItsDecision(Path file) {
     DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
-    assertThat(model.getModelElementsByType(Decision.class)).extracting(Decision::getId)
+    assertThat(model.getModelElementsByType(Decision.class))
+        .extracting(Decision::getId)
         .containsExactly(file.getFileName().toString().replace(".dmn", ""));
   }
 }

@@ -34,18 +34,24 @@ class ElementTemplatesTest {
   @Test
   void everyDelegateOfTheModelsHasATemplateForItsElementType() throws IOException {
     Map<String, JsonNode> templates = templatesByDelegate();
-    for (Path model : List.of(Path.of("processes", "opportunityToDelivery.bpmn"),
-        Path.of("processes", "collaborationArbitration.bpmn"))) {
-      for (FlowNode node : Bpmn.readModelFromFile(model.toFile()).getModelElementsByType(FlowNode.class)) {
+    for (Path model :
+        List.of(
+            Path.of("processes", "opportunityToDelivery.bpmn"),
+            Path.of("processes", "collaborationArbitration.bpmn"))) {
+      for (FlowNode node :
+          Bpmn.readModelFromFile(model.toFile()).getModelElementsByType(FlowNode.class)) {
         String delegate = delegateOf(node);
         if (delegate == null) {
           continue;
         }
-        assertThat(templates).as("template for %s of %s", delegate, node.getId()).containsKey(delegate);
+        assertThat(templates)
+            .as("template for %s of %s", delegate, node.getId())
+            .containsKey(delegate);
         String type = node.getElementType().getTypeName();
         String bpmnType = "bpmn:" + Character.toUpperCase(type.charAt(0)) + type.substring(1);
-        assertThat(templates.get(delegate).path("appliesTo").toString()).as("template of %s applies to %s",
-            delegate, bpmnType).contains("\"" + bpmnType + "\"");
+        assertThat(templates.get(delegate).path("appliesTo").toString())
+            .as("template of %s applies to %s", delegate, bpmnType)
+            .contains("\"" + bpmnType + "\"");
       }
     }
   }
@@ -54,11 +60,16 @@ class ElementTemplatesTest {
   void everyTemplateNamesAnExistingBeanAndSetsAsync() throws IOException {
     Map<String, JsonNode> templates = templatesByDelegate();
     assertThat(templates).isNotEmpty();
-    templates.forEach((delegate, template) -> {
-      String bean = delegate.substring(2, delegate.length() - 1);
-      assertThat(context.containsBean(bean)).as("bean %s of template %s", bean, template.path("id")).isTrue();
-      assertThat(binding(template, "camunda:asyncBefore")).as("async in %s", template.path("id")).isEqualTo("true");
-    });
+    templates.forEach(
+        (delegate, template) -> {
+          String bean = delegate.substring(2, delegate.length() - 1);
+          assertThat(context.containsBean(bean))
+              .as("bean %s of template %s", bean, template.path("id"))
+              .isTrue();
+          assertThat(binding(template, "camunda:asyncBefore"))
+              .as("async in %s", template.path("id"))
+              .isEqualTo("true");
+        });
   }
 
   /** The delegate expression of an activity itself, not of its listeners. */
@@ -72,7 +83,8 @@ class ElementTemplatesTest {
       for (Path file : files.filter(path -> path.toString().endsWith(".json")).toList()) {
         for (JsonNode template : JSON.readTree(file.toFile())) {
           assertThat(template.path("properties").findValues("name").stream().map(JsonNode::asText))
-              .as("%s hides its delegate", file).contains("camunda:delegateExpression");
+              .as("%s hides its delegate", file)
+              .contains("camunda:delegateExpression");
           templates.put(binding(template, "camunda:delegateExpression"), template);
         }
       }

@@ -26,18 +26,28 @@ import org.opencollab.rules.ProcessRules;
 import org.opencollab.rules.ProcessRules.Step;
 
 /**
- * The fields each step declares beside its rule are exactly those of its form: the form's inputs are
- * what a person may write, its read-only fields what it only shows. A process owner who changes a
- * form without the declaration, or the other way round, fails here.
+ * The fields each step declares beside its rule are exactly those of its form: the form's inputs
+ * are what a person may write, its read-only fields what it only shows. A process owner who changes
+ * a form without the declaration, or the other way round, fails here.
  */
 class FormFieldsTest {
 
   private static final Path FORMS = Path.of("processes", "forms");
   private static final Map<String, ProcessRules> RULES =
-      Map.of("opportunityToDelivery", new OpportunityRules(), "collaborationArbitration", new ArbitrationRules());
-  /** What an embedded form writes: its cam-variable-name inputs and the variables its script creates. */
-  private static final Pattern HTML_FIELD = Pattern.compile(
-      "cam-variable-name=\"(\\w+)\"|createVariable\\(\\{name: '(\\w+)'|set\\('(\\w+)'");
+      Map.of(
+          "opportunityToDelivery",
+          new OpportunityRules(),
+          "collaborationArbitration",
+          new ArbitrationRules());
+
+  /**
+   * What an embedded form writes: its cam-variable-name inputs and the variables its script
+   * creates.
+   */
+  private static final Pattern HTML_FIELD =
+      Pattern.compile(
+          "cam-variable-name=\"(\\w+)\"|createVariable\\(\\{name: '(\\w+)'|set\\('(\\w+)'");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @ParameterizedTest
@@ -47,12 +57,17 @@ class FormFieldsTest {
     ProcessRules rules = RULES.get(key);
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       Step declared = rules.taskRules().get(task.getId()).step();
-      assertThat(declared).as("fields of %s", task.getId())
+      assertThat(declared)
+          .as("fields of %s", task.getId())
           .isEqualTo(formStep(task.getCamundaFormKey(), task.getCamundaFormRef()));
     }
-    StartEvent start = model.getModelElementsByType(StartEvent.class).stream()
-        .filter(event -> event.getCamundaFormRef() != null || event.getCamundaFormKey() != null).findFirst().orElseThrow();
-    assertThat(rules.startStep()).as("fields of the start of %s", key)
+    StartEvent start =
+        model.getModelElementsByType(StartEvent.class).stream()
+            .filter(event -> event.getCamundaFormRef() != null || event.getCamundaFormKey() != null)
+            .findFirst()
+            .orElseThrow();
+    assertThat(rules.startStep())
+        .as("fields of the start of %s", key)
         .isEqualTo(formStep(start.getCamundaFormKey(), start.getCamundaFormRef()));
   }
 
@@ -70,9 +85,13 @@ class FormFieldsTest {
         } else {
           String html = read(file).asText();
           // Tasklist sends back every variable an embedded form fetched; the server refuses them.
-          assertThat(!html.contains("fetchVariable(") || html.contains("delete camForm.variableManager.variables[name]"))
-              .as("%s drops what it fetched for display before it submits", file).isTrue();
-          assertThat(html.split("<textarea", -1).length - 1).as("textareas with maxlength in %s", file)
+          assertThat(
+                  !html.contains("fetchVariable(")
+                      || html.contains("delete camForm.variableManager.variables[name]"))
+              .as("%s drops what it fetched for display before it submits", file)
+              .isTrue();
+          assertThat(html.split("<textarea", -1).length - 1)
+              .as("textareas with maxlength in %s", file)
               .isEqualTo(html.split("<textarea[^>]*maxlength=\"4000\"", -1).length - 1);
         }
       }
@@ -82,30 +101,46 @@ class FormFieldsTest {
   private static void checkLimits(String file, JsonNode container) {
     for (JsonNode component : container.path("components")) {
       String field = component.path("key").asText();
-      boolean input = component.hasNonNull("key") && !component.path("readonly").asBoolean(false)
-          && !component.path("disabled").asBoolean(false);
+      boolean input =
+          component.hasNonNull("key")
+              && !component.path("readonly").asBoolean(false)
+              && !component.path("disabled").asBoolean(false);
       String type = component.path("type").asText();
       if (input && (type.equals("textfield") || type.equals("textarea"))) {
-        int expected = Set.of("customerName", "title").contains(field) ? 200 : field.equals("opportunityId") ? 36 : 4000;
-        assertThat(component.path("validate").path("maxLength").asInt()).as("maxLength of %s in %s", field, file)
+        int expected =
+            Set.of("customerName", "title").contains(field)
+                ? 200
+                : field.equals("opportunityId") ? 36 : 4000;
+        assertThat(component.path("validate").path("maxLength").asInt())
+            .as("maxLength of %s in %s", field, file)
             .isEqualTo(expected);
       }
       if (input && MONEY.contains(field)) {
-        assertThat(component.path("validate").path("max").asLong()).as("max of %s in %s", field, file)
+        assertThat(component.path("validate").path("max").asLong())
+            .as("max of %s in %s", field, file)
             .isEqualTo(1_000_000_000_000L);
       }
       checkLimits(file, component);
     }
   }
 
-  private static final Set<String> MONEY = Set.of("estimatedValue", "offerValue", "contractValue", "realizedRevenue",
-      "inputCost", "lossAmount", "amountAtStake");
+  private static final Set<String> MONEY =
+      Set.of(
+          "estimatedValue",
+          "offerValue",
+          "contractValue",
+          "realizedRevenue",
+          "inputCost",
+          "lossAmount",
+          "amountAtStake");
 
   static Step formStep(String formKey, String formRef) {
     if (formRef != null) {
       return camundaForm(formRef);
     }
-    String html = read(FORMS.resolve(Path.of(formKey.replace("embedded:deployment:processes/forms/", "")))).asText();
+    String html =
+        read(FORMS.resolve(Path.of(formKey.replace("embedded:deployment:processes/forms/", ""))))
+            .asText();
     Set<String> fields = new TreeSet<>();
     Matcher matcher = HTML_FIELD.matcher(html);
     while (matcher.find()) {
@@ -120,8 +155,13 @@ class FormFieldsTest {
 
   private static Step camundaForm(String formId) {
     try (Stream<Path> files = Files.list(FORMS)) {
-      JsonNode form = files.filter(file -> file.toString().endsWith(".form")).map(FormFieldsTest::read)
-          .filter(schema -> formId.equals(schema.path("id").asText())).findFirst().orElseThrow();
+      JsonNode form =
+          files
+              .filter(file -> file.toString().endsWith(".form"))
+              .map(FormFieldsTest::read)
+              .filter(schema -> formId.equals(schema.path("id").asText()))
+              .findFirst()
+              .orElseThrow();
       Set<String> inputs = new TreeSet<>();
       Set<String> shown = new TreeSet<>();
       collect(form, inputs, shown);
@@ -134,7 +174,9 @@ class FormFieldsTest {
   private static void collect(JsonNode container, Set<String> inputs, Set<String> shown) {
     for (JsonNode component : container.path("components")) {
       if (component.hasNonNull("key")) {
-        boolean readOnly = component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
+        boolean readOnly =
+            component.path("readonly").asBoolean(false)
+                || component.path("disabled").asBoolean(false);
         (readOnly ? shown : inputs).add(component.get("key").asText());
       }
       collect(component, inputs, shown);
@@ -144,7 +186,9 @@ class FormFieldsTest {
   private static JsonNode read(Path file) {
     try {
       String text = Files.readString(file);
-      return file.toString().endsWith(".form") ? JSON.readTree(text) : JSON.getNodeFactory().textNode(text);
+      return file.toString().endsWith(".form")
+          ? JSON.readTree(text)
+          : JSON.getNodeFactory().textNode(text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

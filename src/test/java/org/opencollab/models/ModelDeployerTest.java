@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencollab.ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Start-up deployment from model folders: unchanged models deploy nothing, a changed model alone gets a version. */
+/**
+ * Start-up deployment from model folders: unchanged models deploy nothing, a changed model alone
+ * gets a version.
+ */
 @ApplicationTest
 class ModelDeployerTest {
 
@@ -41,30 +44,49 @@ class ModelDeployerTest {
     Files.writeString(processes.resolve("sub/probeStart.form"), form("probeStartForm"));
     Files.writeString(processes.resolve("notes.txt"), "not a model");
     Files.writeString(decisions.resolve("probe.dmn"), dmn(decisionKey, "\"first\""));
-    deployer = new ModelDeployer(new ModelProperties(
-        List.of(workTree.resolve("processes").toUri().toString(), workTree.resolve("decisions").toUri().toString()),
-        deploymentName));
+    deployer =
+        new ModelDeployer(
+            new ModelProperties(
+                List.of(
+                    workTree.resolve("processes").toUri().toString(),
+                    workTree.resolve("decisions").toUri().toString()),
+                deploymentName));
   }
 
   @Test
   void deploysBpmnDmnAndFormsNamedByTheirFolder() {
-    assertThat(deployer.deploy(repositoryService)).containsExactly(
-        "decisions/probe.dmn", "processes/probe.bpmn", "processes/sub/probeStart.form");
-    // Tasklist asks for the deployed start form: the process's formRef must find the deployed .form file.
-    String processDefinitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey)
-        .latestVersion().singleResult().getId();
-    assertThat(formService.getDeployedStartForm(processDefinitionId)).asString(StandardCharsets.UTF_8)
+    assertThat(deployer.deploy(repositoryService))
+        .containsExactly(
+            "decisions/probe.dmn", "processes/probe.bpmn", "processes/sub/probeStart.form");
+    // Tasklist asks for the deployed start form: the process's formRef must find the deployed .form
+    // file.
+    String processDefinitionId =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(processKey)
+            .latestVersion()
+            .singleResult()
+            .getId();
+    assertThat(formService.getDeployedStartForm(processDefinitionId))
+        .asString(StandardCharsets.UTF_8)
         .contains("probeStartForm");
   }
 
   @Test
   void restartWithUnchangedModelsDeploysNothing() {
     deployer.deploy(repositoryService);
-    long deployments = repositoryService.createDeploymentQuery().deploymentName(deploymentName).count();
+    long deployments =
+        repositoryService.createDeploymentQuery().deploymentName(deploymentName).count();
 
     assertThat(deployer.deploy(repositoryService)).isEmpty();
-    assertThat(repositoryService.createDeploymentQuery().deploymentName(deploymentName).count()).isEqualTo(deployments);
-    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).count()).isEqualTo(1);
+    assertThat(repositoryService.createDeploymentQuery().deploymentName(deploymentName).count())
+        .isEqualTo(deployments);
+    assertThat(
+            repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(processKey)
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -73,34 +95,63 @@ class ModelDeployerTest {
     Files.writeString(workTree.resolve("decisions/probe.dmn"), dmn(decisionKey, "\"second\""));
 
     assertThat(deployer.deploy(repositoryService)).containsExactly("decisions/probe.dmn");
-    assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
-        .latestVersion().singleResult().getVersion()).isEqualTo(2);
-    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey)
-        .latestVersion().singleResult().getVersion()).isEqualTo(1);
+    assertThat(
+            repositoryService
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey(decisionKey)
+                .latestVersion()
+                .singleResult()
+                .getVersion())
+        .isEqualTo(2);
+    assertThat(
+            repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(processKey)
+                .latestVersion()
+                .singleResult()
+                .getVersion())
+        .isEqualTo(1);
   }
 
   @Test
   void changingAnEmbeddedFormDeploysTheProcessThatShowsItAgain() throws IOException {
-    Files.writeString(workTree.resolve("processes/probe.bpmn"), bpmn(processKey, "Probe")
-        .replace("<startEvent id=\"StartEvent_1\" camunda:formRef=\"probeStartForm\" camunda:formRefBinding=\"latest\" />",
-            "<startEvent id=\"StartEvent_1\" camunda:formKey=\"embedded:deployment:processes/sub/probe.html\" />"));
+    Files.writeString(
+        workTree.resolve("processes/probe.bpmn"),
+        bpmn(processKey, "Probe")
+            .replace(
+                "<startEvent id=\"StartEvent_1\" camunda:formRef=\"probeStartForm\" camunda:formRefBinding=\"latest\" />",
+                "<startEvent id=\"StartEvent_1\" camunda:formKey=\"embedded:deployment:processes/sub/probe.html\" />"));
     Files.writeString(workTree.resolve("processes/sub/probe.html"), "<form>first</form>");
     deployer.deploy(repositoryService);
     Files.writeString(workTree.resolve("processes/sub/probe.html"), "<form>second</form>");
 
-    assertThat(deployer.deploy(repositoryService)).containsExactly("processes/probe.bpmn", "processes/sub/probe.html");
+    assertThat(deployer.deploy(repositoryService))
+        .containsExactly("processes/probe.bpmn", "processes/sub/probe.html");
 
-    var latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion().singleResult();
+    var latest =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(processKey)
+            .latestVersion()
+            .singleResult();
     assertThat(latest.getVersion()).isEqualTo(2);
-    assertThat(formService.getDeployedStartForm(latest.getId())).asString(StandardCharsets.UTF_8).contains("second");
+    assertThat(formService.getDeployedStartForm(latest.getId()))
+        .asString(StandardCharsets.UTF_8)
+        .contains("second");
   }
 
   @Test
   void theApplicationDeployedTheFourDecisionsAtStartUp() {
     assertThat(repositoryService.createDecisionDefinitionQuery().latestVersion().list())
         .extracting(d -> d.getKey())
-        .contains("techParticipation", "opportunityTriage", "arbitrationRouting", "incentivePolicy");
-    assertThat(repositoryService.createDeploymentQuery().deploymentName("collaboration-models").count()).isEqualTo(1);
+        .contains(
+            "techParticipation", "opportunityTriage", "arbitrationRouting", "incentivePolicy");
+    assertThat(
+            repositoryService
+                .createDeploymentQuery()
+                .deploymentName("collaboration-models")
+                .count())
+        .isEqualTo(1);
   }
 
   private static String bpmn(String key, String name) {
@@ -112,7 +163,8 @@ class ModelDeployerTest {
             <startEvent id="StartEvent_1" camunda:formRef="probeStartForm" camunda:formRefBinding="latest" />
           </process>
         </definitions>
-        """.formatted(key, name);
+        """
+        .formatted(key, name);
   }
 
   private static String dmn(String key, String output) {
@@ -128,13 +180,15 @@ class ModelDeployerTest {
             </decisionTable>
           </decision>
         </definitions>
-        """.formatted(key, output);
+        """
+        .formatted(key, output);
   }
 
   private static String form(String id) {
     return """
         {"id": "%s", "type": "default", "schemaVersion": 16,
          "components": [{"key": "note", "label": "Note / 备注", "type": "textfield", "id": "Field_Note"}]}
-        """.formatted(id);
+        """
+        .formatted(id);
   }
 }

@@ -32,22 +32,32 @@ import org.opencollab.rules.ProcessRules;
 /** What process owners and employees rely on in the two core processes of {@code processes/}. */
 class ProcessModelConventionsTest {
 
-  private static final Pattern MODELER_DEFAULT_ID = Pattern.compile("(Activity|Task|Event|Gateway|Flow|UserTask)_[0-9a-z]{7}|.*_\\d+");
+  private static final Pattern MODELER_DEFAULT_ID =
+      Pattern.compile("(Activity|Task|Event|Gateway|Flow|UserTask)_[0-9a-z]{7}|.*_\\d+");
   private static final Map<String, ProcessRules> RULES =
-      Map.of("opportunityToDelivery", new OpportunityRules(), "collaborationArbitration", new ArbitrationRules());
+      Map.of(
+          "opportunityToDelivery",
+          new OpportunityRules(),
+          "collaborationArbitration",
+          new ArbitrationRules());
 
   @ParameterizedTest
   @ValueSource(strings = {"opportunityToDelivery", "collaborationArbitration"})
   void everyUserTaskHasAServerRuleAndAFormAndEveryStartEventAForm(String key) {
     BpmnModelInstance model = read(key);
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-      assertThat(RULES.get(key).taskRules()).as("rule for %s", task.getId()).containsKey(task.getId());
-      assertThat(formOf(task.getCamundaFormKey(), task.getCamundaFormRef())).as("form of %s", task.getId()).isTrue();
+      assertThat(RULES.get(key).taskRules())
+          .as("rule for %s", task.getId())
+          .containsKey(task.getId());
+      assertThat(formOf(task.getCamundaFormKey(), task.getCamundaFormRef()))
+          .as("form of %s", task.getId())
+          .isTrue();
     }
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
       boolean message = !start.getEventDefinitions().isEmpty();
       assertThat(message || formOf(start.getCamundaFormKey(), start.getCamundaFormRef()))
-          .as("form of %s", start.getId()).isTrue();
+          .as("form of %s", start.getId())
+          .isTrue();
     }
   }
 
@@ -56,8 +66,13 @@ class ProcessModelConventionsTest {
   void serviceTasksAreAsynchronousWithRetries(String key) {
     for (ServiceTask task : read(key).getModelElementsByType(ServiceTask.class)) {
       assertThat(task.isCamundaAsyncBefore()).as("%s async", task.getId()).isTrue();
-      assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).count())
-          .as("%s retry cycle", task.getId()).isEqualTo(1);
+      assertThat(
+              task.getExtensionElements()
+                  .getElementsQuery()
+                  .filterByType(CamundaFailedJobRetryTimeCycle.class)
+                  .count())
+          .as("%s retry cycle", task.getId())
+          .isEqualTo(1);
     }
   }
 
@@ -71,37 +86,48 @@ class ProcessModelConventionsTest {
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
       assertThat(node.getId()).as("id").doesNotMatch(MODELER_DEFAULT_ID);
       if (!(node instanceof BoundaryEvent) && !(node.getParentElement() instanceof SubProcess)) {
-        assertThat(model.getModelElementsByType(Lane.class)).as("lane of %s", node.getId())
+        assertThat(model.getModelElementsByType(Lane.class))
+            .as("lane of %s", node.getId())
             .anyMatch(lane -> lane.getFlowNodeRefs().contains(node));
       }
     }
     for (ExclusiveGateway gateway : model.getModelElementsByType(ExclusiveGateway.class)) {
       if (gateway.getOutgoing().size() > 1) {
         assertThat(gateway.getDefault()).as("default flow of %s", gateway.getId()).isNotNull();
-        gateway.getOutgoing().forEach(flow -> assertThat(flow.getName()).as("name of %s", flow.getId()).isNotBlank());
+        gateway
+            .getOutgoing()
+            .forEach(
+                flow -> assertThat(flow.getName()).as("name of %s", flow.getId()).isNotBlank());
       }
     }
   }
 
-  /** A Camunda Form with that id in {@code processes/forms/}, or an embedded form file that exists. */
+  /**
+   * A Camunda Form with that id in {@code processes/forms/}, or an embedded form file that exists.
+   */
   private static boolean formOf(String formKey, String formRef) {
     if (formRef != null) {
       return formIds().contains(formRef);
     }
-    return formKey != null && formKey.startsWith("embedded:deployment:")
+    return formKey != null
+        && formKey.startsWith("embedded:deployment:")
         && Files.exists(Path.of(formKey.substring("embedded:deployment:".length())));
   }
 
   private static List<String> formIds() {
     try (Stream<Path> forms = Files.list(Path.of("processes/forms"))) {
       ObjectMapper json = new ObjectMapper();
-      return forms.filter(path -> path.toString().endsWith(".form")).map(path -> {
-        try {
-          return json.readTree(path.toFile()).path("id").asText();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).toList();
+      return forms
+          .filter(path -> path.toString().endsWith(".form"))
+          .map(
+              path -> {
+                try {
+                  return json.readTree(path.toFile()).path("id").asText();
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

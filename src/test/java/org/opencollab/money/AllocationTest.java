@@ -13,21 +13,28 @@ class AllocationTest {
 
   @Test
   void exactSharesNeedNoLeftoverCents() {
-    assertThat(Allocation.allocate(new BigDecimal("40000.00"), weights("SALES", 50, "TECH", 35, "DELIVERY", 15)))
-        .containsExactly(entry("DELIVERY", "6000.00"), entry("SALES", "20000.00"), entry("TECH", "14000.00"));
+    assertThat(
+            Allocation.allocate(
+                new BigDecimal("40000.00"), weights("SALES", 50, "TECH", 35, "DELIVERY", 15)))
+        .containsExactly(
+            entry("DELIVERY", "6000.00"), entry("SALES", "20000.00"), entry("TECH", "14000.00"));
   }
 
   @Test
   void leftoverCentGoesToTheLargestDroppedFraction() {
-    // 1.00 by 1:2 → 0.333… and 0.666…: the floors are 0.33 and 0.66, B's dropped fraction is larger.
+    // 1.00 by 1:2 → 0.333… and 0.666…: the floors are 0.33 and 0.66, B's dropped fraction is
+    // larger.
     assertThat(Allocation.allocate(new BigDecimal("1.00"), weights("A", 1, "B", 2)))
         .containsExactly(entry("A", "0.33"), entry("B", "0.67"));
   }
 
   @Test
   void centTiesGoToTheSmallerCode() {
-    // 0.10 by three equal weights: 0.03 each and one cent left, tied three ways: the smallest code wins.
-    assertThat(Allocation.allocate(new BigDecimal("0.10"), weights("TECH", 1, "DELIVERY", 1, "SALES", 1)))
+    // 0.10 by three equal weights: 0.03 each and one cent left, tied three ways: the smallest code
+    // wins.
+    assertThat(
+            Allocation.allocate(
+                new BigDecimal("0.10"), weights("TECH", 1, "DELIVERY", 1, "SALES", 1)))
         .containsExactly(entry("DELIVERY", "0.04"), entry("SALES", "0.03"), entry("TECH", "0.03"));
   }
 
@@ -70,7 +77,8 @@ class AllocationTest {
   static SortedMap<String, BigInteger> weights(Object... codesAndWeights) {
     SortedMap<String, BigInteger> weights = new TreeMap<>();
     for (int i = 0; i < codesAndWeights.length; i += 2) {
-      weights.put((String) codesAndWeights[i], BigInteger.valueOf((Integer) codesAndWeights[i + 1]));
+      weights.put(
+          (String) codesAndWeights[i], BigInteger.valueOf((Integer) codesAndWeights[i + 1]));
     }
     return weights;
   }

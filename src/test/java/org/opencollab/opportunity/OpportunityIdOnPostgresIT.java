@@ -37,7 +37,8 @@ class OpportunityIdOnPostgresIT {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    EmbeddedPostgresDatabase.datasourceProperties("opportunity_ids").forEach((name, value) -> registry.add(name, () -> value));
+    EmbeddedPostgresDatabase.datasourceProperties("opportunity_ids")
+        .forEach((name, value) -> registry.add(name, () -> value));
   }
 
   @LocalServerPort int port;
@@ -48,21 +49,27 @@ class OpportunityIdOnPostgresIT {
   void twentySimultaneousStartsWithOneIdLeaveOneInstance() throws Exception {
     RestClient rest = new RestClient("http://localhost:" + port);
     String id = "OPP-SAME-" + System.currentTimeMillis();
-    String body = "{\"variables\": {\"opportunityId\": {\"value\": \"" + id + "\"},"
-        + " \"customerName\": {\"value\": \"Shanghai Metro\"}, \"title\": {\"value\": \"Passenger analytics\"},"
-        + " \"customerTier\": {\"value\": \"KEY\"}, \"estimatedValue\": {\"value\": 2000000, \"type\": \"Long\"},"
-        + " \"technicalComplexity\": {\"value\": \"MEDIUM\"}, \"customizationRequired\": {\"value\": false},"
-        + " \"newProduct\": {\"value\": false}, \"source\": {\"value\": \"SALES\"}, \"accountManager\": {\"value\": \"alice\"}}}";
+    String body =
+        "{\"variables\": {\"opportunityId\": {\"value\": \""
+            + id
+            + "\"},"
+            + " \"customerName\": {\"value\": \"Shanghai Metro\"}, \"title\": {\"value\": \"Passenger analytics\"},"
+            + " \"customerTier\": {\"value\": \"KEY\"}, \"estimatedValue\": {\"value\": 2000000, \"type\": \"Long\"},"
+            + " \"technicalComplexity\": {\"value\": \"MEDIUM\"}, \"customizationRequired\": {\"value\": false},"
+            + " \"newProduct\": {\"value\": false}, \"source\": {\"value\": \"SALES\"}, \"accountManager\": {\"value\": \"alice\"}}}";
 
     ExecutorService clients = Executors.newFixedThreadPool(STARTS);
     CountDownLatch gate = new CountDownLatch(1);
     List<Future<HttpResponse<String>>> responses = new ArrayList<>();
     for (int client = 0; client < STARTS; client++) {
       String user = client % 2 == 0 ? "alice" : "sam";
-      responses.add(clients.submit(() -> {
-        gate.await();
-        return rest.postJson("/engine-rest/process-definition/key/opportunityToDelivery/start", user, body);
-      }));
+      responses.add(
+          clients.submit(
+              () -> {
+                gate.await();
+                return rest.postJson(
+                    "/engine-rest/process-definition/key/opportunityToDelivery/start", user, body);
+              }));
     }
     gate.countDown();
     Map<Integer, Integer> statuses = new TreeMap<>();
@@ -78,10 +85,20 @@ class OpportunityIdOnPostgresIT {
 
     System.out.printf("concurrent starts with one id: %d starts, answers %s%n", STARTS, statuses);
     assertThat(statuses).containsEntry(200, 1);
-    assertThat(statuses.keySet()).allMatch(status -> status == 200 || status == 400 || status == 409);
+    assertThat(statuses.keySet())
+        .allMatch(status -> status == 200 || status == 400 || status == 409);
     assertThat(refusals).hasSize(STARTS - 1).allMatch(refusal -> refusal.contains("opportunityId"));
-    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).count()).isEqualTo(1);
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM COLLAB_OPPORTUNITY_ID WHERE OPPORTUNITY_ID_ = ?", Long.class, id))
+    assertThat(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(id)
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM COLLAB_OPPORTUNITY_ID WHERE OPPORTUNITY_ID_ = ?",
+                Long.class,
+                id))
         .isEqualTo(1L);
   }
 }

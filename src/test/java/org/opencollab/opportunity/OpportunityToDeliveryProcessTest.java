@@ -32,15 +32,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Every path of {@code opportunityToDelivery} (docs/process-variables.md), worked as the demo users would. The
- * class fails unless its tests pass every flow node and sequence flow of the process.
+ * Every path of {@code opportunityToDelivery} (docs/process-variables.md), worked as the demo users
+ * would. The class fails unless its tests pass every flow node and sequence flow of the process.
  */
 @ProcessTest
 class OpportunityToDeliveryProcessTest {
 
-  private static final String WORKED_EXAMPLE_SHARES = "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}";
+  private static final String WORKED_EXAMPLE_SHARES =
+      "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}";
   private static final Map<String, int[]> INPUTS =
-      Map.of("SALES", new int[] {120, 30000}, "TECH", new int[] {300, 90000}, "DELIVERY", new int[] {80, 20000});
+      Map.of(
+          "SALES",
+          new int[] {120, 30000},
+          "TECH",
+          new int[] {300, 90000},
+          "DELIVERY",
+          new int[] {80, 20000});
 
   @TestConfiguration
   static class Coverage {
@@ -65,26 +72,42 @@ class OpportunityToDeliveryProcessTest {
     String id = newOpportunityId();
     ProcessInstance opportunity = driver.start(keyAccount(id));
 
-    assertThat(opportunity).hasBusinessKey(id).isWaitingAt("QualifyOpportunity").task().isAssignedTo("alice");
-    assertThat(opportunity).variables()
-        .containsEntry("priority", "B").containsEntry("taskForceRequired", false)
-        .containsEntry("pressReleaseRequired", false).containsEntry("techParticipation", "MANDATORY")
-        .containsKey("techParticipationReason").doesNotContainKeys("triage", "techDecision");
+    assertThat(opportunity)
+        .hasBusinessKey(id)
+        .isWaitingAt("QualifyOpportunity")
+        .task()
+        .isAssignedTo("alice");
+    assertThat(opportunity)
+        .variables()
+        .containsEntry("priority", "B")
+        .containsEntry("taskForceRequired", false)
+        .containsEntry("pressReleaseRequired", false)
+        .containsEntry("techParticipation", "MANDATORY")
+        .containsKey("techParticipationReason")
+        .doesNotContainKeys("triage", "techDecision");
 
-    driver.complete(id, "QualifyOpportunity", "qualified", false, "qualificationNotes", "No budget this year");
+    driver.complete(
+        id, "QualifyOpportunity", "qualified", false, "qualificationNotes", "No budget this year");
 
     assertThat(opportunity).isEnded().hasPassed("EndEvent_Disqualified").hasNotPassed("FormTeam");
-    Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("DISQUALIFIED");
+    Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome"))
+        .isEqualTo("DISQUALIFIED");
   }
 
   @Test
   void crmReportsAnOpportunityByMessage() {
     String id = newOpportunityId();
-    engine.getRuntimeService().createMessageCorrelation("OpportunityIdentified")
-        .setVariables(keyAccount(id)).correlateStartMessage();
+    engine
+        .getRuntimeService()
+        .createMessageCorrelation("OpportunityIdentified")
+        .setVariables(keyAccount(id))
+        .correlateStartMessage();
 
-    ProcessInstance opportunity = processInstanceQuery().processInstanceBusinessKey(id).singleResult();
-    assertThat(opportunity).hasPassed("StartEvent_OpportunityIdentifiedMessage").isWaitingAt("QualifyOpportunity");
+    ProcessInstance opportunity =
+        processInstanceQuery().processInstanceBusinessKey(id).singleResult();
+    assertThat(opportunity)
+        .hasPassed("StartEvent_OpportunityIdentifiedMessage")
+        .isWaitingAt("QualifyOpportunity");
   }
 
   @Test
@@ -93,7 +116,9 @@ class OpportunityToDeliveryProcessTest {
     ProcessInstance opportunity = workedExampleUntilSignOff(id);
     driver.signAll(id);
 
-    assertThat(opportunity).hasNotPassed("ApproveBid", "DraftPressRelease").isWaitingAt("DesignSolution", "PrepareOffer");
+    assertThat(opportunity)
+        .hasNotPassed("ApproveBid", "DraftPressRelease")
+        .isWaitingAt("DesignSolution", "PrepareOffer");
     assertThat(opportunity).task("DesignSolution").isAssignedTo("bob");
     driver.designAndOffer(id);
     assertThat(opportunity).isWaitingAt("NegotiateDeal", "SupportNegotiation");
@@ -103,10 +128,13 @@ class OpportunityToDeliveryProcessTest {
     driver.complete(id, "AcceptDelivery", "accepted", true, "realizedRevenue", 2_000_000L);
     driver.reportInputs(id, INPUTS);
     Assertions.assertThat(driver.variable(opportunity, "departmentInputs").toString())
-        .contains("\"SALES\":{\"hours\":120,\"cost\":30000.00}", "\"TECH\":{\"hours\":300,\"cost\":90000.00}",
+        .contains(
+            "\"SALES\":{\"hours\":120,\"cost\":30000.00}",
+            "\"TECH\":{\"hours\":300,\"cost\":90000.00}",
             "\"DELIVERY\":{\"hours\":80,\"cost\":20000.00}");
     List<Task> evaluations = driver.tasks(id, "EvaluatePeers");
-    Assertions.assertThat(evaluations).extracting(Task::getAssignee)
+    Assertions.assertThat(evaluations)
+        .extracting(Task::getAssignee)
         .containsExactly("alice", "bob", "carol", "sam");
     driver.evaluateWorkedExamplePeers(id);
 
@@ -120,14 +148,18 @@ class OpportunityToDeliveryProcessTest {
     driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
 
     assertThat(opportunity).isEnded().hasPassed("EndEvent_Delivered");
-    Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("DELIVERED");
+    Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome"))
+        .isEqualTo("DELIVERED");
   }
 
   @Test
   void dealLostAfterNegotiationSharesTheLossByInputHours() {
     String id = newOpportunityId();
     ProcessInstance opportunity = driver.start(smallDeal(id));
-    assertThat(opportunity).variables().containsEntry("techParticipation", "NONE").containsEntry("priority", "C");
+    assertThat(opportunity)
+        .variables()
+        .containsEntry("techParticipation", "NONE")
+        .containsEntry("priority", "C");
     driver.qualify(id);
     driver.formTeamWithoutTech(id);
     driver.draftAgreement(id, "{\"SALES\": 60, \"DELIVERY\": 40}");
@@ -138,14 +170,19 @@ class OpportunityToDeliveryProcessTest {
     assertThat(opportunity).isWaitingAt("NegotiateDeal");
     driver.negotiate(id, "LOST");
     assertThat(opportunity).hasNotPassed("SupportNegotiation");
-    driver.reportInputs(id, Map.of("SALES", new int[] {30, 6000}, "DELIVERY", new int[] {10, 2000}));
+    driver.reportInputs(
+        id, Map.of("SALES", new int[] {30, 6000}, "DELIVERY", new int[] {10, 2000}));
     driver.complete(id, "RecordLoss", "lossAmount", 10_000L, "lossNotes", "Pre-sales effort");
     driver.runJobs(id);
 
     SpinJsonNode loss = (SpinJsonNode) driver.variable(opportunity, "lossStatement");
     Assertions.assertThat(loss.prop("basis").stringValue()).isEqualTo("INPUT_HOURS");
     Assertions.assertThat(loss.prop("departments").elements())
-        .extracting(department -> department.prop("department").stringValue() + "=" + department.prop("loss").stringValue())
+        .extracting(
+            department ->
+                department.prop("department").stringValue()
+                    + "="
+                    + department.prop("loss").stringValue())
         .containsExactly("DELIVERY=2500.00", "SALES=7500.00");
     driver.complete(id, "HoldRetrospective", "lessonsLearned", "Qualify budget earlier");
 
@@ -157,20 +194,32 @@ class OpportunityToDeliveryProcessTest {
   void bidRejectedByTheSponsorEndsLostWithoutLossAllocation() {
     String id = newOpportunityId();
     ProcessInstance opportunity = driver.start(strategicAccount(id));
-    assertThat(opportunity).variables().containsEntry("priority", "A").containsEntry("taskForceRequired", true)
+    assertThat(opportunity)
+        .variables()
+        .containsEntry("priority", "A")
+        .containsEntry("taskForceRequired", true)
         .containsEntry("pressReleaseRequired", true);
     driver.qualify(id);
     driver.formTaskForce(id);
     assertThat(opportunity).task("DraftPressRelease").hasCandidateGroup("marketing");
-    driver.complete(id, "DraftPressRelease", "pressRelease", "Metro riders see their train before it arrives.",
-        "faq", "Q: Which lines? A: All.");
+    driver.complete(
+        id,
+        "DraftPressRelease",
+        "pressRelease",
+        "Metro riders see their train before it arrives.",
+        "faq",
+        "Q: Which lines? A: All.");
     driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 30, \"DELIVERY\": 20}");
     driver.signAll(id);
     assertThat(opportunity).task("ApproveBid").isAssignedTo("frank");
 
-    driver.complete(id, "ApproveBid", "bidApproved", false, "bidRejectionReason", "Margin below 10 %");
+    driver.complete(
+        id, "ApproveBid", "bidApproved", false, "bidRejectionReason", "Margin below 10 %");
 
-    assertThat(opportunity).isEnded().hasPassed("EndEvent_BidRejected").hasNotPassed("RecordLoss", "AllocateLoss");
+    assertThat(opportunity)
+        .isEnded()
+        .hasPassed("EndEvent_BidRejected")
+        .hasNotPassed("RecordLoss", "AllocateLoss");
     Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("LOST");
     Assertions.assertThat(driver.historicVariable(opportunity, "lossStatement")).isNull();
   }
@@ -188,12 +237,20 @@ class OpportunityToDeliveryProcessTest {
     Assertions.assertThat(driver.task(id, "ReviewSprint").getPriority()).isEqualTo(60);
 
     driver.complete(id, "ReviewSprint", "sprintStatus", "AT_RISK", "sprintNotes", "Data feed late");
-    driver.complete(id, "ReviewSprint", "sprintStatus", "FAILED", "sprintNotes", "Customer data centre unavailable");
+    driver.complete(
+        id,
+        "ReviewSprint",
+        "sprintStatus",
+        "FAILED",
+        "sprintNotes",
+        "Customer data centre unavailable");
 
     assertThat(opportunity).isWaitingAt("ReportDepartmentInput").hasNotPassed("AcceptDelivery");
-    Assertions.assertThat(driver.variable(opportunity, "finalOutcome")).isEqualTo("DELIVERY_FAILED");
+    Assertions.assertThat(driver.variable(opportunity, "finalOutcome"))
+        .isEqualTo("DELIVERY_FAILED");
     finishFailurePath(id, opportunity);
-    Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("DELIVERY_FAILED");
+    Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome"))
+        .isEqualTo("DELIVERY_FAILED");
   }
 
   @Test
@@ -205,7 +262,8 @@ class OpportunityToDeliveryProcessTest {
 
     assertThat(opportunity).isWaitingAt("ReportDepartmentInput");
     finishFailurePath(id, opportunity);
-    Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("DELIVERY_FAILED");
+    Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome"))
+        .isEqualTo("DELIVERY_FAILED");
   }
 
   @Test
@@ -216,7 +274,9 @@ class OpportunityToDeliveryProcessTest {
     for (int revision = 1; revision <= 3; revision++) {
       driver.designAndOffer(id);
       driver.negotiate(id, "REVISE");
-      assertThat(opportunity).isWaitingAt("DesignSolution", "PrepareOffer").variables()
+      assertThat(opportunity)
+          .isWaitingAt("DesignSolution", "PrepareOffer")
+          .variables()
           .containsEntry("revisionCount", (long) revision);
     }
     driver.designAndOffer(id);
@@ -226,7 +286,10 @@ class OpportunityToDeliveryProcessTest {
     assertThatThrownBy(() -> driver.complete(negotiation, "negotiationOutcome", "REVISE"))
         .hasMessageContaining("negotiationOutcome: the offer was already revised 3 times");
 
-    assertThat(opportunity).isWaitingAt("NegotiateDeal").variables().containsEntry("revisionCount", 3L);
+    assertThat(opportunity)
+        .isWaitingAt("NegotiateDeal")
+        .variables()
+        .containsEntry("revisionCount", 3L);
     driver.complete(negotiation, "negotiationOutcome", "WON", "contractValue", 1_900_000L);
     assertThat(opportunity).isWaitingAt("PlanDelivery");
   }
@@ -236,10 +299,17 @@ class OpportunityToDeliveryProcessTest {
     String id = newOpportunityId();
     ProcessInstance opportunity = workedExampleUntilSignOff(id);
     for (Task signOff : driver.tasks(id, "SignCollaborationAgreement")) {
-      String department = (String) engine.getTaskService().getVariable(signOff.getId(), "department");
+      String department =
+          (String) engine.getTaskService().getVariable(signOff.getId(), "department");
       if (department.equals("TECH")) {
-        driver.complete(signOff, "agreementApproved", false, "rejectionCategory", "INCENTIVE_SPLIT",
-            "rejectionReason", "Tech carries the delivery risk");
+        driver.complete(
+            signOff,
+            "agreementApproved",
+            false,
+            "rejectionCategory",
+            "INCENTIVE_SPLIT",
+            "rejectionReason",
+            "Tech carries the delivery risk");
       } else {
         driver.complete(signOff, "agreementApproved", true);
       }
@@ -247,13 +317,22 @@ class OpportunityToDeliveryProcessTest {
     driver.runJobs(id);
 
     ProcessInstance dispute = calledProcessInstance("collaborationArbitration", opportunity);
-    assertThat(dispute).hasBusinessKey(id).variables()
-        .containsEntry("disputeType", "INCENTIVE_SPLIT").containsEntry("raisedByDepartment", "TECH")
-        .containsEntry("againstDepartment", "SALES").containsEntry("customerTier", "KEY")
+    assertThat(dispute)
+        .hasBusinessKey(id)
+        .variables()
+        .containsEntry("disputeType", "INCENTIVE_SPLIT")
+        .containsEntry("raisedByDepartment", "TECH")
+        .containsEntry("againstDepartment", "SALES")
+        .containsEntry("customerTier", "KEY")
         .containsEntry("route", "COMMITTEE");
     voteCompromiseByMajority(id);
-    driver.complete(id, "RecordRuling", "rulingText", "Tech's share rises by five points",
-        "adjustedShares", SpinValues.jsonValue("{\"SALES\": 45, \"TECH\": 40, \"DELIVERY\": 15}").create());
+    driver.complete(
+        id,
+        "RecordRuling",
+        "rulingText",
+        "Tech's share rises by five points",
+        "adjustedShares",
+        SpinValues.jsonValue("{\"SALES\": 45, \"TECH\": 40, \"DELIVERY\": 15}").create());
     driver.runJobs(id);
 
     assertThat(dispute).isEnded().hasPassed("EndEvent_RulingReturned");
@@ -261,13 +340,20 @@ class OpportunityToDeliveryProcessTest {
     Assertions.assertThat(driver.variable(opportunity, "departmentShares").toString())
         .isEqualTo("{\"SALES\":45,\"TECH\":40,\"DELIVERY\":15}");
     Assertions.assertThat(((SpinJsonNode) driver.variable(opportunity, "rulings")).elements())
-        .singleElement().satisfies(ruling -> Assertions.assertThat(
-            ruling.prop("decidedBy").stringValue()).isEqualTo("COMMITTEE"));
+        .singleElement()
+        .satisfies(
+            ruling ->
+                Assertions.assertThat(ruling.prop("decidedBy").stringValue())
+                    .isEqualTo("COMMITTEE"));
 
     finishDelivery(id);
     SpinJsonNode statement = (SpinJsonNode) driver.variable(opportunity, "incentiveStatement");
     Assertions.assertThat(statement.prop("departments").elements())
-        .extracting(department -> department.prop("department").stringValue() + "=" + department.prop("pool").stringValue())
+        .extracting(
+            department ->
+                department.prop("department").stringValue()
+                    + "="
+                    + department.prop("pool").stringValue())
         .containsExactly("DELIVERY=6000.00", "SALES=18000.00", "TECH=16000.00");
     driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
     assertThat(opportunity).isEnded().hasPassed("EndEvent_Delivered");
@@ -278,7 +364,8 @@ class OpportunityToDeliveryProcessTest {
     String id = newOpportunityId();
     ProcessInstance opportunity = workedExampleUntilSignOff(id);
     driver.signAll(id);
-    Assertions.assertThat(driver.task(id, "DesignSolution").getDueDate()).isCloseTo(inDays(5), 60_000);
+    Assertions.assertThat(driver.task(id, "DesignSolution").getDueDate())
+        .isCloseTo(inDays(5), 60_000);
 
     driver.fireTimer(id, "Timer_TechResponseOverdue");
     assertThat(opportunity).isWaitingAt("DesignSolution", "PrepareOffer", "FollowUpOverdueWork");
@@ -286,12 +373,15 @@ class OpportunityToDeliveryProcessTest {
     driver.complete(id, "FollowUpOverdueWork", "followUpAction", "REMIND");
     driver.runJobs(id);
 
-    assertThat(opportunity).hasPassed("RemindSolutionManager", "EndEvent_Reminded").isWaitingAt("DesignSolution");
+    assertThat(opportunity)
+        .hasPassed("RemindSolutionManager", "EndEvent_Reminded")
+        .isWaitingAt("DesignSolution");
     Task design = driver.task(id, "DesignSolution");
     Assertions.assertThat(design.getPriority()).isEqualTo(60);
     Assertions.assertThat(engine.getTaskService().getTaskComments(design.getId()))
-        .singleElement().satisfies(comment -> Assertions.assertThat(comment.getFullMessage())
-            .startsWith("Reminder / 提醒"));
+        .singleElement()
+        .satisfies(
+            comment -> Assertions.assertThat(comment.getFullMessage()).startsWith("Reminder / 提醒"));
   }
 
   @Test
@@ -300,7 +390,8 @@ class OpportunityToDeliveryProcessTest {
     ProcessInstance opportunity = driver.start(strategicAccount(id));
     driver.qualify(id);
     driver.formTaskForce(id);
-    driver.complete(id, "DraftPressRelease", "pressRelease", "Metro riders see their train before it arrives.");
+    driver.complete(
+        id, "DraftPressRelease", "pressRelease", "Metro riders see their train before it arrives.");
     driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 30, \"DELIVERY\": 20}");
     driver.signAll(id);
     driver.complete(id, "ApproveBid", "bidApproved", true);
@@ -310,16 +401,21 @@ class OpportunityToDeliveryProcessTest {
     driver.runJobs(id);
 
     ProcessInstance dispute = calledProcessInstance("collaborationArbitration", opportunity);
-    assertThat(dispute).variables().containsEntry("disputeType", "RESPONSIBILITY")
-        .containsEntry("raisedByDepartment", "SALES").containsEntry("againstDepartment", "TECH")
+    assertThat(dispute)
+        .variables()
+        .containsEntry("disputeType", "RESPONSIBILITY")
+        .containsEntry("raisedByDepartment", "SALES")
+        .containsEntry("againstDepartment", "TECH")
         .containsEntry("route", "COMMITTEE");
     for (String member : List.of("grace", "heidi")) {
-      driver.complete(voteOf(id, member), "vote", "UPHOLD", "voteRationale", "Tech must answer within the SLA");
+      driver.complete(
+          voteOf(id, member), "vote", "UPHOLD", "voteRationale", "Tech must answer within the SLA");
     }
     driver.complete(id, "RecordRuling", "rulingText", "Tech delivers the design within three days");
     driver.runJobs(id);
 
-    assertThat(opportunity).hasPassed("EscalateToArbitration", "EndEvent_Escalated")
+    assertThat(opportunity)
+        .hasPassed("EscalateToArbitration", "EndEvent_Escalated")
         .isWaitingAt("DesignSolution", "PrepareOffer");
     Assertions.assertThat(driver.variable(opportunity, "departmentShares").toString())
         .isEqualTo("{\"SALES\":50,\"TECH\":30,\"DELIVERY\":20}");
@@ -335,17 +431,32 @@ class OpportunityToDeliveryProcessTest {
     driver.complete(id, "ApproveIncentives", "incentivesApproved", false);
     driver.runJobs(id);
     ProcessInstance dispute = calledProcessInstance("collaborationArbitration", opportunity);
-    assertThat(dispute).variables().containsEntry("disputeType", "INCENTIVE_SPLIT")
-        .containsEntry("raisedByDepartment", "DELIVERY").containsEntry("againstDepartment", "SALES")
-        .containsEntry("route", "MEDIATION").containsEntry("amountAtStake", 40000.0);
-    driver.complete(id, "MediateDispute", "mediationResolved", true, "resolution", "Delivery gets ten more points",
-        "adjustedShares", "{\"SALES\": 40, \"TECH\": 35, \"DELIVERY\": 25}");
+    assertThat(dispute)
+        .variables()
+        .containsEntry("disputeType", "INCENTIVE_SPLIT")
+        .containsEntry("raisedByDepartment", "DELIVERY")
+        .containsEntry("againstDepartment", "SALES")
+        .containsEntry("route", "MEDIATION")
+        .containsEntry("amountAtStake", 40000.0);
+    driver.complete(
+        id,
+        "MediateDispute",
+        "mediationResolved",
+        true,
+        "resolution",
+        "Delivery gets ten more points",
+        "adjustedShares",
+        "{\"SALES\": 40, \"TECH\": 35, \"DELIVERY\": 25}");
     driver.runJobs(id);
 
     assertThat(opportunity).isWaitingAt("ApproveIncentives");
     SpinJsonNode statement = (SpinJsonNode) driver.variable(opportunity, "incentiveStatement");
     Assertions.assertThat(statement.prop("departments").elements())
-        .extracting(department -> department.prop("department").stringValue() + "=" + department.prop("pool").stringValue())
+        .extracting(
+            department ->
+                department.prop("department").stringValue()
+                    + "="
+                    + department.prop("pool").stringValue())
         .containsExactly("DELIVERY=10000.00", "SALES=16000.00", "TECH=14000.00");
     driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
     assertThat(opportunity).isEnded().hasPassed("ArbitrateIncentiveSplit", "EndEvent_Delivered");
@@ -357,12 +468,33 @@ class OpportunityToDeliveryProcessTest {
     ProcessInstance opportunity = workedExampleUntilSignOff(id);
     driver.signAll(id);
 
-    ProcessInstance dispute = engine.getRuntimeService().startProcessInstanceByKey("collaborationArbitration",
-        OpportunityDriver.variables("opportunityId", id, "disputeType", "RESOURCE_ALLOCATION",
-            "raisedByDepartment", "DELIVERY", "againstDepartment", "TECH",
-            "description", "Tech holds back the architect we need", "amountAtStake", 5000L));
-    driver.complete(id, "MediateDispute", "mediationResolved", true, "resolution", "The architect joins delivery",
-        "adjustedShares", SpinValues.jsonValue("{\"SALES\": 50, \"TECH\": 30, \"DELIVERY\": 20}").create());
+    ProcessInstance dispute =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                "collaborationArbitration",
+                OpportunityDriver.variables(
+                    "opportunityId",
+                    id,
+                    "disputeType",
+                    "RESOURCE_ALLOCATION",
+                    "raisedByDepartment",
+                    "DELIVERY",
+                    "againstDepartment",
+                    "TECH",
+                    "description",
+                    "Tech holds back the architect we need",
+                    "amountAtStake",
+                    5000L));
+    driver.complete(
+        id,
+        "MediateDispute",
+        "mediationResolved",
+        true,
+        "resolution",
+        "The architect joins delivery",
+        "adjustedShares",
+        SpinValues.jsonValue("{\"SALES\": 50, \"TECH\": 30, \"DELIVERY\": 20}").create());
     driver.runJobs(id);
 
     assertThat(dispute).isEnded().hasPassed("EndEvent_RulingDelivered");
@@ -370,8 +502,11 @@ class OpportunityToDeliveryProcessTest {
     Assertions.assertThat(driver.variable(opportunity, "departmentShares").toString())
         .isEqualTo("{\"SALES\":50,\"TECH\":30,\"DELIVERY\":20}");
     Assertions.assertThat(((SpinJsonNode) driver.variable(opportunity, "rulings")).elements())
-        .singleElement().satisfies(ruling -> Assertions.assertThat(
-            ruling.prop("decidedBy").stringValue()).isEqualTo("MEDIATION"));
+        .singleElement()
+        .satisfies(
+            ruling ->
+                Assertions.assertThat(ruling.prop("decidedBy").stringValue())
+                    .isEqualTo("MEDIATION"));
   }
 
   // --- shared stretches of the scenarios ---
@@ -383,8 +518,11 @@ class OpportunityToDeliveryProcessTest {
     driver.draftAgreement(id, WORKED_EXAMPLE_SHARES);
     List<Task> signOffs = driver.tasks(id, "SignCollaborationAgreement");
     Assertions.assertThat(signOffs).hasSize(3);
-    Assertions.assertThat(signOffs).extracting(task -> engine.getTaskService()
-        .getIdentityLinksForTask(task.getId()).get(0).getGroupId()).containsExactlyInAnyOrder("sales", "tech", "delivery");
+    Assertions.assertThat(signOffs)
+        .extracting(
+            task ->
+                engine.getTaskService().getIdentityLinksForTask(task.getId()).get(0).getGroupId())
+        .containsExactlyInAnyOrder("sales", "tech", "delivery");
     return opportunity;
   }
 
@@ -412,26 +550,37 @@ class OpportunityToDeliveryProcessTest {
     driver.complete(id, "RecordLoss", "lossAmount", 50_000L);
     driver.runJobs(id);
     assertThat(opportunity).variables().containsKey("lossStatement");
-    driver.complete(id, "HoldRetrospective", "lessonsLearned", "Secure data centre access before sprint 1");
-    assertThat(opportunity).isEnded().hasPassed("AllocateLoss", "EndEvent_LossShared").hasNotPassed("EvaluatePeers");
+    driver.complete(
+        id, "HoldRetrospective", "lessonsLearned", "Secure data centre access before sprint 1");
+    assertThat(opportunity)
+        .isEnded()
+        .hasPassed("AllocateLoss", "EndEvent_LossShared")
+        .hasNotPassed("EvaluatePeers");
   }
 
   private void voteCompromiseByMajority(String id) {
-    Assertions.assertThat(driver.tasks(id, "ArbitrationVote")).extracting(Task::getAssignee)
+    Assertions.assertThat(driver.tasks(id, "ArbitrationVote"))
+        .extracting(Task::getAssignee)
         .containsExactly("frank", "grace", "heidi");
-    driver.complete(voteOf(id, "grace"), "vote", "COMPROMISE", "voteRationale", "Both sides have a point");
+    driver.complete(
+        voteOf(id, "grace"), "vote", "COMPROMISE", "voteRationale", "Both sides have a point");
     driver.complete(voteOf(id, "heidi"), "vote", "COMPROMISE", "voteRationale", "Share the risk");
     Assertions.assertThat(driver.tasks(id, "ArbitrationVote")).isEmpty();
   }
 
   private Task voteOf(String id, String member) {
-    return driver.tasks(id, "ArbitrationVote").stream().filter(task -> member.equals(task.getAssignee()))
-        .findFirst().orElseThrow();
+    return driver.tasks(id, "ArbitrationVote").stream()
+        .filter(task -> member.equals(task.getAssignee()))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static List<String> bonuses(SpinJsonNode statement) {
     return statement.prop("members").elements().stream()
-        .map(member -> member.prop("userId").stringValue() + "=" + member.prop("bonus").stringValue()).toList();
+        .map(
+            member ->
+                member.prop("userId").stringValue() + "=" + member.prop("bonus").stringValue())
+        .toList();
   }
 
   private static Date inDays(int days) {

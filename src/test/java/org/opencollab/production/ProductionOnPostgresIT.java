@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.opencollab.CollaborationApplication;
 import org.opencollab.support.EmbeddedPostgresDatabase;
 import org.opencollab.support.RestClient;
+import org.opencollab.support.TestProcesses;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +36,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.opencollab.support.TestProcesses;
 
 /**
  * The application under the {@code prod} profile on a real PostgreSQL server: schema created by
@@ -45,7 +45,8 @@ import org.opencollab.support.TestProcesses;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("prod")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-// Close the application while PostgreSQL still runs, not in a race with the server's own shutdown hook.
+// Close the application while PostgreSQL still runs, not in a race with the server's own shutdown
+// hook.
 @DirtiesContext
 class ProductionOnPostgresIT {
 
@@ -55,7 +56,8 @@ class ProductionOnPostgresIT {
 
   @DynamicPropertySource
   static void productionEnvironment(DynamicPropertyRegistry registry) {
-    EmbeddedPostgresDatabase.datasourceProperties().forEach((name, value) -> registry.add(name, () -> value));
+    EmbeddedPostgresDatabase.datasourceProperties()
+        .forEach((name, value) -> registry.add(name, () -> value));
     registry.add("collab.admin.user", () -> ADMIN);
     registry.add("collab.admin.password", () -> ADMIN_PASSWORD);
     registry.add("server.error.include-message", () -> "always");
@@ -81,31 +83,55 @@ class ProductionOnPostgresIT {
 
   @Test
   void runsOnPostgres() {
-    assertThat(processEngine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("postgres");
+    assertThat(processEngine.getProcessEngineConfiguration().getDatabaseType())
+        .isEqualTo("postgres");
   }
 
   @Test
   void administratorFromTheEnvironmentAndNoDemoUsers() {
-    assertThat(identityService.createUserQuery().userId(ADMIN).memberOfGroup("camunda-admin").count()).isEqualTo(1);
+    assertThat(
+            identityService.createUserQuery().userId(ADMIN).memberOfGroup("camunda-admin").count())
+        .isEqualTo(1);
     assertThat(identityService.checkPassword(ADMIN, ADMIN_PASSWORD)).isTrue();
     for (String demoUser : List.of("sam", "bob", "olivia", "frank")) {
       assertThat(identityService.createUserQuery().userId(demoUser).count()).as(demoUser).isZero();
     }
-    assertThat(identityService.createGroupQuery().groupIdIn("sales", "tech", "marketing", "delivery", "operations",
-        "coordinators", "committee", "auditors", "process-owners").count()).isEqualTo(9);
+    assertThat(
+            identityService
+                .createGroupQuery()
+                .groupIdIn(
+                    "sales",
+                    "tech",
+                    "marketing",
+                    "delivery",
+                    "operations",
+                    "coordinators",
+                    "committee",
+                    "auditors",
+                    "process-owners")
+                .count())
+        .isEqualTo(9);
   }
 
   @Test
   void decisionsAreDeployedAndEvaluate() {
-    assertThat(repositoryService.createDecisionDefinitionQuery().latestVersion().count()).isEqualTo(4);
+    assertThat(repositoryService.createDecisionDefinitionQuery().latestVersion().count())
+        .isEqualTo(4);
     Map<String, Object> opportunity = new HashMap<>();
     opportunity.put("customizationRequired", false);
     opportunity.put("newProduct", false);
     opportunity.put("technicalComplexity", "MEDIUM");
     opportunity.put("estimatedValue", 1_000_000L);
     opportunity.put("customerTier", "KEY");
-    assertThat(decisionService.evaluateDecisionByKey("techParticipation").variables(opportunity).evaluate()
-        .getSingleResult().getEntry("techParticipation").toString()).isEqualTo("MANDATORY");
+    assertThat(
+            decisionService
+                .evaluateDecisionByKey("techParticipation")
+                .variables(opportunity)
+                .evaluate()
+                .getSingleResult()
+                .getEntry("techParticipation")
+                .toString())
+        .isEqualTo("MANDATORY");
   }
 
   @Test
@@ -115,20 +141,30 @@ class ProductionOnPostgresIT {
 
   @Test
   void administratorUsesRest() {
-    HttpResponse<String> response = rest.get("/engine-rest/decision-definition/count", ADMIN + ":" + ADMIN_PASSWORD);
+    HttpResponse<String> response =
+        rest.get("/engine-rest/decision-definition/count", ADMIN + ":" + ADMIN_PASSWORD);
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).doesNotContain("\"count\":0");
   }
 
   @Test
   void auditorCannotStartAProcessOrCompleteATask() {
-    assertThat(rest.postJson("/engine-rest/process-definition/key/authorizationProbe/start", "ivan:" + PASSWORD, "{}")
-        .statusCode()).isEqualTo(403);
+    assertThat(
+            rest.postJson(
+                    "/engine-rest/process-definition/key/authorizationProbe/start",
+                    "ivan:" + PASSWORD,
+                    "{}")
+                .statusCode())
+        .isEqualTo(403);
 
     String instanceId = runtimeService.startProcessInstanceByKey("authorizationProbe").getId();
     Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
-    assertThat(rest.get("/engine-rest/task/" + task.getId(), "ivan:" + PASSWORD).statusCode()).isEqualTo(200);
-    assertThat(rest.postJson("/engine-rest/task/" + task.getId() + "/complete", "ivan:" + PASSWORD, "{}").statusCode())
+    assertThat(rest.get("/engine-rest/task/" + task.getId(), "ivan:" + PASSWORD).statusCode())
+        .isEqualTo(200);
+    assertThat(
+            rest.postJson(
+                    "/engine-rest/task/" + task.getId() + "/complete", "ivan:" + PASSWORD, "{}")
+                .statusCode())
         .isEqualTo(403);
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
   }
@@ -141,24 +177,34 @@ class ProductionOnPostgresIT {
 
   @Test
   void passwordPolicyRefusesAWeakPassword() {
-    HttpResponse<String> weak = rest.postJson("/engine-rest/user/create", ADMIN + ":" + ADMIN_PASSWORD,
-        "{\"profile\": {\"id\": \"weakling\"}, \"credentials\": {\"password\": \"password\"}}");
+    HttpResponse<String> weak =
+        rest.postJson(
+            "/engine-rest/user/create",
+            ADMIN + ":" + ADMIN_PASSWORD,
+            "{\"profile\": {\"id\": \"weakling\"}, \"credentials\": {\"password\": \"password\"}}");
     assertThat(weak.statusCode()).as(weak.body()).isEqualTo(400);
     assertThat(identityService.createUserQuery().userId("weakling").count()).isZero();
-    assertThat(processEngine.getProcessEngineConfiguration()).extracting("enablePasswordPolicy").isEqualTo(true);
+    assertThat(processEngine.getProcessEngineConfiguration())
+        .extracting("enablePasswordPolicy")
+        .isEqualTo(true);
   }
 
   @Test
   void loginLockoutIsSet() {
-    assertThat(processEngine.getProcessEngineConfiguration()).extracting("loginMaxAttempts").isEqualTo(5);
+    assertThat(processEngine.getProcessEngineConfiguration())
+        .extracting("loginMaxAttempts")
+        .isEqualTo(5);
   }
 
   @Test
   void javaSerializedVariablesAreRefused() {
     String instanceId = runtimeService.startProcessInstanceByKey("authorizationProbe").getId();
-    HttpResponse<String> serialized = rest.putJson("/engine-rest/process-instance/" + instanceId + "/variables/blob",
-        ADMIN + ":" + ADMIN_PASSWORD, "{\"value\": \"rO0ABXQAA2FiYw==\", \"type\": \"Object\", \"valueInfo\":"
-            + " {\"objectTypeName\": \"java.lang.String\", \"serializationDataFormat\": \"application/x-java-serialized-object\"}}");
+    HttpResponse<String> serialized =
+        rest.putJson(
+            "/engine-rest/process-instance/" + instanceId + "/variables/blob",
+            ADMIN + ":" + ADMIN_PASSWORD,
+            "{\"value\": \"rO0ABXQAA2FiYw==\", \"type\": \"Object\", \"valueInfo\":"
+                + " {\"objectTypeName\": \"java.lang.String\", \"serializationDataFormat\": \"application/x-java-serialized-object\"}}");
     assertThat(serialized.statusCode()).as(serialized.body()).isEqualTo(400);
     assertThat(serialized.body()).contains("blob: Java-serialized values are refused");
     assertThat(runtimeService.getVariable(instanceId, "blob")).isNull();
@@ -168,51 +214,86 @@ class ProductionOnPostgresIT {
   void webappCookiesAreSecureHttpOnlyAndSameSiteAndCsrfIsChecked() throws Exception {
     HttpClient browser = HttpClient.newHttpClient();
     String base = "http://localhost:" + port;
-    HttpResponse<Void> app = browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/"))
-        .build(), HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> app =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
+            HttpResponse.BodyHandlers.discarding());
     List<String> cookies = app.headers().allValues("Set-Cookie");
-    assertThat(cookies).anySatisfy(cookie -> assertThat(cookie).startsWith("XSRF-TOKEN=").contains("Secure")
-        .containsIgnoringCase("SameSite=Strict"));
+    assertThat(cookies)
+        .anySatisfy(
+            cookie ->
+                assertThat(cookie)
+                    .startsWith("XSRF-TOKEN=")
+                    .contains("Secure")
+                    .containsIgnoringCase("SameSite=Strict"));
     String session = cookie(cookies, "JSESSIONID");
     String csrf = cookie(cookies, "XSRF-TOKEN");
     String loginUrl = base + "/camunda/api/admin/auth/user/default/login/tasklist";
     String credentials = "username=" + ADMIN + "&password=" + ADMIN_PASSWORD;
 
-    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(loginUrl))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session + "; " + csrf)
-        .header("X-XSRF-TOKEN", csrf.substring(csrf.indexOf('=') + 1))
-        .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> login =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(loginUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", session + "; " + csrf)
+                .header("X-XSRF-TOKEN", csrf.substring(csrf.indexOf('=') + 1))
+                .POST(HttpRequest.BodyPublishers.ofString(credentials))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=")
-        .contains("Secure").contains("HttpOnly").containsIgnoringCase("SameSite=Strict"));
+    assertThat(login.headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            cookie ->
+                assertThat(cookie)
+                    .startsWith("JSESSIONID=")
+                    .contains("Secure")
+                    .contains("HttpOnly")
+                    .containsIgnoringCase("SameSite=Strict"));
 
     // Without the header, the same request is refused.
-    HttpResponse<String> withoutToken = browser.send(HttpRequest.newBuilder(URI.create(loginUrl))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session + "; " + csrf)
-        .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> withoutToken =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(loginUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", session + "; " + csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(credentials))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(withoutToken.statusCode()).isEqualTo(403);
-
   }
 
   @Test
   void securityHeadersAndHstsBehindTls() throws Exception {
     HttpClient client = HttpClient.newHttpClient();
-    HttpResponse<Void> plain = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-        + "/engine-rest/version")).build(), HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> plain =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/version"))
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
     assertThat(plain.headers().firstValue("X-Frame-Options")).hasValue("DENY");
     assertThat(plain.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-    assertThat(plain.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("default-src 'none'"));
+    assertThat(plain.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(v -> assertThat(v).contains("default-src 'none'"));
     assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
 
-    HttpResponse<Void> behindTls = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-        + "/camunda/app/tasklist/default/")).header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.discarding());
-    assertThat(behindTls.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v -> assertThat(v).startsWith("max-age="));
+    HttpResponse<Void> behindTls =
+        client.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/"))
+                .header("X-Forwarded-Proto", "https")
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    assertThat(behindTls.headers().firstValue("Strict-Transport-Security"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("max-age="));
     assertThat(behindTls.headers().firstValue("Content-Security-Policy")).isPresent();
   }
 
   private static String cookie(List<String> setCookies, String name) {
-    return setCookies.stream().filter(cookie -> cookie.startsWith(name + "=")).map(cookie -> cookie.split(";", 2)[0])
-        .findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie in " + setCookies));
+    return setCookies.stream()
+        .filter(cookie -> cookie.startsWith(name + "="))
+        .map(cookie -> cookie.split(";", 2)[0])
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + setCookies));
   }
 
   /**
@@ -224,14 +305,16 @@ class ProductionOnPostgresIT {
   @Order(Integer.MAX_VALUE)
   void restartWithUnchangedModelsCreatesNoDeploymentAndChangesNoIdentity() {
     long deployments = repositoryService.createDeploymentQuery().count();
-    long authorizations = processEngine.getAuthorizationService().createAuthorizationQuery().count();
+    long authorizations =
+        processEngine.getAuthorizationService().createAuthorizationQuery().count();
 
     try (ConfigurableApplicationContext secondNode = startAnotherNode(ADMIN_PASSWORD)) {
       assertThat(secondNode.isRunning()).isTrue();
       assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
     }
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
-    assertThat(processEngine.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(authorizations);
+    assertThat(processEngine.getAuthorizationService().createAuthorizationQuery().count())
+        .isEqualTo(authorizations);
   }
 
   @Test
@@ -250,9 +333,13 @@ class ProductionOnPostgresIT {
     properties.put("camunda.bpm.process-engine-name", "second-node");
     properties.put("camunda.bpm.job-execution.enabled", false);
     // Command-line arguments, as an operator would pass them: they outrank the profile's settings.
-    String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-        .toArray(String[]::new);
-    return new SpringApplicationBuilder(CollaborationApplication.class).profiles("prod").run(arguments);
+    String[] arguments =
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
+    return new SpringApplicationBuilder(CollaborationApplication.class)
+        .profiles("prod")
+        .run(arguments);
   }
 
   private void createUser(String userId, String groupId) {

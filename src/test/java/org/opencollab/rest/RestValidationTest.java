@@ -12,11 +12,10 @@ import org.opencollab.support.OpportunityDriver;
 import org.opencollab.support.RestClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.opencollab.variables.InvalidVariableException;
 
 /**
- * Forms can be bypassed through REST, so REST meets the same rules: a refused start or completion is
- * HTTP 400 whose message names the field and the rule, and nothing changes.
+ * Forms can be bypassed through REST, so REST meets the same rules: a refused start or completion
+ * is HTTP 400 whose message names the field and the rule, and nothing changes.
  */
 @ApplicationTest
 class RestValidationTest {
@@ -34,43 +33,72 @@ class RestValidationTest {
   void refusedStartIsA400NamingTheFieldAndLeavesNoInstance() {
     String id = OpportunityDriver.newOpportunityId();
 
-    HttpResponse<String> response = rest.postJson("/engine-rest/process-definition/key/opportunityToDelivery/start",
-        "alice", startBody(id, "-1", "Long"));
+    HttpResponse<String> response =
+        rest.postJson(
+            "/engine-rest/process-definition/key/opportunityToDelivery/start",
+            "alice",
+            startBody(id, "-1", "Long"));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(response.body()).contains("\"type\":\"InvalidVariableException\"")
+    assertThat(response.body())
+        .contains("\"type\":\"InvalidVariableException\"")
         .contains("\"message\":\"estimatedValue: must be between 0 and 1000000000000, got -1\"")
         .contains("\"field\":\"estimatedValue\"");
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).count()).isZero();
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(id)
+                .count())
+        .isZero();
   }
 
   @Test
   void refusedCompletionAndFormSubmissionAre400AndLeaveTheTaskOpen() {
     String id = OpportunityDriver.newOpportunityId();
-    HttpResponse<String> started = rest.postJson("/engine-rest/process-definition/key/opportunityToDelivery/start",
-        "alice", startBody(id, "2000000", "Long"));
+    HttpResponse<String> started =
+        rest.postJson(
+            "/engine-rest/process-definition/key/opportunityToDelivery/start",
+            "alice",
+            startBody(id, "2000000", "Long"));
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     String instanceId = started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-    Task qualify = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult();
-    assertThat(qualify).as("task of %s at %s, auth %s", instanceId, engine.getRuntimeService().getActiveActivityIds(instanceId), engine.getIdentityService().getCurrentAuthentication() == null ? null : engine.getIdentityService().getCurrentAuthentication().getUserId()).isNotNull();
+    Task qualify =
+        engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult();
+    assertThat(qualify)
+        .as(
+            "task of %s at %s, auth %s",
+            instanceId,
+            engine.getRuntimeService().getActiveActivityIds(instanceId),
+            engine.getIdentityService().getCurrentAuthentication() == null
+                ? null
+                : engine.getIdentityService().getCurrentAuthentication().getUserId())
+        .isNotNull();
 
-    String notQualified = "{\"variables\": {\"qualified\": {\"value\": false, \"type\": \"Boolean\"}}}";
+    String notQualified =
+        "{\"variables\": {\"qualified\": {\"value\": false, \"type\": \"Boolean\"}}}";
     for (String action : new String[] {"complete", "submit-form"}) {
-      HttpResponse<String> response = rest.postJson("/engine-rest/task/" + qualify.getId() + "/" + action, "alice", notQualified);
+      HttpResponse<String> response =
+          rest.postJson(
+              "/engine-rest/task/" + qualify.getId() + "/" + action, "alice", notQualified);
       assertThat(response.statusCode()).as(action + ": " + response.body()).isEqualTo(400);
       assertThat(response.body()).contains("qualificationNotes: is required");
     }
 
-    assertThat(engine.getTaskService().createTaskQuery().taskId(qualify.getId()).singleResult()).isNotNull();
-    assertThat(engine.getRuntimeService().getVariable(qualify.getProcessInstanceId(), "qualified")).isNull();
+    assertThat(engine.getTaskService().createTaskQuery().taskId(qualify.getId()).singleResult())
+        .isNotNull();
+    assertThat(engine.getRuntimeService().getVariable(qualify.getProcessInstanceId(), "qualified"))
+        .isNull();
   }
 
   @Test
   void refusedMessageStartIsA400() {
     String id = OpportunityDriver.newOpportunityId();
     String variables = startBody(id, "2000000", "Long").replace("\"alice\"", "\"nobody\"");
-    String body = "{\"messageName\": \"OpportunityIdentified\", \"processVariables\": "
-        + variables.substring(variables.indexOf(':') + 1, variables.length() - 1) + "}";
+    String body =
+        "{\"messageName\": \"OpportunityIdentified\", \"processVariables\": "
+            + variables.substring(variables.indexOf(':') + 1, variables.length() - 1)
+            + "}";
 
     HttpResponse<String> response = rest.postJson("/engine-rest/message", "alice", body);
 
@@ -98,6 +126,7 @@ class RestValidationTest {
           "customizationRequired": {"value": false, "type": "Boolean"},
           "newProduct": {"value": false, "type": "Boolean"},
           "source": {"value": "SALES", "type": "String"},
-          "accountManager": {"value": "alice", "type": "String"}}}""".formatted(id, estimatedValue, valueType);
+          "accountManager": {"value": "alice", "type": "String"}}}"""
+        .formatted(id, estimatedValue, valueType);
   }
 }

@@ -17,8 +17,7 @@ public final class EmbeddedPostgresDatabase {
 
   private static EmbeddedPostgres server;
 
-  private EmbeddedPostgresDatabase() {
-  }
+  private EmbeddedPostgresDatabase() {}
 
   public static synchronized EmbeddedPostgres server() {
     if (server == null) {
@@ -27,29 +26,39 @@ public final class EmbeddedPostgresDatabase {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          server.close();
-        } catch (IOException ignored) {
-          // the JVM is going away; the data directory is temporary
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      server.close();
+                    } catch (IOException ignored) {
+                      // the JVM is going away; the data directory is temporary
+                    }
+                  }));
     }
     return server;
   }
 
-  /** The Spring properties that point the application at this server, as the prod profile's variables would. */
+  /**
+   * The Spring properties that point the application at this server, as the prod profile's
+   * variables would.
+   */
   public static Map<String, String> datasourceProperties() {
     return datasourceProperties("postgres");
   }
 
-  /** The same for a database of its own on this server, created when missing, so test classes do not share data. */
+  /**
+   * The same for a database of its own on this server, created when missing, so test classes do not
+   * share data.
+   */
   public static synchronized Map<String, String> datasourceProperties(String database) {
     EmbeddedPostgres postgres = server();
     if (!database.equals("postgres")) {
       try (Connection connection = postgres.getPostgresDatabase().getConnection();
-           Statement statement = connection.createStatement()) {
-        ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
+          Statement statement = connection.createStatement()) {
+        ResultSet exists =
+            statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
         if (!exists.next()) {
           statement.execute("CREATE DATABASE " + database);
         }

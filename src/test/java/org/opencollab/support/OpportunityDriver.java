@@ -33,8 +33,8 @@ public final class OpportunityDriver {
   }
 
   /**
-   * The worked example of docs/money.md: a KEY customer, 2,000,000 CNY, MEDIUM complexity — priority
-   * B, tech participation MANDATORY, no task force, no press release.
+   * The worked example of docs/money.md: a KEY customer, 2,000,000 CNY, MEDIUM complexity —
+   * priority B, tech participation MANDATORY, no task force, no press release.
    */
   public static Map<String, Object> keyAccount(String opportunityId) {
     Map<String, Object> variables = new HashMap<>();
@@ -51,7 +51,10 @@ public final class OpportunityDriver {
     return variables;
   }
 
-  /** A STRATEGIC customer: priority A, task force with executive sponsor, press release, tech MANDATORY. */
+  /**
+   * A STRATEGIC customer: priority A, task force with executive sponsor, press release, tech
+   * MANDATORY.
+   */
   public static Map<String, Object> strategicAccount(String opportunityId) {
     Map<String, Object> variables = keyAccount(opportunityId);
     variables.put("customerTier", "STRATEGIC");
@@ -80,8 +83,16 @@ public final class OpportunityDriver {
   }
 
   public List<Task> tasks(String opportunityId, String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(opportunityId)
-        .taskDefinitionKey(taskKey).orderByTaskAssignee().asc().orderByTaskId().asc().list();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceBusinessKey(opportunityId)
+        .taskDefinitionKey(taskKey)
+        .orderByTaskAssignee()
+        .asc()
+        .orderByTaskId()
+        .asc()
+        .list();
   }
 
   public void complete(String opportunityId, String taskKey, Object... keyValues) {
@@ -100,7 +111,10 @@ public final class OpportunityDriver {
     return variables;
   }
 
-  /** Runs the asynchronous continuations (not timers) of the opportunity and its disputes until none is left. */
+  /**
+   * Runs the asynchronous continuations (not timers) of the opportunity and its disputes until none
+   * is left.
+   */
   public void runJobs(String opportunityId) {
     for (int round = 0; round < 50; round++) {
       List<Job> jobs = jobs(opportunityId, query -> query.messages().withRetriesLeft());
@@ -123,9 +137,23 @@ public final class OpportunityDriver {
 
   /** Jobs of the opportunity and of its disputes, which share its business key. */
   private List<Job> jobs(String opportunityId, java.util.function.UnaryOperator<JobQuery> filter) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(opportunityId).list()
-        .stream().flatMap(instance -> filter.apply(engine.getManagementService().createJobQuery()
-            .processInstanceId(instance.getId())).list().stream()).toList();
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(opportunityId)
+        .list()
+        .stream()
+        .flatMap(
+            instance ->
+                filter
+                    .apply(
+                        engine
+                            .getManagementService()
+                            .createJobQuery()
+                            .processInstanceId(instance.getId()))
+                    .list()
+                    .stream())
+        .toList();
   }
 
   public Object variable(ProcessInstance instance, String name) {
@@ -133,9 +161,17 @@ public final class OpportunityDriver {
   }
 
   public Object historicVariable(ProcessInstance instance, String name) {
-    var variable = engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(name).list().stream()
-        .filter(found -> instance.getId().equals(found.getExecutionId())).findFirst().orElse(null);
+    var variable =
+        engine
+            .getHistoryService()
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(instance.getId())
+            .variableName(name)
+            .list()
+            .stream()
+            .filter(found -> instance.getId().equals(found.getExecutionId()))
+            .findFirst()
+            .orElse(null);
     return variable == null ? null : variable.getValue();
   }
 
@@ -147,28 +183,64 @@ public final class OpportunityDriver {
 
   /** The worked example's team: alice and sam (SALES), bob (TECH), carol (DELIVERY). */
   public void formWorkedExampleTeam(String id) {
-    complete(id, "FormTeam", "solutionManager", "bob", "deliveryManager", "carol", "teamMembers", SpinValues.jsonValue("""
+    complete(
+        id,
+        "FormTeam",
+        "solutionManager",
+        "bob",
+        "deliveryManager",
+        "carol",
+        "teamMembers",
+        SpinValues.jsonValue(
+                """
         [{"userId": "alice", "department": "SALES"}, {"userId": "sam", "department": "SALES"},
-         {"userId": "bob", "department": "TECH"}, {"userId": "carol", "department": "DELIVERY"}]""").create());
+         {"userId": "bob", "department": "TECH"}, {"userId": "carol", "department": "DELIVERY"}]""")
+            .create());
   }
 
   /** A task force: the worked example's team with frank as executive sponsor. */
   public void formTaskForce(String id) {
-    complete(id, "FormTeam", "solutionManager", "bob", "deliveryManager", "carol", "executiveSponsor", "frank",
-        "teamMembers", SpinValues.jsonValue("""
+    complete(
+        id,
+        "FormTeam",
+        "solutionManager",
+        "bob",
+        "deliveryManager",
+        "carol",
+        "executiveSponsor",
+        "frank",
+        "teamMembers",
+        SpinValues.jsonValue(
+                """
             [{"userId": "alice", "department": "SALES"}, {"userId": "bob", "department": "TECH"},
-             {"userId": "carol", "department": "DELIVERY"}]""").create());
+             {"userId": "carol", "department": "DELIVERY"}]""")
+            .create());
   }
 
   /** Without tech: alice (SALES) and carol (DELIVERY). */
   public void formTeamWithoutTech(String id) {
-    complete(id, "FormTeam", "deliveryManager", "carol", "teamMembers", SpinValues.jsonValue("""
-        [{"userId": "alice", "department": "SALES"}, {"userId": "carol", "department": "DELIVERY"}]""").create());
+    complete(
+        id,
+        "FormTeam",
+        "deliveryManager",
+        "carol",
+        "teamMembers",
+        SpinValues.jsonValue(
+                """
+        [{"userId": "alice", "department": "SALES"}, {"userId": "carol", "department": "DELIVERY"}]""")
+            .create());
   }
 
   public void draftAgreement(String id, String shares) {
-    complete(id, "DraftCollaborationAgreement", "departmentShares", SpinValues.jsonValue(shares).create(),
-        "customerDataOwner", "SALES", "dataAccessRules", "Sales owns the customer data; tech may analyse it anonymised.");
+    complete(
+        id,
+        "DraftCollaborationAgreement",
+        "departmentShares",
+        SpinValues.jsonValue(shares).create(),
+        "customerDataOwner",
+        "SALES",
+        "dataAccessRules",
+        "Sales owns the customer data; tech may analyse it anonymised.");
   }
 
   public void signAll(String id) {
@@ -178,13 +250,23 @@ public final class OpportunityDriver {
   }
 
   public void designAndOffer(String id) {
-    complete(id, "DesignSolution", "solutionSummary", "Streaming analytics on the metro's data lake", "estimatedEffortDays", 120);
+    complete(
+        id,
+        "DesignSolution",
+        "solutionSummary",
+        "Streaming analytics on the metro's data lake",
+        "estimatedEffortDays",
+        120);
     complete(id, "PrepareOffer", "offerValue", 2_100_000L);
   }
 
   public void negotiate(String id, String outcome, Object... extra) {
     if (!tasks(id, "SupportNegotiation").isEmpty()) {
-      complete(id, "SupportNegotiation", "technicalCommitments", "99.9 % availability, on-premises deployment");
+      complete(
+          id,
+          "SupportNegotiation",
+          "technicalCommitments",
+          "99.9 % availability, on-premises deployment");
     }
     Object[] values = new Object[extra.length + 2];
     values[0] = "negotiationOutcome";
@@ -196,13 +278,20 @@ public final class OpportunityDriver {
   public void deliver(String id, int sprints) {
     complete(id, "PlanDelivery", "sprintCount", sprints);
     for (int sprint = 0; sprint < sprints; sprint++) {
-      complete(id, "ReviewSprint", "sprintStatus", "ON_TRACK", "sprintNotes", "Sprint " + (sprint + 1) + " done");
+      complete(
+          id,
+          "ReviewSprint",
+          "sprintStatus",
+          "ON_TRACK",
+          "sprintNotes",
+          "Sprint " + (sprint + 1) + " done");
     }
   }
 
   public void reportInputs(String id, Map<String, int[]> hoursAndCost) {
     for (Task report : tasks(id, "ReportDepartmentInput")) {
-      String department = (String) engine.getTaskService().getVariable(report.getId(), "department");
+      String department =
+          (String) engine.getTaskService().getVariable(report.getId(), "department");
       int[] input = hoursAndCost.get(department);
       complete(report, "inputHours", input[0], "inputCost", input[1]);
     }
@@ -211,21 +300,30 @@ public final class OpportunityDriver {
   /** Each member's ratings of the others, as Json text by member. */
   public void evaluatePeers(String id, Map<String, String> ratings) {
     for (Task evaluation : tasks(id, "EvaluatePeers")) {
-      complete(evaluation, "ratings", SpinValues.jsonValue(ratings.get(evaluation.getAssignee())).create(),
-          "comments", "Good collaboration");
+      complete(
+          evaluation,
+          "ratings",
+          SpinValues.jsonValue(ratings.get(evaluation.getAssignee())).create(),
+          "comments",
+          "Good collaboration");
     }
   }
 
   /** The worked example's ratings: alice 5,4,5; sam 2,2,3; bob 5,5,4; carol 4,4,3. */
   public void evaluateWorkedExamplePeers(String id) {
-    Map<String, String> ratings = Map.of(
-        "alice", "{\"sam\": 2, \"bob\": 5, \"carol\": 4}",
-        "sam", "{\"alice\": 5, \"bob\": 5, \"carol\": 4}",
-        "bob", "{\"alice\": 4, \"sam\": 2, \"carol\": 3}",
-        "carol", "{\"alice\": 5, \"sam\": 3, \"bob\": 4}");
+    Map<String, String> ratings =
+        Map.of(
+            "alice", "{\"sam\": 2, \"bob\": 5, \"carol\": 4}",
+            "sam", "{\"alice\": 5, \"bob\": 5, \"carol\": 4}",
+            "bob", "{\"alice\": 4, \"sam\": 2, \"carol\": 3}",
+            "carol", "{\"alice\": 5, \"sam\": 3, \"bob\": 4}");
     for (Task evaluation : tasks(id, "EvaluatePeers")) {
-      complete(evaluation, "ratings", SpinValues.jsonValue(ratings.get(evaluation.getAssignee())).create(),
-          "comments", "Good collaboration");
+      complete(
+          evaluation,
+          "ratings",
+          SpinValues.jsonValue(ratings.get(evaluation.getAssignee())).create(),
+          "comments",
+          "Good collaboration");
     }
   }
 }

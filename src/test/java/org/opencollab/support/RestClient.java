@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** A plain HTTP client for the REST API, as an outside client calls it: JSON over HTTP, Basic auth. */
+/**
+ * A plain HTTP client for the REST API, as an outside client calls it: JSON over HTTP, Basic auth.
+ */
 public final class RestClient {
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -23,13 +25,17 @@ public final class RestClient {
   }
 
   public HttpResponse<String> postJson(String path, String user, String json) {
-    return send(request(path, user).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path, user)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public HttpResponse<String> putJson(String path, String user, String json) {
-    return send(request(path, user).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path, user)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   /** Any method, with a Json body when {@code json} is not null. */
@@ -38,8 +44,12 @@ public final class RestClient {
     if (json != null) {
       request.header("Content-Type", "application/json");
     }
-    return send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request.method(
+            method,
+            json == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public HttpResponse<String> delete(String path, String user) {
@@ -48,23 +58,39 @@ public final class RestClient {
 
   /** Deploys a minimal process {@code key} over REST, as Camunda Modeler would. */
   public HttpResponse<String> deployMinimalProcess(String user, String key) {
-    return deploy(user, key + ".bpmn", """
+    return deploy(
+        user,
+        key + ".bpmn",
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://opencollab.org/test">
           <process id="%s" isExecutable="true" camunda:historyTimeToLive="1"><startEvent id="s"/></process>
-        </definitions>""".formatted(key));
+        </definitions>"""
+            .formatted(key));
   }
 
   /** A multipart deployment of one BPMN resource, as Camunda Modeler deploys. */
   public HttpResponse<String> deploy(String user, String resourceName, String bpmn) {
     String boundary = "collab-boundary";
-    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nprobe\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + resourceName + "\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
-    return send(request("/engine-rest/deployment/create", user)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nprobe\r\n"
+            + "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\""
+            + resourceName
+            + "\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n"
+            + bpmn
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    return send(
+        request("/engine-rest/deployment/create", user)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private HttpRequest.Builder request(String path, String user) {
@@ -72,7 +98,8 @@ public final class RestClient {
     if (user != null) {
       String[] credentials = user.split(":", 2);
       String login = credentials.length == 2 ? user : user + ":demo";
-      builder.header("Authorization",
+      builder.header(
+          "Authorization",
           "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8)));
     }
     return builder;

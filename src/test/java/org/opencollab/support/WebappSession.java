@@ -9,8 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /**
- * A browser's session with the webapps: logged in through the login form, sending the CSRF token
- * as Tasklist does, calling the webapps' own engine API ({@code /camunda/api/engine/engine/default}).
+ * A browser's session with the webapps: logged in through the login form, sending the CSRF token as
+ * Tasklist does, calling the webapps' own engine API ({@code /camunda/api/engine/engine/default}).
  */
 public final class WebappSession {
 
@@ -25,36 +25,51 @@ public final class WebappSession {
   /** Logs {@code user} (password {@code demo}) into {@code app}: tasklist, cockpit or admin. */
   public static WebappSession login(int port, String user, String app) {
     WebappSession session = new WebappSession("http://localhost:" + port);
-    session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/" + app + "/default/")).GET());
-    HttpResponse<String> login = session.send(HttpRequest.newBuilder(
-            URI.create(session.base + "/camunda/api/admin/auth/user/default/login/" + app))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", session.csrfToken())
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")));
+    session.send(
+        HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/" + app + "/default/"))
+            .GET());
+    HttpResponse<String> login =
+        session.send(
+            HttpRequest.newBuilder(
+                    URI.create(session.base + "/camunda/api/admin/auth/user/default/login/" + app))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", session.csrfToken())
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")));
     if (login.statusCode() != 200) {
       throw new IllegalStateException(user + " cannot log into " + app + ": " + login.statusCode());
     }
     // As the app does after its login: it reads who is logged in, which also renews the CSRF token.
-    session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/api/admin/auth/user/default")).GET());
+    session.send(
+        HttpRequest.newBuilder(URI.create(session.base + "/camunda/api/admin/auth/user/default"))
+            .GET());
     return session;
   }
 
-  /** POSTs Json to the webapps' engine API, {@code path} relative to {@code /camunda/api/engine/engine/default}. */
+  /**
+   * POSTs Json to the webapps' engine API, {@code path} relative to {@code
+   * /camunda/api/engine/engine/default}.
+   */
   public HttpResponse<String> postJson(String path, String json) {
-    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
-        .header("Content-Type", "application/json")
-        .header("X-XSRF-TOKEN", csrfToken())
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
+            .header("Content-Type", "application/json")
+            .header("X-XSRF-TOKEN", csrfToken())
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
-        .header("X-XSRF-TOKEN", csrfToken()).GET());
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
+            .header("X-XSRF-TOKEN", csrfToken())
+            .GET());
   }
 
   private String csrfToken() {
-    return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue).reduce((first, last) -> last).orElseThrow();
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue)
+        .reduce((first, last) -> last)
+        .orElseThrow();
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {

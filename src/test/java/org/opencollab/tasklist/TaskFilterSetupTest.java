@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencollab.ApplicationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.opencollab.support.TestProcesses;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The shared Tasklist filters: there once, and each shows a person their own work. */
 @ApplicationTest
@@ -41,8 +41,10 @@ class TaskFilterSetupTest {
 
   @Test
   void filtersExistOnceAndASecondStartCreatesNone() {
-    assertThat(filterService.createFilterQuery().list()).extracting(Filter::getName).contains(
-        "Assigned to me / 分配给我", "My department / 我的部门", "Overdue / 已逾期", "All tasks / 全部任务");
+    assertThat(filterService.createFilterQuery().list())
+        .extracting(Filter::getName)
+        .contains(
+            "Assigned to me / 分配给我", "My department / 我的部门", "Overdue / 已逾期", "All tasks / 全部任务");
     long filters = filterService.createFilterQuery().count();
     assertThat(taskFilterSetup.apply(filterService, taskService)).isZero();
     assertThat(filterService.createFilterQuery().count()).isEqualTo(filters);
@@ -73,7 +75,8 @@ class TaskFilterSetupTest {
   }
 
   private List<String> idsIn(String filterName, String userId, String groupId) {
-    String filterId = filterService.createFilterQuery().filterName(filterName).singleResult().getId();
+    String filterId =
+        filterService.createFilterQuery().filterName(filterName).singleResult().getId();
     identityService.setAuthentication(userId, List.of(groupId));
     try {
       return filterService.<Task>list(filterId).stream().map(Task::getId).toList();

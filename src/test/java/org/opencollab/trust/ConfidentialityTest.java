@@ -47,63 +47,124 @@ class ConfidentialityTest {
     driver.negotiate(id, "WON", "contractValue", 2_000_000L);
     driver.deliver(id, 1);
     driver.complete(id, "AcceptDelivery", "accepted", true, "realizedRevenue", 2_000_000L);
-    driver.reportInputs(id, Map.of("SALES", new int[] {120, 30000}, "TECH", new int[] {300, 90000},
-        "DELIVERY", new int[] {80, 20000}));
+    driver.reportInputs(
+        id,
+        Map.of(
+            "SALES",
+            new int[] {120, 30000},
+            "TECH",
+            new int[] {300, 90000},
+            "DELIVERY",
+            new int[] {80, 20000}));
     rate("alice", "{\"sam\": 2, \"bob\": 5, \"carol\": 4}");
     rate("bob", "{\"alice\": 4, \"sam\": 2, \"carol\": 3}");
 
     Task samsEvaluation = evaluationOf("sam");
-    HttpResponse<String> visible = rest.get("/engine-rest/task/" + samsEvaluation.getId() + "/variables", "sam");
+    HttpResponse<String> visible =
+        rest.get("/engine-rest/task/" + samsEvaluation.getId() + "/variables", "sam");
     assertThat(visible.statusCode()).isEqualTo(200);
-    assertThat(visible.body()).doesNotContain("peerRatings").doesNotContain("\"sam\":2").doesNotContain("\\\"sam\\\":2");
-    assertThat(rest.get("/engine-rest/history/variable-instance?processInstanceId=" + samsEvaluation.getProcessInstanceId()
-        + "&variableName=ratings", "sam").body()).doesNotContain("sam");
+    assertThat(visible.body())
+        .doesNotContain("peerRatings")
+        .doesNotContain("\"sam\":2")
+        .doesNotContain("\\\"sam\\\":2");
+    assertThat(
+            rest.get(
+                    "/engine-rest/history/variable-instance?processInstanceId="
+                        + samsEvaluation.getProcessInstanceId()
+                        + "&variableName=ratings",
+                    "sam")
+                .body())
+        .doesNotContain("sam");
 
     rate("sam", "{\"alice\": 5, \"bob\": 5, \"carol\": 4}");
     rate("carol", "{\"alice\": 5, \"sam\": 3, \"bob\": 4}");
     driver.runJobs(id);
-    String peerRatings = engine.getRuntimeService().getVariable(samsEvaluation.getProcessInstanceId(), "peerRatings")
-        .toString();
-    assertThat(peerRatings).contains("\"alice\":{\"bob\":5,\"carol\":4,\"sam\":2}", "\"carol\":{\"alice\":5,\"bob\":4,\"sam\":3}");
-    assertThat(engine.getRuntimeService().getVariable(samsEvaluation.getProcessInstanceId(), "incentiveStatement"))
+    String peerRatings =
+        engine
+            .getRuntimeService()
+            .getVariable(samsEvaluation.getProcessInstanceId(), "peerRatings")
+            .toString();
+    assertThat(peerRatings)
+        .contains(
+            "\"alice\":{\"bob\":5,\"carol\":4,\"sam\":2}",
+            "\"carol\":{\"alice\":5,\"bob\":4,\"sam\":3}");
+    assertThat(
+            engine
+                .getRuntimeService()
+                .getVariable(samsEvaluation.getProcessInstanceId(), "incentiveStatement"))
         .isNotNull();
   }
 
   @Test
   void committeeMemberCannotReadTheOthersVotesWhileVotingIsOpen() {
     driver.signAll(id);
-    ProcessInstance dispute = engine.getRuntimeService().startProcessInstanceByKey("collaborationArbitration",
-        variables("opportunityId", id, "disputeType", "PRIORITY", "raisedByDepartment", "DELIVERY",
-            "againstDepartment", "SALES", "description", "Both want the same week", "amountAtStake", 2_000_000L));
+    ProcessInstance dispute =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                "collaborationArbitration",
+                variables(
+                    "opportunityId",
+                    id,
+                    "disputeType",
+                    "PRIORITY",
+                    "raisedByDepartment",
+                    "DELIVERY",
+                    "againstDepartment",
+                    "SALES",
+                    "description",
+                    "Both want the same week",
+                    "amountAtStake",
+                    2_000_000L));
     vote(dispute, "grace", "UPHOLD");
 
     Task heidisVote = voteOf(dispute, "heidi");
-    HttpResponse<String> visible = rest.get("/engine-rest/task/" + heidisVote.getId() + "/variables", "heidi");
+    HttpResponse<String> visible =
+        rest.get("/engine-rest/task/" + heidisVote.getId() + "/variables", "heidi");
     assertThat(visible.statusCode()).isEqualTo(200);
     assertThat(visible.body()).doesNotContain("votes").doesNotContain("UPHOLD");
-    assertThat(engine.getRuntimeService().getVariables(dispute.getId())).doesNotContainKeys("votes", "majorityOption");
+    assertThat(engine.getRuntimeService().getVariables(dispute.getId()))
+        .doesNotContainKeys("votes", "majorityOption");
 
     vote(dispute, "heidi", "UPHOLD");
-    assertThat(engine.getRuntimeService().getVariable(dispute.getId(), "majorityOption")).isEqualTo("UPHOLD");
+    assertThat(engine.getRuntimeService().getVariable(dispute.getId(), "majorityOption"))
+        .isEqualTo("UPHOLD");
     assertThat(engine.getRuntimeService().getVariable(dispute.getId(), "votes").toString())
-        .contains("\"grace\":{\"vote\":\"UPHOLD\"", "\"heidi\":{\"vote\":\"UPHOLD\"").doesNotContain("frank");
+        .contains("\"grace\":{\"vote\":\"UPHOLD\"", "\"heidi\":{\"vote\":\"UPHOLD\"")
+        .doesNotContain("frank");
   }
 
   private void rate(String member, String ratings) {
-    driver.complete(evaluationOf(member), "ratings", SpinValues.jsonValue(ratings).create(), "comments", "fine");
+    driver.complete(
+        evaluationOf(member),
+        "ratings",
+        SpinValues.jsonValue(ratings).create(),
+        "comments",
+        "fine");
   }
 
   private Task evaluationOf(String member) {
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("EvaluatePeers")
-        .taskAssignee(member).singleResult();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceBusinessKey(id)
+        .taskDefinitionKey("EvaluatePeers")
+        .taskAssignee(member)
+        .singleResult();
   }
 
   private void vote(ProcessInstance dispute, String member, String option) {
-    driver.complete(voteOf(dispute, member), "vote", option, "voteRationale", member + " thinks so");
+    driver.complete(
+        voteOf(dispute, member), "vote", option, "voteRationale", member + " thinks so");
   }
 
   private Task voteOf(ProcessInstance dispute, String member) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(dispute.getId()).taskDefinitionKey("ArbitrationVote")
-        .taskAssignee(member).singleResult();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(dispute.getId())
+        .taskDefinitionKey("ArbitrationVote")
+        .taskAssignee(member)
+        .singleResult();
   }
 }

@@ -14,7 +14,10 @@ import org.opencollab.support.RestClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A dispute is raised by a member of the raising department, or a coordinator, for a department involved. */
+/**
+ * A dispute is raised by a member of the raising department, or a coordinator, for a department
+ * involved.
+ */
 @ApplicationTest
 class DisputeRaiserTest {
 
@@ -50,16 +53,27 @@ class DisputeRaiserTest {
   void departmentNotInvolvedIsRefused() {
     HttpResponse<String> response = raise("dave", "MARKETING");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(response.body()).contains("raisedByDepartment: MARKETING is not involved in opportunity " + id);
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey("collaborationArbitration").processInstanceBusinessKey(id).count()).isZero();
+    assertThat(response.body())
+        .contains("raisedByDepartment: MARKETING is not involved in opportunity " + id);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey("collaborationArbitration")
+                .processInstanceBusinessKey(id)
+                .count())
+        .isZero();
   }
 
   private HttpResponse<String> raise(String user, String department) {
     String against = department.equals("SALES") ? "TECH" : "SALES";
-    return rest.postJson("/engine-rest/process-definition/key/collaborationArbitration/start", user, """
+    return rest.postJson(
+        "/engine-rest/process-definition/key/collaborationArbitration/start",
+        user,
+        """
         {"variables": {"opportunityId": {"value": "%s"}, "disputeType": {"value": "PRIORITY"},
           "raisedByDepartment": {"value": "%s"}, "againstDepartment": {"value": "%s"},
-          "description": {"value": "Both want the same week"}}}""".formatted(id, department, against));
+          "description": {"value": "Both want the same week"}}}"""
+            .formatted(id, department, against));
   }
 }

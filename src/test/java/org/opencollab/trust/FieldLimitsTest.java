@@ -37,8 +37,15 @@ class FieldLimitsTest {
   @Test
   void textOverFourThousandCharactersIsRefused() {
     Task qualify = driver.task(id, "QualifyOpportunity");
-    assertRefused(complete(qualify, "alice", "{\"qualified\": {\"value\": false}, \"qualificationNotes\": {\"value\": \""
-        + "x".repeat(4001) + "\"}}"), "qualificationNotes", "must have at most 4000 characters");
+    assertRefused(
+        complete(
+            qualify,
+            "alice",
+            "{\"qualified\": {\"value\": false}, \"qualificationNotes\": {\"value\": \""
+                + "x".repeat(4001)
+                + "\"}}"),
+        "qualificationNotes",
+        "must have at most 4000 characters");
   }
 
   @Test
@@ -48,8 +55,14 @@ class FieldLimitsTest {
     driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
     driver.signAll(id);
     Task offer = driver.task(id, "PrepareOffer");
-    assertRefused(complete(offer, "alice", "{\"offerValue\": {\"value\": 1e308}}"), "offerValue", "must be at most 1000000000000");
-    assertRefused(complete(offer, "alice", "{\"offerValue\": {\"value\": 1000000000000.01}}"), "offerValue", "must be at most");
+    assertRefused(
+        complete(offer, "alice", "{\"offerValue\": {\"value\": 1e308}}"),
+        "offerValue",
+        "must be at most 1000000000000");
+    assertRefused(
+        complete(offer, "alice", "{\"offerValue\": {\"value\": 1000000000000.01}}"),
+        "offerValue",
+        "must be at most");
   }
 
   @Test
@@ -57,33 +70,57 @@ class FieldLimitsTest {
     driver.qualify(id);
     Task formTeam = driver.task(id, "FormTeam");
     String deep = "[".repeat(10_000) + "]".repeat(10_000);
-    String team = "{\"deliveryManager\": {\"value\": \"carol\"}, \"solutionManager\": {\"value\": \"bob\"}, ";
-    assertRefused(complete(formTeam, "erin", team + "\"teamMembers\": {\"value\": \"" + deep + "\", \"type\": \"Json\"}}"),
-        "teamMembers", "");
-    assertRefused(complete(formTeam, "erin", team + "\"teamMembers\": {\"value\": \"[{\", \"type\": \"Json\"}}"),
-        "teamMembers", "");
-    assertRefused(complete(formTeam, "erin", team + "\"teamMembers\": {\"value\": \"[[[[[[[[[[1]]]]]]]]]]\", \"type\": \"Json\"}}"),
-        "teamMembers", "must be Json, nested at most 8 deep");
-    assertThat(engine.getTaskService().createTaskQuery().taskId(formTeam.getId()).count()).isEqualTo(1);
+    String team =
+        "{\"deliveryManager\": {\"value\": \"carol\"}, \"solutionManager\": {\"value\": \"bob\"}, ";
+    assertRefused(
+        complete(
+            formTeam,
+            "erin",
+            team + "\"teamMembers\": {\"value\": \"" + deep + "\", \"type\": \"Json\"}}"),
+        "teamMembers",
+        "");
+    assertRefused(
+        complete(
+            formTeam, "erin", team + "\"teamMembers\": {\"value\": \"[{\", \"type\": \"Json\"}}"),
+        "teamMembers",
+        "");
+    assertRefused(
+        complete(
+            formTeam,
+            "erin",
+            team + "\"teamMembers\": {\"value\": \"[[[[[[[[[[1]]]]]]]]]]\", \"type\": \"Json\"}}"),
+        "teamMembers",
+        "must be Json, nested at most 8 deep");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(formTeam.getId()).count())
+        .isEqualTo(1);
   }
 
   @Test
   void numberTooLargeForItsTypeIsRefusedNamingTheField() {
-    HttpResponse<String> response = rest.postJson("/engine-rest/process-definition/key/opportunityToDelivery/start",
-        "alice", "{\"variables\": {\"estimatedValue\": {\"value\": 99999999999999999999, \"type\": \"Long\"}}}");
+    HttpResponse<String> response =
+        rest.postJson(
+            "/engine-rest/process-definition/key/opportunityToDelivery/start",
+            "alice",
+            "{\"variables\": {\"estimatedValue\": {\"value\": 99999999999999999999, \"type\": \"Long\"}}}");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(response.body()).contains("estimatedValue: must be a whole number from");
 
     Task qualify = driver.task(id, "QualifyOpportunity");
-    HttpResponse<String> tasklist = WebappSession.login(port, "alice", "tasklist").postJson(
-        "/task/" + qualify.getId() + "/submit-form", "{\"variables\": {\"qualified\": {\"value\": true},"
-            + " \"estimatedValue\": {\"value\": 99999999999999999999, \"type\": \"Long\"}}}");
+    HttpResponse<String> tasklist =
+        WebappSession.login(port, "alice", "tasklist")
+            .postJson(
+                "/task/" + qualify.getId() + "/submit-form",
+                "{\"variables\": {\"qualified\": {\"value\": true},"
+                    + " \"estimatedValue\": {\"value\": 99999999999999999999, \"type\": \"Long\"}}}");
     assertThat(tasklist.statusCode()).as(tasklist.body()).isEqualTo(400);
     assertThat(tasklist.body()).contains("estimatedValue: must be a whole number from");
   }
 
   private HttpResponse<String> complete(Task task, String user, String variables) {
-    return rest.postJson("/engine-rest/task/" + task.getId() + "/complete", user, "{\"variables\": " + variables + "}");
+    return rest.postJson(
+        "/engine-rest/task/" + task.getId() + "/complete",
+        user,
+        "{\"variables\": " + variables + "}");
   }
 
   private static void assertRefused(HttpResponse<String> response, String field, String message) {

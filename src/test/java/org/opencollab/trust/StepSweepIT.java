@@ -22,10 +22,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencollab.support.EmbeddedPostgresDatabase;
@@ -42,9 +42,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The sweep of issue 7 over the steps, on PostgreSQL: every user task of both processes and both
  * start forms, reached by working opportunities and disputes through their lives, gets from its
- * rightful user over {@code /engine-rest} one foreign variable, one variable the process derives, and
- * each of its form's text, number and Json fields at a value beyond its limit. Each is refused with
- * 400 naming the variable, the task stays open and the instance's variables stay as they were.
+ * rightful user over {@code /engine-rest} one foreign variable, one variable the process derives,
+ * and each of its form's text, number and Json fields at a value beyond its limit. Each is refused
+ * with 400 naming the variable, the task stays open and the instance's variables stay as they were.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
@@ -53,32 +53,75 @@ class StepSweepIT {
 
   private static final Path FORMS = Path.of("processes", "forms");
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Who works a group's task in the sweep. */
-  private static final Map<String, String> WORKER = Map.of("sales", "sam", "tech", "bob", "delivery", "carol",
-      "marketing", "dave", "coordinators", "erin", "committee", "grace", "committee-chair", "frank");
+  private static final Map<String, String> WORKER =
+      Map.of(
+          "sales",
+          "sam",
+          "tech",
+          "bob",
+          "delivery",
+          "carol",
+          "marketing",
+          "dave",
+          "coordinators",
+          "erin",
+          "committee",
+          "grace",
+          "committee-chair",
+          "frank");
+
   /** The inputs of the embedded forms, which have no schema to read types from. */
-  private static final Map<String, Map<String, String>> EMBEDDED = Map.of(
-      "FormTeam", Map.of("solutionManager", "text", "deliveryManager", "text", "executiveSponsor", "text",
-          "teamMembers", "json"),
-      "DraftCollaborationAgreement", Map.of("departmentShares", "json", "customerDataOwner", "text",
-          "dataAccessRules", "text"),
-      "EvaluatePeers", Map.of("ratings", "json", "comments", "text"),
-      "ApproveIncentives", Map.of("incentivesApproved", "boolean"));
-  private static final Map<String, String> FORM_OF_TASK = Map.ofEntries(
-      Map.entry("QualifyOpportunity", "QualifyOpportunityForm"), Map.entry("DraftPressRelease", "DraftPressReleaseForm"),
-      Map.entry("SignCollaborationAgreement", "SignCollaborationAgreementForm"), Map.entry("ApproveBid", "ApproveBidForm"),
-      Map.entry("DesignSolution", "DesignSolutionForm"), Map.entry("PrepareOffer", "PrepareOfferForm"),
-      Map.entry("FollowUpOverdueWork", "FollowUpOverdueWorkForm"), Map.entry("NegotiateDeal", "NegotiateDealForm"),
-      Map.entry("SupportNegotiation", "SupportNegotiationForm"), Map.entry("PlanDelivery", "PlanDeliveryForm"),
-      Map.entry("ReviewSprint", "ReviewSprintForm"), Map.entry("AcceptDelivery", "AcceptDeliveryForm"),
-      Map.entry("ReportDepartmentInput", "ReportDepartmentInputForm"), Map.entry("RecordLoss", "RecordLossForm"),
-      Map.entry("HoldRetrospective", "HoldRetrospectiveForm"), Map.entry("MediateDispute", "MediateDisputeForm"),
-      Map.entry("ArbitrationVote", "ArbitrationVoteForm"), Map.entry("ChairRuling", "ChairRulingForm"),
-      Map.entry("RecordRuling", "RecordRulingForm"));
+  private static final Map<String, Map<String, String>> EMBEDDED =
+      Map.of(
+          "FormTeam",
+              Map.of(
+                  "solutionManager",
+                  "text",
+                  "deliveryManager",
+                  "text",
+                  "executiveSponsor",
+                  "text",
+                  "teamMembers",
+                  "json"),
+          "DraftCollaborationAgreement",
+              Map.of(
+                  "departmentShares",
+                  "json",
+                  "customerDataOwner",
+                  "text",
+                  "dataAccessRules",
+                  "text"),
+          "EvaluatePeers", Map.of("ratings", "json", "comments", "text"),
+          "ApproveIncentives", Map.of("incentivesApproved", "boolean"));
+
+  private static final Map<String, String> FORM_OF_TASK =
+      Map.ofEntries(
+          Map.entry("QualifyOpportunity", "QualifyOpportunityForm"),
+          Map.entry("DraftPressRelease", "DraftPressReleaseForm"),
+          Map.entry("SignCollaborationAgreement", "SignCollaborationAgreementForm"),
+          Map.entry("ApproveBid", "ApproveBidForm"),
+          Map.entry("DesignSolution", "DesignSolutionForm"),
+          Map.entry("PrepareOffer", "PrepareOfferForm"),
+          Map.entry("FollowUpOverdueWork", "FollowUpOverdueWorkForm"),
+          Map.entry("NegotiateDeal", "NegotiateDealForm"),
+          Map.entry("SupportNegotiation", "SupportNegotiationForm"),
+          Map.entry("PlanDelivery", "PlanDeliveryForm"),
+          Map.entry("ReviewSprint", "ReviewSprintForm"),
+          Map.entry("AcceptDelivery", "AcceptDeliveryForm"),
+          Map.entry("ReportDepartmentInput", "ReportDepartmentInputForm"),
+          Map.entry("RecordLoss", "RecordLossForm"),
+          Map.entry("HoldRetrospective", "HoldRetrospectiveForm"),
+          Map.entry("MediateDispute", "MediateDisputeForm"),
+          Map.entry("ArbitrationVote", "ArbitrationVoteForm"),
+          Map.entry("ChairRuling", "ChairRulingForm"),
+          Map.entry("RecordRuling", "RecordRulingForm"));
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    EmbeddedPostgresDatabase.datasourceProperties("step_sweep").forEach((name, value) -> registry.add(name, () -> value));
+    EmbeddedPostgresDatabase.datasourceProperties("step_sweep")
+        .forEach((name, value) -> registry.add(name, () -> value));
   }
 
   @LocalServerPort int port;
@@ -106,7 +149,11 @@ class StepSweepIT {
     probe(strategic, "FormTeam", "involvedDepartments");
     driver.formTaskForce(strategic);
     probe(strategic, "DraftPressRelease", "pressReleaseRequired");
-    driver.complete(strategic, "DraftPressRelease", "pressRelease", "Riders see their train before it arrives.");
+    driver.complete(
+        strategic,
+        "DraftPressRelease",
+        "pressRelease",
+        "Riders see their train before it arrives.");
     probe(strategic, "DraftCollaborationAgreement", "agreementSignatures");
     driver.draftAgreement(strategic, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
     probe(strategic, "SignCollaborationAgreement", "agreementRejections");
@@ -129,11 +176,25 @@ class StepSweepIT {
     probe(strategic, "AcceptDelivery", "finalOutcome");
     driver.complete(strategic, "AcceptDelivery", "accepted", true, "realizedRevenue", 8_000_000L);
     probe(strategic, "ReportDepartmentInput", "departmentInputs");
-    driver.reportInputs(strategic, Map.of("SALES", new int[] {100, 10000}, "TECH", new int[] {200, 20000},
-        "DELIVERY", new int[] {50, 5000}));
+    driver.reportInputs(
+        strategic,
+        Map.of(
+            "SALES",
+            new int[] {100, 10000},
+            "TECH",
+            new int[] {200, 20000},
+            "DELIVERY",
+            new int[] {50, 5000}));
     probe(strategic, "EvaluatePeers", "peerRatings");
-    driver.evaluatePeers(strategic, Map.of("alice", "{\"bob\": 5, \"carol\": 4}",
-        "bob", "{\"alice\": 4, \"carol\": 3}", "carol", "{\"alice\": 5, \"bob\": 4}"));
+    driver.evaluatePeers(
+        strategic,
+        Map.of(
+            "alice",
+            "{\"bob\": 5, \"carol\": 4}",
+            "bob",
+            "{\"alice\": 4, \"carol\": 3}",
+            "carol",
+            "{\"alice\": 5, \"bob\": 4}"));
     driver.runJobs(strategic);
     probe(strategic, "ApproveIncentives", "incentiveStatement");
 
@@ -145,8 +206,15 @@ class StepSweepIT {
     driver.signAll(lost);
     driver.designAndOffer(lost);
     driver.negotiate(lost, "LOST");
-    driver.reportInputs(lost, Map.of("SALES", new int[] {30, 6000}, "TECH", new int[] {20, 4000},
-        "DELIVERY", new int[] {10, 2000}));
+    driver.reportInputs(
+        lost,
+        Map.of(
+            "SALES",
+            new int[] {30, 6000},
+            "TECH",
+            new int[] {20, 4000},
+            "DELIVERY",
+            new int[] {10, 2000}));
     driver.runJobs(lost);
     probe(lost, "RecordLoss", "lossStatement");
     driver.complete(lost, "RecordLoss", "lossAmount", 10_000L);
@@ -158,9 +226,23 @@ class StepSweepIT {
     driver.qualify(disputed);
     driver.formWorkedExampleTeam(disputed);
     driver.draftAgreement(disputed, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
-    engine.getRuntimeService().startProcessInstanceByKey("collaborationArbitration", variables("opportunityId", disputed,
-        "disputeType", "PRIORITY", "raisedByDepartment", "DELIVERY", "againstDepartment", "SALES",
-        "description", "Both want the same week", "amountAtStake", 0L));
+    engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(
+            "collaborationArbitration",
+            variables(
+                "opportunityId",
+                disputed,
+                "disputeType",
+                "PRIORITY",
+                "raisedByDepartment",
+                "DELIVERY",
+                "againstDepartment",
+                "SALES",
+                "description",
+                "Both want the same week",
+                "amountAtStake",
+                0L));
     driver.runJobs(disputed);
     probe(disputed, "MediateDispute", "route");
     driver.complete(disputed, "MediateDispute", "mediationResolved", false);
@@ -168,19 +250,26 @@ class StepSweepIT {
     probe(disputed, "ArbitrationVote", "votes");
     Map<String, String> split = Map.of("frank", "UPHOLD", "grace", "REJECT", "heidi", "COMPROMISE");
     for (Task ballot : driver.tasks(disputed, "ArbitrationVote")) {
-      driver.complete(ballot, "vote", split.get(ballot.getAssignee()), "voteRationale", "as I see it");
+      driver.complete(
+          ballot, "vote", split.get(ballot.getAssignee()), "voteRationale", "as I see it");
     }
     probe(disputed, "ChairRuling", "majorityOption");
     driver.complete(disputed, "ChairRuling", "chairOption", "COMPROMISE");
     probe(disputed, "RecordRuling", "ruling");
 
-    System.out.printf("step sweep: %d steps (%d user tasks + 2 start events) x (1 foreign + 1 derived variable)"
-        + " = %d refusals; %d fields x their limit = %d refusals; %d failures%n", steps.size(), steps.size() - 2,
-        counts.getOrDefault("variables", 0), counts.getOrDefault("fields", 0), counts.getOrDefault("fields", 0),
+    System.out.printf(
+        "step sweep: %d steps (%d user tasks + 2 start events) x (1 foreign + 1 derived variable)"
+            + " = %d refusals; %d fields x their limit = %d refusals; %d failures%n",
+        steps.size(),
+        steps.size() - 2,
+        counts.getOrDefault("variables", 0),
+        counts.getOrDefault("fields", 0),
+        counts.getOrDefault("fields", 0),
         failures.size());
     TreeSet<String> userTasks = new TreeSet<>();
     for (String process : List.of("opportunityToDelivery", "collaborationArbitration")) {
-      Bpmn.readModelFromFile(Path.of("processes", process + ".bpmn").toFile()).getModelElementsByType(UserTask.class)
+      Bpmn.readModelFromFile(Path.of("processes", process + ".bpmn").toFile())
+          .getModelElementsByType(UserTask.class)
           .forEach(task -> userTasks.add(task.getId()));
       userTasks.add("start " + process);
     }
@@ -190,9 +279,16 @@ class StepSweepIT {
 
   private void probeStarts() {
     Map<String, String> opportunity = new LinkedHashMap<>();
-    keyAccount(newOpportunityId()).forEach((name, value) -> opportunity.put(name, value instanceof String text
-        ? "{\"value\": \"" + text + "\"}" : "{\"value\": " + value + "}"));
-    probeStart("opportunityToDelivery", "OpportunityStartForm", "alice", opportunity, "finalOutcome");
+    keyAccount(newOpportunityId())
+        .forEach(
+            (name, value) ->
+                opportunity.put(
+                    name,
+                    value instanceof String text
+                        ? "{\"value\": \"" + text + "\"}"
+                        : "{\"value\": " + value + "}"));
+    probeStart(
+        "opportunityToDelivery", "OpportunityStartForm", "alice", opportunity, "finalOutcome");
 
     String id = newOpportunityId();
     driver.start(keyAccount(id));
@@ -207,7 +303,8 @@ class StepSweepIT {
     probeStart("collaborationArbitration", "DisputeStartForm", "carol", dispute, "customerTier");
   }
 
-  private void probeStart(String process, String form, String user, Map<String, String> valid, String derived) {
+  private void probeStart(
+      String process, String form, String user, Map<String, String> valid, String derived) {
     steps.add("start " + process);
     long before = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
     Map<String, String> bad = new LinkedHashMap<>();
@@ -218,20 +315,23 @@ class StepSweepIT {
       sent.put(variable.getKey(), variable.getValue());
       expectRefused("start " + process, variable.getKey(), start(process, user, sent), "variables");
     }
-    fieldsOf(form).forEach((field, kind) -> {
-      if (hasLimit(kind)) {
-        Map<String, String> sent = new LinkedHashMap<>(valid);
-        sent.put(field, beyondLimit(kind));
-        expectRefused("start " + process, field, start(process, user, sent), "fields");
-      }
-    });
+    fieldsOf(form)
+        .forEach(
+            (field, kind) -> {
+              if (hasLimit(kind)) {
+                Map<String, String> sent = new LinkedHashMap<>(valid);
+                sent.put(field, beyondLimit(kind));
+                expectRefused("start " + process, field, start(process, user, sent), "fields");
+              }
+            });
     if (engine.getHistoryService().createHistoricProcessInstanceQuery().count() != before) {
       failures.add("a refused start of " + process + " left an instance");
     }
   }
 
   private HttpResponse<String> start(String process, String user, Map<String, String> variables) {
-    return rest.postJson("/engine-rest/process-definition/key/" + process + "/start", user, body(variables));
+    return rest.postJson(
+        "/engine-rest/process-definition/key/" + process + "/start", user, body(variables));
   }
 
   private void probe(String id, String taskKey, String derived) {
@@ -242,14 +342,20 @@ class StepSweepIT {
     Map<String, String> bad = new LinkedHashMap<>();
     bad.put("sweepForeignField", "{\"value\": \"x\"}");
     bad.put(derived, "{\"value\": \"X\"}");
-    bad.forEach((name, value) -> expectRefused(taskKey, name, complete(task, user, Map.of(name, value)), "variables"));
-    Map<String, String> fields = FORM_OF_TASK.containsKey(taskKey) ? fieldsOf(FORM_OF_TASK.get(taskKey))
-        : EMBEDDED.get(taskKey);
-    fields.forEach((field, kind) -> {
-      if (hasLimit(kind)) {
-        expectRefused(taskKey, field, complete(task, user, Map.of(field, beyondLimit(kind))), "fields");
-      }
-    });
+    bad.forEach(
+        (name, value) ->
+            expectRefused(taskKey, name, complete(task, user, Map.of(name, value)), "variables"));
+    Map<String, String> fields =
+        FORM_OF_TASK.containsKey(taskKey)
+            ? fieldsOf(FORM_OF_TASK.get(taskKey))
+            : EMBEDDED.get(taskKey);
+    fields.forEach(
+        (field, kind) -> {
+          if (hasLimit(kind)) {
+            expectRefused(
+                taskKey, field, complete(task, user, Map.of(field, beyondLimit(kind))), "fields");
+          }
+        });
     if (!before.equals(stateOf(task))) {
       failures.add(taskKey + ": a refused completion changed the task or its instance");
     }
@@ -259,7 +365,8 @@ class StepSweepIT {
     return rest.postJson("/engine-rest/task/" + task.getId() + "/complete", user, body(variables));
   }
 
-  private void expectRefused(String step, String variable, HttpResponse<String> answer, String count) {
+  private void expectRefused(
+      String step, String variable, HttpResponse<String> answer, String count) {
     counts.merge(count, 1, Integer::sum);
     if (answer.statusCode() != 400 || !answer.body().contains(variable + ":")) {
       failures.add(step + " with " + variable + ": " + answer.statusCode() + " " + answer.body());
@@ -271,17 +378,26 @@ class StepSweepIT {
       return task.getAssignee();
     }
     return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId).map(WORKER::get).findFirst().orElseThrow();
+        .filter(
+            link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId)
+        .map(WORKER::get)
+        .findFirst()
+        .orElseThrow();
   }
 
   private String stateOf(Task task) {
     boolean open = engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 1;
-    return open + String.valueOf(new TreeMap<>(engine.getRuntimeService().getVariables(task.getProcessInstanceId())))
+    return open
+        + String.valueOf(
+            new TreeMap<>(engine.getRuntimeService().getVariables(task.getProcessInstanceId())))
         + new TreeMap<>(engine.getTaskService().getVariablesLocal(task.getId()));
   }
 
-  /** Text, numbers and Json have limits; a checkbox or a choice of codes has its values, checked by the rules. */
+  /**
+   * Text, numbers and Json have limits; a checkbox or a choice of codes has its values, checked by
+   * the rules.
+   */
   private static boolean hasLimit(String kind) {
     return !kind.equals("boolean") && !kind.equals("choice");
   }
@@ -291,7 +407,8 @@ class StepSweepIT {
     return switch (kind) {
       case "text" -> "{\"value\": \"" + "x".repeat(4001) + "\"}";
       case "number" -> "{\"value\": 10000000000000}";
-      case "json" -> "{\"value\": \"" + "[".repeat(9) + "1" + "]".repeat(9) + "\", \"type\": \"Json\"}";
+      case "json" ->
+          "{\"value\": \"" + "[".repeat(9) + "1" + "]".repeat(9) + "\", \"type\": \"Json\"}";
       default -> throw new IllegalArgumentException(kind);
     };
   }
@@ -299,8 +416,13 @@ class StepSweepIT {
   /** The inputs of a Camunda Form, by kind: text, number, boolean or choice. */
   private static Map<String, String> fieldsOf(String formId) {
     try (Stream<Path> files = Files.list(FORMS)) {
-      JsonNode form = files.filter(file -> file.toString().endsWith(".form")).map(StepSweepIT::read)
-          .filter(schema -> formId.equals(schema.path("id").asText())).findFirst().orElseThrow();
+      JsonNode form =
+          files
+              .filter(file -> file.toString().endsWith(".form"))
+              .map(StepSweepIT::read)
+              .filter(schema -> formId.equals(schema.path("id").asText()))
+              .findFirst()
+              .orElseThrow();
       Map<String, String> fields = new TreeMap<>();
       collect(form, fields);
       return fields;
@@ -311,15 +433,18 @@ class StepSweepIT {
 
   private static void collect(JsonNode container, Map<String, String> fields) {
     for (JsonNode component : container.path("components")) {
-      if (component.hasNonNull("key") && !component.path("disabled").asBoolean(false)
+      if (component.hasNonNull("key")
+          && !component.path("disabled").asBoolean(false)
           && !component.path("readonly").asBoolean(false)) {
         String type = component.path("type").asText();
-        fields.put(component.get("key").asText(), switch (type) {
-          case "textfield", "textarea" -> "text";
-          case "number" -> "number";
-          case "checkbox" -> "boolean";
-          default -> "choice";
-        });
+        fields.put(
+            component.get("key").asText(),
+            switch (type) {
+              case "textfield", "textarea" -> "text";
+              case "number" -> "number";
+              case "checkbox" -> "boolean";
+              default -> "choice";
+            });
       }
       collect(component, fields);
     }
@@ -335,8 +460,13 @@ class StepSweepIT {
 
   private static String body(Map<String, String> variables) {
     StringBuilder json = new StringBuilder("{\"variables\": {");
-    variables.forEach((name, value) -> json.append(json.length() > 15 ? ", " : "").append('"').append(name)
-        .append("\": ").append(value));
+    variables.forEach(
+        (name, value) ->
+            json.append(json.length() > 15 ? ", " : "")
+                .append('"')
+                .append(name)
+                .append("\": ")
+                .append(value));
     return json.append("}}").toString();
   }
 }

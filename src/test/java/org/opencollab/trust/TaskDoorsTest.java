@@ -42,15 +42,26 @@ class TaskDoorsTest {
   @Test
   void workerCannotHandATaskOnRenameItOrChangeItsPriority() {
     String task = "/engine-rest/task/" + salesSignOff.getId();
-    assertThat(rest.postJson(task + "/assignee", "sam", "{\"userId\": \"alice\"}").statusCode()).isEqualTo(403);
-    assertThat(rest.postJson(task + "/assignee", "sam", "{\"userId\": \"dave\"}").statusCode()).isEqualTo(403);
-    assertThat(rest.postJson(task + "/claim", "sam", "{\"userId\": \"dave\"}").statusCode()).isEqualTo(403);
-    assertThat(rest.postJson(task + "/delegate", "sam", "{\"userId\": \"alice\"}").statusCode()).isEqualTo(403);
-    assertThat(rest.postJson(task + "/identity-links", "sam", "{\"groupId\": \"marketing\", \"type\": \"candidate\"}")
-        .statusCode()).isEqualTo(403);
-    assertThat(rest.putJson(task, "sam", "{\"name\": \"Renamed\", \"priority\": 100}").statusCode()).isEqualTo(403);
+    assertThat(rest.postJson(task + "/assignee", "sam", "{\"userId\": \"alice\"}").statusCode())
+        .isEqualTo(403);
+    assertThat(rest.postJson(task + "/assignee", "sam", "{\"userId\": \"dave\"}").statusCode())
+        .isEqualTo(403);
+    assertThat(rest.postJson(task + "/claim", "sam", "{\"userId\": \"dave\"}").statusCode())
+        .isEqualTo(403);
+    assertThat(rest.postJson(task + "/delegate", "sam", "{\"userId\": \"alice\"}").statusCode())
+        .isEqualTo(403);
+    assertThat(
+            rest.postJson(
+                    task + "/identity-links",
+                    "sam",
+                    "{\"groupId\": \"marketing\", \"type\": \"candidate\"}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(rest.putJson(task, "sam", "{\"name\": \"Renamed\", \"priority\": 100}").statusCode())
+        .isEqualTo(403);
 
-    Task unchanged = engine.getTaskService().createTaskQuery().taskId(salesSignOff.getId()).singleResult();
+    Task unchanged =
+        engine.getTaskService().createTaskQuery().taskId(salesSignOff.getId()).singleResult();
     assertThat(unchanged.getAssignee()).isNull();
     assertThat(unchanged.getName()).isEqualTo(salesSignOff.getName());
     assertThat(engine.getTaskService().getIdentityLinksForTask(salesSignOff.getId()))
@@ -60,40 +71,72 @@ class TaskDoorsTest {
   @Test
   void workerClaimsForThemselvesAndGivesTheTaskBack() {
     String task = "/engine-rest/task/" + salesSignOff.getId();
-    assertThat(rest.postJson(task + "/claim", "sam", "{\"userId\": \"sam\"}").statusCode()).isEqualTo(204);
+    assertThat(rest.postJson(task + "/claim", "sam", "{\"userId\": \"sam\"}").statusCode())
+        .isEqualTo(204);
     assertThat(rest.postJson(task + "/unclaim", "alice", "{}").statusCode()).isEqualTo(403);
     assertThat(rest.postJson(task + "/unclaim", "sam", "{}").statusCode()).isEqualTo(204);
-    assertThat(engine.getTaskService().createTaskQuery().taskId(salesSignOff.getId()).singleResult().getAssignee()).isNull();
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(salesSignOff.getId())
+                .singleResult()
+                .getAssignee())
+        .isNull();
   }
 
   @Test
   void coordinatorReassignsOnlyToSomeoneWhoMayDoTheStep() {
     String task = "/engine-rest/task/" + salesSignOff.getId();
 
-    HttpResponse<String> outsider = rest.postJson(task + "/assignee", "erin", "{\"userId\": \"dave\"}");
+    HttpResponse<String> outsider =
+        rest.postJson(task + "/assignee", "erin", "{\"userId\": \"dave\"}");
     assertThat(outsider.statusCode()).as(outsider.body()).isEqualTo(400);
     assertThat(outsider.body()).contains("userId: dave may not do SignCollaborationAgreement");
-    assertThat(rest.postJson(task + "/identity-links", "erin", "{\"groupId\": \"marketing\", \"type\": \"candidate\"}")
-        .statusCode()).isEqualTo(400);
-    assertThat(rest.postJson(task + "/delegate", "erin", "{\"userId\": \"ivan\"}").statusCode()).isEqualTo(400);
+    assertThat(
+            rest.postJson(
+                    task + "/identity-links",
+                    "erin",
+                    "{\"groupId\": \"marketing\", \"type\": \"candidate\"}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(rest.postJson(task + "/delegate", "erin", "{\"userId\": \"ivan\"}").statusCode())
+        .isEqualTo(400);
 
-    assertThat(rest.postJson(task + "/assignee", "erin", "{\"userId\": \"sam\"}").statusCode()).isEqualTo(204);
-    assertThat(engine.getTaskService().createTaskQuery().taskId(salesSignOff.getId()).singleResult().getAssignee())
+    assertThat(rest.postJson(task + "/assignee", "erin", "{\"userId\": \"sam\"}").statusCode())
+        .isEqualTo(204);
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(salesSignOff.getId())
+                .singleResult()
+                .getAssignee())
         .isEqualTo("sam");
   }
 
   @Test
   void onlyThePersonATaskIsDelegatedToResolvesIt() {
     String task = "/engine-rest/task/" + salesSignOff.getId();
-    assertThat(rest.postJson(task + "/delegate", "erin", "{\"userId\": \"alice\"}").statusCode()).isEqualTo(204);
+    assertThat(rest.postJson(task + "/delegate", "erin", "{\"userId\": \"alice\"}").statusCode())
+        .isEqualTo(204);
 
     String signed = "{\"variables\": {\"agreementApproved\": {\"value\": true}}}";
     assertThat(rest.postJson(task + "/resolve", "sam", signed).statusCode()).isEqualTo(403);
-    HttpResponse<String> foreign = rest.postJson(task + "/resolve", "alice",
-        "{\"variables\": {\"finalOutcome\": {\"value\": \"LOST\"}}}");
+    HttpResponse<String> foreign =
+        rest.postJson(
+            task + "/resolve",
+            "alice",
+            "{\"variables\": {\"finalOutcome\": {\"value\": \"LOST\"}}}");
     assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(400);
     assertThat(rest.postJson(task + "/resolve", "alice", signed).statusCode()).isEqualTo(204);
-    assertThat(engine.getTaskService().createTaskQuery().taskId(salesSignOff.getId()).singleResult().getDelegationState())
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(salesSignOff.getId())
+                .singleResult()
+                .getDelegationState())
         .hasToString("RESOLVED");
   }
 
@@ -103,64 +146,113 @@ class TaskDoorsTest {
     Task offer = driver.task(id, "PrepareOffer");
     String task = "/engine-rest/task/" + offer.getId();
 
-    assertThat(rest.postJson(task + "/assignee", "erin", "{\"userId\": \"bob\"}").statusCode()).isEqualTo(400);
-    assertThat(rest.postJson(task + "/assignee", "erin", "{\"userId\": \"sam\"}").statusCode()).isEqualTo(204);
+    assertThat(rest.postJson(task + "/assignee", "erin", "{\"userId\": \"bob\"}").statusCode())
+        .isEqualTo(400);
+    assertThat(rest.postJson(task + "/assignee", "erin", "{\"userId\": \"sam\"}").statusCode())
+        .isEqualTo(204);
   }
 
   @Test
   void workerCannotSetVariablesOutsideACompletion() {
     String task = "/engine-rest/task/" + salesSignOff.getId();
-    assertThat(rest.putJson(task + "/variables/realizedRevenue", "alice", "{\"value\": 99999999}").statusCode())
+    assertThat(
+            rest.putJson(task + "/variables/realizedRevenue", "alice", "{\"value\": 99999999}")
+                .statusCode())
         .isEqualTo(403);
-    assertThat(rest.putJson(task + "/localVariables/agreementApproved", "alice", "{\"value\": true}").statusCode())
+    assertThat(
+            rest.putJson(task + "/localVariables/agreementApproved", "alice", "{\"value\": true}")
+                .statusCode())
         .isEqualTo(403);
-    assertThat(rest.postJson(task + "/variables", "alice", "{\"modifications\": {\"finalOutcome\": {\"value\": \"LOST\"}}}")
-        .statusCode()).isEqualTo(403);
-    assertThat(rest.delete(task + "/variables/departmentShares", "alice").statusCode()).isEqualTo(403);
-    assertThat(rest.putJson("/engine-rest/process-instance/" + salesSignOff.getProcessInstanceId()
-        + "/variables/finalOutcome", "alice", "{\"value\": \"LOST\"}").statusCode()).isEqualTo(403);
-    assertThat(rest.postJson(task + "/bpmnError", "alice", "{\"errorCode\": \"X\", \"variables\": {}}").statusCode())
+    assertThat(
+            rest.postJson(
+                    task + "/variables",
+                    "alice",
+                    "{\"modifications\": {\"finalOutcome\": {\"value\": \"LOST\"}}}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(rest.delete(task + "/variables/departmentShares", "alice").statusCode())
+        .isEqualTo(403);
+    assertThat(
+            rest.putJson(
+                    "/engine-rest/process-instance/"
+                        + salesSignOff.getProcessInstanceId()
+                        + "/variables/finalOutcome",
+                    "alice",
+                    "{\"value\": \"LOST\"}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            rest.postJson(task + "/bpmnError", "alice", "{\"errorCode\": \"X\", \"variables\": {}}")
+                .statusCode())
         .isEqualTo(403);
 
     assertThat(engine.getRuntimeService().getVariables(salesSignOff.getProcessInstanceId()))
-        .doesNotContainKeys("realizedRevenue", "finalOutcome").containsKey("departmentShares");
+        .doesNotContainKeys("realizedRevenue", "finalOutcome")
+        .containsKey("departmentShares");
   }
 
   @Test
   void processOwnerRepairsAVariableAndTheOperationLogShowsIt() {
-    HttpResponse<String> repair = rest.putJson("/engine-rest/process-instance/" + salesSignOff.getProcessInstanceId()
-        + "/variables/dataAccessRules", "olivia", "{\"value\": \"Corrected by the process owner\"}");
+    HttpResponse<String> repair =
+        rest.putJson(
+            "/engine-rest/process-instance/"
+                + salesSignOff.getProcessInstanceId()
+                + "/variables/dataAccessRules",
+            "olivia",
+            "{\"value\": \"Corrected by the process owner\"}");
 
     assertThat(repair.statusCode()).as(repair.body()).isEqualTo(204);
-    assertThat(engine.getHistoryService().createUserOperationLogQuery()
-        .processInstanceId(salesSignOff.getProcessInstanceId()).userId("olivia")
-        .operationType(UserOperationLogEntry.OPERATION_TYPE_SET_VARIABLE).count()).isEqualTo(1);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createUserOperationLogQuery()
+                .processInstanceId(salesSignOff.getProcessInstanceId())
+                .userId("olivia")
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_SET_VARIABLE)
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
   void auditorWritesNoCommentAndTheWorkerDoes() {
     String comments = "/engine-rest/task/" + salesSignOff.getId() + "/comment/create";
-    assertThat(rest.postJson(comments, "ivan", "{\"message\": \"audited\"}").statusCode()).isEqualTo(403);
+    assertThat(rest.postJson(comments, "ivan", "{\"message\": \"audited\"}").statusCode())
+        .isEqualTo(403);
     // dave cannot even see the SALES task; Camunda's comment resource answers that with 400.
-    assertThat(rest.postJson(comments, "dave", "{\"message\": \"not mine\"}").statusCode()).isIn(400, 403);
-    HttpResponse<String> worker = rest.postJson(comments, "sam", "{\"message\": \"checking the data clause\"}");
+    assertThat(rest.postJson(comments, "dave", "{\"message\": \"not mine\"}").statusCode())
+        .isIn(400, 403);
+    HttpResponse<String> worker =
+        rest.postJson(comments, "sam", "{\"message\": \"checking the data clause\"}");
     assertThat(worker.statusCode()).as(worker.body()).isEqualTo(200);
     assertThat(engine.getTaskService().getTaskComments(salesSignOff.getId()))
-        .extracting(comment -> comment.getUserId()).containsExactly("sam");
+        .extracting(comment -> comment.getUserId())
+        .containsExactly("sam");
   }
 
   @Test
   void signOffRecordsWhoSignedWithoutAClaim() {
-    HttpResponse<String> signed = rest.postJson("/engine-rest/task/" + salesSignOff.getId() + "/complete", "sam",
-        "{\"variables\": {\"agreementApproved\": {\"value\": true}}}");
+    HttpResponse<String> signed =
+        rest.postJson(
+            "/engine-rest/task/" + salesSignOff.getId() + "/complete",
+            "sam",
+            "{\"variables\": {\"agreementApproved\": {\"value\": true}}}");
 
     assertThat(signed.statusCode()).as(signed.body()).isEqualTo(204);
-    assertThat(engine.getRuntimeService().getVariable(salesSignOff.getProcessInstanceId(), "agreementSignatures")
-        .toString()).contains("\"signedBy\":\"sam\"");
+    assertThat(
+            engine
+                .getRuntimeService()
+                .getVariable(salesSignOff.getProcessInstanceId(), "agreementSignatures")
+                .toString())
+        .contains("\"signedBy\":\"sam\"");
   }
 
   private Task signOff(String group) {
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(id)
-        .taskDefinitionKey("SignCollaborationAgreement").taskCandidateGroup(group).singleResult();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceBusinessKey(id)
+        .taskDefinitionKey("SignCollaborationAgreement")
+        .taskCandidateGroup(group)
+        .singleResult();
   }
 }
