@@ -41,7 +41,16 @@ async function renderProcesses() {
       viewer.destroy();
       return pictures;
     }, fs.readFileSync(model, 'utf8'));
-    for (const { plane, svg } of svgs) {
+    for (const { plane, svg: drawn } of svgs) {
+      // bpmn-js names its arrow-head markers at random; numbered in order, a picture only changes
+      // when its model does.
+      const ids = new Map();
+      const svg = drawn.replace(/marker-[a-z0-9]{10,}/g, (id) => {
+        if (!ids.has(id)) {
+          ids.set(id, 'marker-' + (ids.size + 1));
+        }
+        return ids.get(id);
+      });
       const file = path.join(out, name.replace(/\.bpmn$/, '') + (plane ? '.' + plane : '') + '.svg');
       fs.writeFileSync(file, svg.replace(/^(<\?xml[^>]*\?>)?/, (header) => header + '\n' + stamp(model) + '\n'));
       console.log('wrote', path.relative(root, file));

@@ -96,6 +96,9 @@ public final class OpportunityVariables {
    */
   public static final String RULING = "ruling";
 
+  /** The version of each decision the opportunity evaluates, pinned at its start. */
+  public static final String DECISION_VERSIONS = "decisionVersions";
+
   /** Every ruling that reached the opportunity, in arrival order. */
   public static final String RULINGS = "rulings";
 
