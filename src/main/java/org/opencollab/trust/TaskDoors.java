@@ -1,8 +1,12 @@
 package org.opencollab.trust;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
@@ -13,6 +17,7 @@ import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -89,6 +94,23 @@ final class TaskDoors {
             }
           });
     }
+    if (original instanceof SaveTaskCmd) {
+      TaskEntity changed = CommandFields.read(original, "task", TaskEntity.class);
+      if (changed == null || changed.getRevision() == 0) {
+        return command;
+      }
+      return DoorGuard.before(
+          command,
+          context -> {
+            String[] people = currentPeople(context, changed.getId());
+            if (changed.getAssignee() != null && !changed.getAssignee().equals(people[0])) {
+              requireEligibleUser(context, changed, changed.getAssignee(), "assignee");
+            }
+            if (changed.getOwner() != null && !changed.getOwner().equals(people[1])) {
+              requireEligibleUser(context, changed, changed.getOwner(), "owner");
+            }
+          });
+    }
     if (original instanceof DelegateTaskCmd) {
       String taskId = CommandFields.read(original, "taskId", String.class);
       String userId = CommandFields.read(original, "userId", String.class);
@@ -116,6 +138,26 @@ final class TaskDoors {
           command, context -> requireWorkerOrAssigner(context, user, taskId, null, original));
     }
     return command;
+  }
+
+  /**
+   * The assignee and owner a task has now, read past the engine's entity cache: {@code PUT
+   * /task/{id}} brings its own copy of the task, which the command merges.
+   */
+  private static String[] currentPeople(CommandContext context, String taskId) {
+    try (PreparedStatement select =
+        context
+            .getDbSqlSession()
+            .getSqlSession()
+            .getConnection()
+            .prepareStatement("SELECT ASSIGNEE_, OWNER_ FROM ACT_RU_TASK WHERE ID_ = ?")) {
+      select.setString(1, taskId);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? new String[] {row.getString(1), row.getString(2)} : new String[2];
+      }
+    } catch (SQLException e) {
+      throw new ProcessEngineException("cannot read task " + taskId, e);
+    }
   }
 
   /** The task, or 404: an unknown or already completed task is not found, whatever the door. */

@@ -141,6 +141,41 @@ class TaskDoorsTest {
   }
 
   @Test
+  void updatingATaskCannotHandItToAnOutsider() {
+    String task = "/engine-rest/task/" + salesSignOff.getId();
+    HttpResponse<String> outsider =
+        rest.putJson(
+            task, "erin", "{\"name\": \"Sign it\", \"assignee\": \"dave\", \"priority\": 50}");
+    assertThat(outsider.statusCode()).as(outsider.body()).isEqualTo(400);
+    assertThat(outsider.body()).contains("assignee: dave may not do SignCollaborationAgreement");
+    assertThat(
+            rest.putJson(
+                    task, "erin", "{\"name\": \"Sign it\", \"owner\": \"ivan\", \"priority\": 50}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(salesSignOff.getId())
+                .singleResult()
+                .getAssignee())
+        .isNull();
+
+    assertThat(
+            rest.putJson(
+                    task,
+                    "erin",
+                    "{\"name\": \"Sign it\", \"assignee\": \"sam\", \"priority\": 60}")
+                .statusCode())
+        .isEqualTo(204);
+    Task updated =
+        engine.getTaskService().createTaskQuery().taskId(salesSignOff.getId()).singleResult();
+    assertThat(updated.getAssignee()).isEqualTo("sam");
+    assertThat(updated.getPriority()).isEqualTo(60);
+  }
+
+  @Test
   void accountManagersTaskGoesOnlyToSales() {
     driver.signAll(id);
     Task offer = driver.task(id, "PrepareOffer");
