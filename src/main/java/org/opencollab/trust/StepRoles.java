@@ -1,24 +1,24 @@
 package org.opencollab.trust;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.opencollab.arbitration.ArbitrationVariables;
 import org.opencollab.identity.Department;
 import org.opencollab.identity.Groups;
 import org.opencollab.opportunity.OpportunityVariables;
-import org.opencollab.opportunity.Team;
-import org.opencollab.variables.VariableReader;
 
 /**
  * Who may do a step (docs/employees.md, "Who may do what"): the members of its candidate groups,
  * and the members of the group its role comes from. The account manager's tasks belong to sales,
- * the solution manager's to tech, a team member's peer evaluation to that member's department. A
- * task is only ever handed to such a person, so a worker cannot pass the SALES sign-off to
- * marketing.
+ * the solution manager's to tech. A peer evaluation or a committee vote belongs to its one person
+ * and goes to nobody else. A task is only ever handed to such a person, so a worker cannot pass the
+ * SALES sign-off to marketing, nor a coordinator one member's vote to another.
  */
 final class StepRoles {
 
@@ -29,12 +29,26 @@ final class StepRoles {
           Map.entry("${solutionManager}", Department.TECH.groupId()),
           Map.entry("${deliveryManager}", Department.DELIVERY.groupId()),
           Map.entry("${executiveSponsor}", Groups.COMMITTEE),
-          Map.entry("${voter}", Groups.COMMITTEE),
           Map.entry("${committee.chair}", Groups.COMMITTEE_CHAIR));
 
-  private static final String MEMBER_ROLE = "${" + OpportunityVariables.MEMBER + "}";
+  /**
+   * Steps that belong to one person, by the multi-instance element that names them: a peer
+   * evaluation is its rater's, a committee vote its member's. Nobody else may ever do them.
+   */
+  private static final Map<String, String> PERSONAL_ROLES =
+      Map.of(
+          "${" + OpportunityVariables.MEMBER + "}", OpportunityVariables.MEMBER,
+          "${" + ArbitrationVariables.VOTER + "}", ArbitrationVariables.VOTER);
 
   private StepRoles() {}
+
+  /** The one person a personal step belongs to, if {@code task} is one. */
+  static Optional<String> personOf(TaskEntity task) {
+    String variable = PERSONAL_ROLES.get(role(task));
+    return variable == null
+        ? Optional.empty()
+        : Optional.ofNullable((String) task.getVariable(variable));
+  }
 
   static Set<String> groupsOf(TaskEntity task) {
     Set<String> groups = new TreeSet<>();
@@ -43,24 +57,16 @@ final class StepRoles {
         groups.add(link.getGroupId());
       }
     }
-    Expression assignee =
-        task.getTaskDefinition() == null ? null : task.getTaskDefinition().getAssigneeExpression();
-    if (assignee != null) {
-      String role = assignee.getExpressionText().replace(" ", "");
-      if (ROLE_GROUPS.containsKey(role)) {
-        groups.add(ROLE_GROUPS.get(role));
-      } else if (MEMBER_ROLE.equals(role)) {
-        memberDepartment(task).ifPresent(groups::add);
-      }
+    String group = ROLE_GROUPS.get(role(task));
+    if (group != null) {
+      groups.add(group);
     }
     return groups;
   }
 
-  private static java.util.Optional<String> memberDepartment(TaskEntity task) {
-    Object member = task.getVariable(OpportunityVariables.MEMBER);
-    return Team.read(VariableReader.of(task::getVariable)).members().stream()
-        .filter(teamMember -> teamMember.userId().equals(member))
-        .findFirst()
-        .map(teamMember -> Department.valueOf(teamMember.department()).groupId());
+  private static String role(TaskEntity task) {
+    Expression assignee =
+        task.getTaskDefinition() == null ? null : task.getTaskDefinition().getAssigneeExpression();
+    return assignee == null ? "" : assignee.getExpressionText().replace(" ", "");
   }
 }

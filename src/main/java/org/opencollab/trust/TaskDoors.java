@@ -3,6 +3,7 @@ package org.opencollab.trust;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -224,6 +225,21 @@ final class TaskDoors {
 
   private static void requireEligibleUser(
       CommandContext context, TaskEntity task, String userId, String field) {
+    Optional<String> person = StepRoles.personOf(task);
+    if (person.isPresent()) {
+      if (!person.get().equals(userId)) {
+        throw new BadUserRequestException(
+            field
+                + ": "
+                + userId
+                + " may not do "
+                + task.getTaskDefinitionKey()
+                + "; it is "
+                + person.get()
+                + "'s own");
+      }
+      return;
+    }
     Set<String> groups = StepRoles.groupsOf(task);
     boolean eligible =
         context.runWithoutAuthorization(
@@ -248,6 +264,10 @@ final class TaskDoors {
   }
 
   private static void requireEligibleGroup(TaskEntity task, String groupId) {
+    if (StepRoles.personOf(task).isPresent()) {
+      throw new BadUserRequestException(
+          "groupId: " + task.getTaskDefinitionKey() + " is one person's own; no group may do it");
+    }
     Set<String> groups = StepRoles.groupsOf(task);
     if (!groups.contains(groupId)) {
       throw new BadUserRequestException(

@@ -134,6 +134,46 @@ class ConfidentialityTest {
         .doesNotContain("frank");
   }
 
+  @Test
+  void aVoteBelongsToItsMemberAndNobodyElse() {
+    driver.signAll(id);
+    ProcessInstance dispute =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                "collaborationArbitration",
+                variables(
+                    "opportunityId",
+                    id,
+                    "disputeType",
+                    "PRIORITY",
+                    "raisedByDepartment",
+                    "DELIVERY",
+                    "againstDepartment",
+                    "SALES",
+                    "description",
+                    "Both want the same week",
+                    "amountAtStake",
+                    2_000_000L));
+    String gracesVote = "/engine-rest/task/" + voteOf(dispute, "grace").getId();
+
+    HttpResponse<String> handedOn =
+        rest.postJson(gracesVote + "/assignee", "erin", "{\"userId\": \"heidi\"}");
+    assertThat(handedOn.statusCode()).as(handedOn.body()).isEqualTo(400);
+    assertThat(handedOn.body()).contains("it is grace's own");
+    assertThat(
+            rest.postJson(gracesVote + "/delegate", "erin", "{\"userId\": \"frank\"}").statusCode())
+        .isEqualTo(400);
+    assertThat(
+            rest.postJson(
+                    gracesVote + "/identity-links",
+                    "erin",
+                    "{\"groupId\": \"committee\", \"type\": \"candidate\"}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(voteOf(dispute, "grace")).isNotNull();
+  }
+
   private void rate(String member, String ratings) {
     driver.complete(
         evaluationOf(member),
