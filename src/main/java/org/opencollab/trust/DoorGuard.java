@@ -65,6 +65,10 @@ import org.opencollab.variables.InvalidVariableException;
  * ({@link TaskDoors}). Doors that skip the model's steps (starting at an activity, throwing a BPMN
  * error or escalation from a user task, message payloads into local scopes) are for process owners
  * and administrators, who repair data; Camunda records their changes in the user operation log.
+ *
+ * <p>Two people finishing parallel tasks of one opportunity at the same instant collide in the
+ * engine's optimistic locking; {@link ConflictRetry} runs the loser's completion again, so both
+ * succeed.
  */
 public class DoorGuard extends CommandInterceptor {
 
@@ -82,7 +86,11 @@ public class DoorGuard extends CommandInterceptor {
     if (Context.getCommandContext() != null) {
       return next.execute(command);
     }
-    return next.execute(guard(command));
+    Command<T> guarded = guard(command);
+    if (!ConflictRetry.applies(command)) {
+      return next.execute(guarded);
+    }
+    return ConflictRetry.run(() -> next.execute(guarded));
   }
 
   private <T> Command<T> guard(Command<T> command) {

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.opencollab.identity.Membership;
@@ -161,15 +162,33 @@ final class TaskDoors {
     }
   }
 
-  /** The task, or 404: an unknown or already completed task is not found, whatever the door. */
+  /**
+   * The task, or 404: for a task that never existed, and for one that has ended, saying why
+   * (completed, or closed without its person: a vote cancelled because the committee already has a
+   * majority).
+   */
   static TaskEntity existing(CommandContext context, String taskId) {
     TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
-    if (task == null) {
-      throw new InvalidRequestException(
-          jakarta.ws.rs.core.Response.Status.NOT_FOUND,
-          "task " + taskId + " does not exist or is already completed");
+    if (task != null) {
+      return task;
     }
-    return task;
+    HistoricTaskInstanceEntity ended =
+        taskId == null
+            ? null
+            : context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId);
+    if (ended == null) {
+      throw new InvalidRequestException(
+          jakarta.ws.rs.core.Response.Status.NOT_FOUND, "task " + taskId + " does not exist");
+    }
+    String why =
+        "completed".equals(ended.getDeleteReason())
+            ? "it is already completed"
+            : "ArbitrationVote".equals(ended.getTaskDefinitionKey())
+                ? "the voting has closed: an option already holds a majority of the committee"
+                : "it was closed by the process (" + ended.getDeleteReason() + ")";
+    throw new InvalidRequestException(
+        jakarta.ws.rs.core.Response.Status.NOT_FOUND,
+        "task " + taskId + " (" + ended.getTaskDefinitionKey() + ") has ended: " + why);
   }
 
   static String describe(Command<?> command) {

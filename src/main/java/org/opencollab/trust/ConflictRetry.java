@@ -1,0 +1,67 @@
+package org.opencollab.trust;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Races are the engine's problem, not the user's. Parallel tasks of one opportunity (sign-offs,
+ * department inputs, peer ratings, votes) end in one place: the multi-instance counters and the
+ * gathered answers of the opportunity. Two completions at the same instant collide there, and the
+ * engine's optimistic locking rolls one back whole, so nothing of it was written. Running that
+ * completion again, in a new transaction, is what the person would do by clicking again; this does
+ * it for them, a few times, with a short random pause, as Camunda's own retry for CockroachDB does.
+ *
+ * <p>Only for a person's own completion, submission or claim, and only outside a caller's
+ * transaction, where a rollback would take the caller's other work with it.
+ */
+final class ConflictRetry {
+
+  static final int ATTEMPTS = 6;
+  private static final Logger LOG = LoggerFactory.getLogger(ConflictRetry.class);
+
+  private ConflictRetry() {}
+
+  static boolean applies(Command<?> command) {
+    return (command instanceof CompleteTaskCmd
+            || command instanceof SubmitTaskFormCmd
+            || command instanceof SubmitStartFormCmd
+            || command instanceof ClaimTaskCmd)
+        && !TransactionSynchronizationManager.isActualTransactionActive();
+  }
+
+  static <T> T run(Supplier<T> command) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return command.get();
+      } catch (OptimisticLockingException conflict) {
+        if (attempt == ATTEMPTS) {
+          throw conflict;
+        }
+        LOG.debug(
+            "Concurrent change, attempt {} of {} again: {}",
+            attempt + 1,
+            ATTEMPTS,
+            conflict.getMessage());
+        pause(attempt);
+      }
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt + 10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying a concurrent change", e);
+    }
+  }
+}
