@@ -77,6 +77,7 @@ public final class AccessPolicy {
     // Coordinators mediate, and may raise a dispute for any involved department
     // (docs/process-variables.md).
     grants.add(startProcess(Groups.COORDINATORS, ARBITRATION_PROCESS));
+    // The collaboration health check is not modelled yet; its grant is in place for when it is.
     for (String group : List.of(Groups.COORDINATORS, Groups.PROCESS_OWNERS)) {
       grants.add(startProcess(group, HEALTH_CHECK_PROCESS));
       grants.add(

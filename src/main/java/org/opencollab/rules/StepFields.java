@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.BytesValue;
+import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.opencollab.rules.ProcessRules.Step;
@@ -59,17 +61,31 @@ public final class StepFields {
    */
   static void checkLimits(String name, Object value) {
     if (value instanceof TypedValue typed) {
+      if (typed.isTransient()) {
+        throw new InvalidVariableException(
+            name, "must be stored: a transient value would pass the rules and vanish");
+      }
       if (typed.getType() != null
           && "json".equals(typed.getType().getName())
-          && typed instanceof SerializableValue json
-          && json.getValueSerialized() != null) {
-        VariableReader.parseJson(name, json.getValueSerialized());
+          && typed instanceof SerializableValue json) {
+        if (json.getValueSerialized() != null) {
+          VariableReader.parseJson(name, json.getValueSerialized());
+        }
         return;
       }
-      if (typed instanceof SerializableValue) {
-        return;
+      if (typed instanceof SerializableValue
+          || typed instanceof FileValue
+          || typed instanceof BytesValue) {
+        throw new InvalidVariableException(
+            name,
+            "must be a text, a number, true or false, or Json; got a "
+                + typed.getType().getName()
+                + " value");
       }
       value = typed.getValue();
+    }
+    if (value instanceof byte[] || value instanceof java.io.InputStream) {
+      throw new InvalidVariableException(name, "must be a text, a number, true or false, or Json");
     }
     if (value instanceof String text && text.length() > VariableReader.MAX_TEXT) {
       throw new InvalidVariableException(
@@ -98,7 +114,11 @@ public final class StepFields {
         continue;
       }
       if (step.shown().contains(name) && unchanged(payload.get(name), task.getVariable(name))) {
-        payload.remove(name);
+        try {
+          payload.remove(name);
+        } catch (UnsupportedOperationException immutable) {
+          // a Java caller's fixed map: the unchanged value is written again, which changes nothing
+        }
         continue;
       }
       throw refused(name, "task " + task.getTaskDefinitionKey(), step);

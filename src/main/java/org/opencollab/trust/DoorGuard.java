@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.HistoricDetailQueryImpl;
+import org.camunda.bpm.engine.impl.HistoricVariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -97,6 +99,10 @@ public class DoorGuard extends CommandInterceptor {
     refuseJavaSerialized(payloadOf(command));
     if (command instanceof AbstractQuery<?, ?> query) {
       QueryExpressions.refuseIn(query);
+      if (query instanceof HistoricVariableInstanceQueryImpl
+          || query instanceof HistoricDetailQueryImpl) {
+        requireHistoryReader();
+      }
       return command;
     }
     if (command instanceof AbstractExecuteFilterCmd) {
@@ -114,7 +120,7 @@ public class DoorGuard extends CommandInterceptor {
           command,
           context -> {
             TaskEntity task = TaskDoors.existing(context, completed);
-            if (resolve) {
+            if (resolve || task.getDelegationState() == DelegationState.PENDING) {
               requireDelegatedTo(task);
             }
             checkCompletion(task, payload);
@@ -316,6 +322,25 @@ public class DoorGuard extends CommandInterceptor {
               + TaskDoors.describe(command)
               + ": only process owners and administrators may skip or repair the model's steps");
     }
+  }
+
+  /**
+   * The values of the history are for auditors, process owners and administrators. Camunda lets
+   * anyone who may read one task of an instance read every historic variable of that instance, so
+   * the people still rating or voting would read the others' answers there (they read their own
+   * tasks' values at runtime, and the opportunity's story through the product).
+   */
+  private void requireHistoryReader() {
+    Authentication user = authentication();
+    if (user != null && !isProcessOwner(user) && !groupsOf(user).contains(Groups.AUDITORS)) {
+      throw new AuthorizationException(
+          user.getUserId()
+              + " may not read the variable history: auditors, process owners and administrators may");
+    }
+  }
+
+  private static List<String> groupsOf(Authentication user) {
+    return user.getGroupIds() == null ? List.of() : user.getGroupIds();
   }
 
   static boolean isProcessOwner(Authentication user) {

@@ -17,11 +17,15 @@ import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.CommentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
@@ -58,8 +62,18 @@ final class TaskDoors {
     if (original instanceof ClaimTaskCmd) {
       String taskId = CommandFields.read(original, "taskId", String.class);
       String claimant = CommandFields.read(original, "userId", String.class);
-      if (claimant == null || claimant.equals(user.getUserId())) {
+      if (claimant == null) {
         return command;
+      }
+      if (claimant.equals(user.getUserId())) {
+        // Camunda keeps a former assignee's own grant: membership decides, not the old grant.
+        return DoorGuard.before(
+            command,
+            context -> {
+              TaskEntity task = existing(context, taskId);
+              checkAll(context, checker -> checker.checkTaskWork(task));
+              requireEligibleUser(context, task, claimant, "userId");
+            });
       }
       return DoorGuard.before(
           command,
@@ -108,6 +122,15 @@ final class TaskDoors {
             if (changed.getAssignee() != null && !changed.getAssignee().equals(people[0])) {
               requireEligibleUser(context, changed, changed.getAssignee(), "assignee");
             }
+            boolean sameDelegation =
+                String.valueOf(changed.getDelegationState()).equals(String.valueOf(people[2]));
+            boolean sameParent =
+                String.valueOf(changed.getParentTaskId()).equals(String.valueOf(people[3]));
+            if (!DoorGuard.isProcessOwner(user) && (!sameDelegation || !sameParent)) {
+              throw new BadUserRequestException(
+                  (sameDelegation ? "parentTaskId" : "delegationState")
+                      + ": changes only by delegating or resolving the task, not by updating it");
+            }
             if (changed.getOwner() != null && !changed.getOwner().equals(people[1])) {
               requireEligibleUser(context, changed, changed.getOwner(), "owner");
             }
@@ -131,20 +154,73 @@ final class TaskDoors {
           command,
           context -> requireWorkerOrAssigner(context, user, taskId, processInstanceId, original));
     }
-    if (original instanceof SaveAttachmentCmd || original instanceof DeleteAttachmentCmd) {
+    if (original instanceof UpdateCommentCmd || original instanceof DeleteTaskCommentCmd) {
+      String taskId = CommandFields.read(original, "taskId", String.class);
+      String commentId = CommandFields.read(original, "commentId", String.class);
+      return DoorGuard.before(
+          command, context -> requireAuthorOrAssigner(context, user, taskId, commentId, original));
+    }
+    if (original instanceof SaveAttachmentCmd
+        || original instanceof DeleteAttachmentCmd
+        || original instanceof DeleteProcessInstanceCommentCmd) {
       String taskId =
           original instanceof DeleteAttachmentCmd
               ? CommandFields.read(original, "taskId", String.class)
               : null;
-      return DoorGuard.before(
-          command, context -> requireWorkerOrAssigner(context, user, taskId, null, original));
+      return DoorGuard.before(command, context -> requireAssigner(context, user, taskId, original));
     }
     return command;
   }
 
   /**
-   * The assignee and owner a task has now, read past the engine's entity cache: {@code PUT
-   * /task/{id}} brings its own copy of the task, which the command merges.
+   * A comment is changed or deleted by its author, or by those who assign the task; all of a task's
+   * comments at once only by those who assign it. The trail of a step is not the worker's to erase.
+   */
+  private static void requireAuthorOrAssigner(
+      CommandContext context,
+      Authentication user,
+      String taskId,
+      String commentId,
+      Command<?> command) {
+    if (taskId != null && commentId != null) {
+      TaskEntity task = existing(context, taskId);
+      CommentEntity comment =
+          context.getCommentManager().findCommentByTaskIdAndCommentId(taskId, commentId);
+      if (comment != null && user.getUserId().equals(comment.getUserId())) {
+        checkAll(context, checker -> checker.checkTaskWork(task));
+        return;
+      }
+    }
+    requireAssigner(context, user, taskId, command);
+  }
+
+  /** Attachments are changed and removed, and instance comments deleted, by those who assign. */
+  private static void requireAssigner(
+      CommandContext context, Authentication user, String taskId, Command<?> command) {
+    if (DoorGuard.isProcessOwner(user)) {
+      return;
+    }
+    if (taskId == null) {
+      throw forbidden(
+          user.getUserId() + " may not " + describe(command) + ": only process owners may");
+    }
+    TaskEntity task = existing(context, taskId);
+    try {
+      checkAll(context, checker -> checker.checkTaskAssign(task));
+    } catch (AuthorizationException cannotAssign) {
+      throw forbidden(
+          user.getUserId()
+              + " may not "
+              + describe(command)
+              + " on task "
+              + taskId
+              + ": only those who assign the task may");
+    }
+  }
+
+  /**
+   * The assignee, owner, delegation state and parent a task has now, read past the engine's entity
+   * cache: {@code PUT /task/{id}} brings its own copy of the task, which the command merges.
    */
   private static String[] currentPeople(CommandContext context, String taskId) {
     try (PreparedStatement select =
@@ -152,10 +228,15 @@ final class TaskDoors {
             .getDbSqlSession()
             .getSqlSession()
             .getConnection()
-            .prepareStatement("SELECT ASSIGNEE_, OWNER_ FROM ACT_RU_TASK WHERE ID_ = ?")) {
+            .prepareStatement(
+                "SELECT ASSIGNEE_, OWNER_, DELEGATION_, PARENT_TASK_ID_ FROM "
+                    + context.getProcessEngineConfiguration().getDatabaseTablePrefix()
+                    + "ACT_RU_TASK WHERE ID_ = ?")) {
       select.setString(1, taskId);
       try (ResultSet row = select.executeQuery()) {
-        return row.next() ? new String[] {row.getString(1), row.getString(2)} : new String[2];
+        return row.next()
+            ? new String[] {row.getString(1), row.getString(2), row.getString(3), row.getString(4)}
+            : new String[4];
       }
     } catch (SQLException e) {
       throw new ProcessEngineException("cannot read task " + taskId, e);
@@ -221,6 +302,15 @@ final class TaskDoors {
       return;
     }
     TaskEntity task = existing(context, taskId);
+    if (processInstanceId != null && !processInstanceId.equals(task.getProcessInstanceId())) {
+      throw new BadUserRequestException(
+          "processInstanceId: a comment on task "
+              + taskId
+              + " belongs to its own process instance "
+              + task.getProcessInstanceId()
+              + ", not "
+              + processInstanceId);
+    }
     try {
       checkAll(context, checker -> checker.checkTaskWork(task));
     } catch (AuthorizationException cannotWork) {

@@ -34,8 +34,12 @@ public class TrustPlugin extends AbstractProcessEnginePlugin {
     configuration.setDefaultUserPermissionNameForTask(TaskPermissions.TASK_WORK.getName());
     configuration.setEnableExpressionsInAdhocQueries(false);
     configuration.setJavaSerializationFormatEnabled(false);
+    // An Object value names the class it is read into: only harmless classes (Camunda's default
+    // list).
+    configuration.setDeserializationTypeValidationEnabled(true);
     // The people a task is given to also read that task's history (Camunda's comment resource looks
-    // a task up there), and nothing else of the history.
+    // a task up there). Camunda extends that to the variable history of the whole instance, which
+    // DoorGuard keeps for auditors, process owners and administrators.
     configuration.setEnableHistoricInstancePermissions(true);
   }
 }

@@ -66,15 +66,27 @@ class ConfidentialityTest {
     assertThat(visible.body())
         .doesNotContain("peerRatings")
         .doesNotContain("\"sam\":2")
-        .doesNotContain("\\\"sam\\\":2");
-    assertThat(
-            rest.get(
-                    "/engine-rest/history/variable-instance?processInstanceId="
-                        + samsEvaluation.getProcessInstanceId()
-                        + "&variableName=ratings",
-                    "sam")
-                .body())
-        .doesNotContain("sam");
+        .doesNotContain("\\\"sam\\\":2")
+        .doesNotContain("\\\"sam\\\": 2");
+    String instance = samsEvaluation.getProcessInstanceId();
+    for (String history :
+        new String[] {
+          "/engine-rest/history/variable-instance?deserializeValues=false&processInstanceId="
+              + instance,
+          "/engine-rest/history/detail?deserializeValues=false&processInstanceId=" + instance
+        }) {
+      HttpResponse<String> refused = rest.get(history, "sam");
+      assertThat(refused.statusCode()).as(history).isEqualTo(403);
+      assertThat(refused.body()).doesNotContain("\\\"sam\\\": 2");
+    }
+    HttpResponse<String> audited =
+        rest.get(
+            "/engine-rest/history/variable-instance?deserializeValues=false&variableName=ratings"
+                + "&processInstanceId="
+                + instance,
+            "ivan");
+    assertThat(audited.statusCode()).isEqualTo(200);
+    assertThat(audited.body()).contains("\\\"sam\\\": 2");
 
     rate("sam", "{\"alice\": 5, \"bob\": 5, \"carol\": 4}");
     rate("carol", "{\"alice\": 5, \"sam\": 3, \"bob\": 4}");
@@ -123,6 +135,14 @@ class ConfidentialityTest {
         rest.get("/engine-rest/task/" + heidisVote.getId() + "/variables", "heidi");
     assertThat(visible.statusCode()).isEqualTo(200);
     assertThat(visible.body()).doesNotContain("votes").doesNotContain("UPHOLD");
+    assertThat(
+            rest.get(
+                    "/engine-rest/history/variable-instance?deserializeValues=false&variableName=vote"
+                        + "&processInstanceId="
+                        + dispute.getId(),
+                    "heidi")
+                .statusCode())
+        .isEqualTo(403);
     assertThat(engine.getRuntimeService().getVariables(dispute.getId()))
         .doesNotContainKeys("votes", "majorityOption");
 

@@ -116,6 +116,29 @@ class FieldLimitsTest {
     assertThat(tasklist.body()).contains("estimatedValue: must be a whole number from");
   }
 
+  @Test
+  void objectsFilesAndTransientValuesAreRefused() {
+    Task qualify = driver.task(id, "QualifyOpportunity");
+    assertRefused(
+        complete(
+            qualify,
+            "alice",
+            "{\"qualified\": {\"value\": false}, \"qualificationNotes\": {\"type\": \"Object\","
+                + " \"value\": \"{}\", \"valueInfo\": {\"objectTypeName\": \"java.util.HashMap\","
+                + " \"serializationDataFormat\": \"application/json\"}}}"),
+        "qualificationNotes",
+        "must be a text, a number, true or false, or Json");
+    assertRefused(
+        complete(
+            qualify,
+            "alice",
+            "{\"qualified\": {\"value\": true, \"valueInfo\": {\"transient\": true}}}"),
+        "qualified",
+        "must be stored");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(qualify.getId()).count())
+        .isEqualTo(1);
+  }
+
   private HttpResponse<String> complete(Task task, String user, String variables) {
     return rest.postJson(
         "/engine-rest/task/" + task.getId() + "/complete",

@@ -265,6 +265,35 @@ class TaskDoorsTest {
   }
 
   @Test
+  void theCommentTrailIsNotTheWorkersToErase() {
+    String comments = "/engine-rest/task/" + salesSignOff.getId() + "/comment";
+    HttpResponse<String> elsewhere =
+        rest.postJson(
+            comments + "/create",
+            "sam",
+            "{\"message\": \"planted\", \"processInstanceId\": \"some-other-instance\"}");
+    assertThat(elsewhere.statusCode()).isIn(400, 404);
+    HttpResponse<String> own =
+        rest.postJson(comments + "/create", "sam", "{\"message\": \"checked\"}");
+    assertThat(own.statusCode()).isEqualTo(200);
+    String commentId = own.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+    assertThat(rest.delete(comments, "alice").statusCode()).isEqualTo(403);
+    assertThat(rest.delete(comments + "/" + commentId, "alice").statusCode()).isEqualTo(403);
+    assertThat(engine.getTaskService().getTaskComments(salesSignOff.getId())).hasSize(1);
+    assertThat(rest.delete(comments + "/" + commentId, "sam").statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  void submittingADelegatedTaskIsForItsDelegate() {
+    String task = "/engine-rest/task/" + salesSignOff.getId();
+    assertThat(rest.postJson(task + "/delegate", "erin", "{\"userId\": \"alice\"}").statusCode())
+        .isEqualTo(204);
+    String signed = "{\"variables\": {\"agreementApproved\": {\"value\": true}}}";
+    assertThat(rest.postJson(task + "/submit-form", "sam", signed).statusCode()).isEqualTo(403);
+    assertThat(rest.postJson(task + "/submit-form", "alice", signed).statusCode()).isEqualTo(204);
+  }
+
+  @Test
   void signOffRecordsWhoSignedWithoutAClaim() {
     HttpResponse<String> signed =
         rest.postJson(
