@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.opencollab.config.DatabaseLock;
 import org.opencollab.identity.AccessPolicy.Grant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,11 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
-    apply(processEngine.getIdentityService(), processEngine.getAuthorizationService());
+    DatabaseLock.whileLocked(
+        ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+            .getDataSource(),
+        DatabaseLock.SEEDING,
+        () -> apply(processEngine.getIdentityService(), processEngine.getAuthorizationService()));
   }
 
   /**

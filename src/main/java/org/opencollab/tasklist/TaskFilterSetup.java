@@ -7,7 +7,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.opencollab.config.DatabaseLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,7 +30,11 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
-    apply(processEngine.getFilterService(), processEngine.getTaskService());
+    DatabaseLock.whileLocked(
+        ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+            .getDataSource(),
+        DatabaseLock.SEEDING,
+        () -> apply(processEngine.getFilterService(), processEngine.getTaskService()));
   }
 
   /**
