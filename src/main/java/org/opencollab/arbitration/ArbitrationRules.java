@@ -26,6 +26,7 @@ import org.opencollab.opportunity.OpportunityVariables;
 import org.opencollab.rules.ProcessRules;
 import org.opencollab.rules.ProcessRules.Step;
 import org.opencollab.variables.InvalidVariableException;
+import org.opencollab.variables.JsonVariables;
 import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
@@ -90,6 +91,15 @@ public class ArbitrationRules implements ProcessRules {
         OpportunityRecords.variable(
                 history, opportunity.getId(), OpportunityVariables.CUSTOMER_TIER)
             .orElse(null));
+    // What the committee and the mediator decide on, as the opportunity stands when it is raised.
+    OpportunityRecords.variable(
+            history, opportunity.getId(), OpportunityVariables.DEPARTMENT_SHARES)
+        .ifPresent(
+            shares ->
+                start.setVariable(
+                    DEPARTMENT_SHARES, JsonVariables.value(JsonVariables.object(shares))));
+    start.setVariable(
+        OPPORTUNITY_STAGE, OpportunityRecords.stage(start.getProcessEngineServices(), opportunity));
   }
 
   @Override
@@ -106,7 +116,7 @@ public class ArbitrationRules implements ProcessRules {
             }),
         rule(
             "ArbitrationVote",
-            writes(VOTE, VOTE_RATIONALE).shows(DISPUTE),
+            writes(VOTE, VOTE_RATIONALE).shows(DISPUTE, AMOUNT_AT_STAKE, OPPORTUNITY_STAGE),
             (variables, task) -> {
               variables.oneOf(VOTE, OPTIONS);
               variables.requiredString(VOTE_RATIONALE);

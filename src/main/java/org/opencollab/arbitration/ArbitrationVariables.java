@@ -17,6 +17,13 @@ public final class ArbitrationVariables {
   public static final String DESCRIPTION = "description";
   public static final String AMOUNT_AT_STAKE = "amountAtStake";
   public static final String CUSTOMER_TIER = "customerTier";
+
+  /** The opportunity's department shares when the dispute is raised, shown to those who decide. */
+  public static final String DEPARTMENT_SHARES = "departmentShares";
+
+  /** Where the opportunity stands when the dispute is raised: its open steps, or how it ended. */
+  public static final String OPPORTUNITY_STAGE = "opportunityStage";
+
   public static final String ROUTE = "route";
   public static final String MEDIATION_DEADLINE = "mediationDeadline";
   public static final String MEDIATION_RESOLVED = "mediationResolved";

@@ -1,9 +1,13 @@
 package org.opencollab.opportunity;
 
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.opencollab.config.WithoutAuthorization;
 
 /**
@@ -45,5 +49,35 @@ public final class OpportunityRecords {
                 .map(HistoricVariableInstance::getValue)
                 .filter(java.util.Objects::nonNull)
                 .findFirst());
+  }
+
+  /**
+   * Where an opportunity stands, in words: the names of its open steps while it runs ("Negotiate
+   * deal, Support negotiation"), or how it ended ("ended: LOST").
+   */
+  public static String stage(ProcessEngineServices engine, HistoricProcessInstance opportunity) {
+    if (opportunity.getEndTime() != null) {
+      return "ended: "
+          + variable(
+                  engine.getHistoryService(),
+                  opportunity.getId(),
+                  OpportunityVariables.FINAL_OUTCOME)
+              .orElse(opportunity.getState());
+    }
+    return WithoutAuthorization.query(
+        () -> {
+          BpmnModelInstance model =
+              engine
+                  .getRepositoryService()
+                  .getBpmnModelInstance(opportunity.getProcessDefinitionId());
+          return engine.getRuntimeService().getActiveActivityIds(opportunity.getId()).stream()
+              .map(model::getModelElementById)
+              .filter(FlowElement.class::isInstance)
+              .map(element -> ((FlowElement) element).getName())
+              .filter(name -> name != null && !name.isBlank())
+              .distinct()
+              .sorted()
+              .collect(Collectors.joining(", "));
+        });
   }
 }

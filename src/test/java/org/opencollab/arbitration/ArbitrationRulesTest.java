@@ -101,6 +101,18 @@ class ArbitrationRulesTest {
   }
 
   @Test
+  void aDisputeShowsTheSharesAndTheStageOfItsOpportunity() {
+    ProcessInstance dispute =
+        engine.getRuntimeService().startProcessInstanceByKey("collaborationArbitration", dispute());
+
+    assertThat(
+            engine.getRuntimeService().getVariable(dispute.getId(), "departmentShares").toString())
+        .contains("\"SALES\":50", "\"TECH\":35", "\"DELIVERY\":15");
+    assertThat(engine.getRuntimeService().getVariable(dispute.getId(), "opportunityStage"))
+        .isEqualTo("Design solution, Prepare offer");
+  }
+
+  @Test
   void customerTierIsNotAFieldOfTheDisputeStart() {
     Map<String, Object> variables = dispute();
     variables.put("customerTier", "STRATEGIC");
