@@ -107,7 +107,8 @@ public class ArbitrationRules implements ProcessRules {
     return Map.ofEntries(
         rule(
             "MediateDispute",
-            writes(MEDIATION_RESOLVED, RESOLUTION, ADJUSTED_SHARES).shows(DISPUTE, AMOUNT_AT_STAKE),
+            writes(MEDIATION_RESOLVED, RESOLUTION, ADJUSTED_SHARES)
+                .shows(DISPUTE, AMOUNT_AT_STAKE, OPPORTUNITY_STAGE),
             (variables, task) -> {
               if (variables.requiredBoolean(MEDIATION_RESOLVED)) {
                 variables.requiredString(RESOLUTION);
@@ -123,11 +124,12 @@ public class ArbitrationRules implements ProcessRules {
             }),
         rule(
             "ChairRuling",
-            writes(CHAIR_OPTION).shows(DISPUTE),
+            writes(CHAIR_OPTION).shows(DISPUTE, AMOUNT_AT_STAKE, OPPORTUNITY_STAGE),
             (variables, task) -> variables.oneOf(CHAIR_OPTION, OPTIONS)),
         rule(
             "RecordRuling",
-            writes(RULING_TEXT, ADJUSTED_SHARES).shows(DISPUTE, MAJORITY_OPTION, CHAIR_OPTION),
+            writes(RULING_TEXT, ADJUSTED_SHARES)
+                .shows(DISPUTE, AMOUNT_AT_STAKE, OPPORTUNITY_STAGE, MAJORITY_OPTION, CHAIR_OPTION),
             (variables, task) -> {
               variables.requiredString(RULING_TEXT);
               checkAdjustedShares(variables, task);
