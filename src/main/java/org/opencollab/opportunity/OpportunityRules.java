@@ -82,11 +82,6 @@ public class OpportunityRules implements ProcessRules {
         variables.requiredString(ACCOUNT_MANAGER),
         Department.SALES.groupId());
 
-    if (OpportunityRecords.find(start.getProcessEngineServices().getHistoryService(), opportunityId)
-        .isPresent()) {
-      throw new InvalidVariableException(
-          OPPORTUNITY_ID, opportunityId + " is already used by another opportunity");
-    }
     ProcessRules.useAsBusinessKey(start, opportunityId);
     OpportunityIds.claim(start, opportunityId);
   }

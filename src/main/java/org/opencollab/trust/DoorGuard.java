@@ -344,7 +344,7 @@ public class DoorGuard extends CommandInterceptor {
   }
 
   static boolean isProcessOwner(Authentication user) {
-    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    List<String> groups = groupsOf(user);
     return groups.contains(Groups.PROCESS_OWNERS) || groups.contains(Groups.CAMUNDA_ADMIN);
   }
 

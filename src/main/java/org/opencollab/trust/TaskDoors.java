@@ -204,7 +204,16 @@ final class TaskDoors {
       throw forbidden(
           user.getUserId() + " may not " + describe(command) + ": only process owners may");
     }
-    TaskEntity task = existing(context, taskId);
+    requireAssignerOf(context, user, existing(context, taskId), command, "assign");
+  }
+
+  /** Refuses with 403, naming who may, unless {@code user} may assign {@code task}. */
+  private static void requireAssignerOf(
+      CommandContext context,
+      Authentication user,
+      TaskEntity task,
+      Command<?> command,
+      String who) {
     try {
       checkAll(context, checker -> checker.checkTaskAssign(task));
     } catch (AuthorizationException cannotAssign) {
@@ -213,8 +222,10 @@ final class TaskDoors {
               + " may not "
               + describe(command)
               + " on task "
-              + taskId
-              + ": only those who assign the task may");
+              + task.getId()
+              + ": only those who "
+              + who
+              + " the task may");
     }
   }
 
@@ -314,17 +325,7 @@ final class TaskDoors {
     try {
       checkAll(context, checker -> checker.checkTaskWork(task));
     } catch (AuthorizationException cannotWork) {
-      try {
-        checkAll(context, checker -> checker.checkTaskAssign(task));
-      } catch (AuthorizationException cannotAssign) {
-        throw forbidden(
-            user.getUserId()
-                + " may not "
-                + describe(command)
-                + " on task "
-                + taskId
-                + ": only those who work or assign a task may");
-      }
+      requireAssignerOf(context, user, task, command, "work or assign");
     }
   }
 

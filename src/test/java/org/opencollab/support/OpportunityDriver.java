@@ -297,6 +297,24 @@ public final class OpportunityDriver {
     }
   }
 
+  /**
+   * A dispute raised on its own by DELIVERY against SALES about priority; 1,000,000 CNY or more
+   * goes to the committee.
+   */
+  public ProcessInstance raiseDispute(String opportunityId, long amountAtStake) {
+    return engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(
+            "collaborationArbitration",
+            variables(
+                "opportunityId", opportunityId,
+                "disputeType", "PRIORITY",
+                "raisedByDepartment", "DELIVERY",
+                "againstDepartment", "SALES",
+                "description", "Both want the same week",
+                "amountAtStake", amountAtStake));
+  }
+
   /** Each member's ratings of the others, as Json text by member. */
   public void evaluatePeers(String id, Map<String, String> ratings) {
     for (Task evaluation : tasks(id, "EvaluatePeers")) {

@@ -3,7 +3,6 @@ package org.opencollab.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencollab.support.OpportunityDriver.keyAccount;
 import static org.opencollab.support.OpportunityDriver.newOpportunityId;
-import static org.opencollab.support.OpportunityDriver.variables;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -110,24 +109,7 @@ class ConfidentialityTest {
   @Test
   void committeeMemberCannotReadTheOthersVotesWhileVotingIsOpen() {
     driver.signAll(id);
-    ProcessInstance dispute =
-        engine
-            .getRuntimeService()
-            .startProcessInstanceByKey(
-                "collaborationArbitration",
-                variables(
-                    "opportunityId",
-                    id,
-                    "disputeType",
-                    "PRIORITY",
-                    "raisedByDepartment",
-                    "DELIVERY",
-                    "againstDepartment",
-                    "SALES",
-                    "description",
-                    "Both want the same week",
-                    "amountAtStake",
-                    2_000_000L));
+    ProcessInstance dispute = driver.raiseDispute(id, 2_000_000L);
     vote(dispute, "grace", "UPHOLD");
 
     Task heidisVote = voteOf(dispute, "heidi");
@@ -157,24 +139,7 @@ class ConfidentialityTest {
   @Test
   void aVoteBelongsToItsMemberAndNobodyElse() {
     driver.signAll(id);
-    ProcessInstance dispute =
-        engine
-            .getRuntimeService()
-            .startProcessInstanceByKey(
-                "collaborationArbitration",
-                variables(
-                    "opportunityId",
-                    id,
-                    "disputeType",
-                    "PRIORITY",
-                    "raisedByDepartment",
-                    "DELIVERY",
-                    "againstDepartment",
-                    "SALES",
-                    "description",
-                    "Both want the same week",
-                    "amountAtStake",
-                    2_000_000L));
+    ProcessInstance dispute = driver.raiseDispute(id, 2_000_000L);
     String gracesVote = "/engine-rest/task/" + voteOf(dispute, "grace").getId();
 
     HttpResponse<String> handedOn =

@@ -3,7 +3,6 @@ package org.opencollab.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencollab.support.OpportunityDriver.keyAccount;
 import static org.opencollab.support.OpportunityDriver.newOpportunityId;
-import static org.opencollab.support.OpportunityDriver.variables;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -114,25 +113,7 @@ class ParallelCompletionsIT {
       driver.start(keyAccount(id));
       driver.qualify(id);
       driver.formWorkedExampleTeam(id);
-      String instance =
-          engine
-              .getRuntimeService()
-              .startProcessInstanceByKey(
-                  "collaborationArbitration",
-                  variables(
-                      "opportunityId",
-                      id,
-                      "disputeType",
-                      "PRIORITY",
-                      "raisedByDepartment",
-                      "DELIVERY",
-                      "againstDepartment",
-                      "SALES",
-                      "description",
-                      "Same week",
-                      "amountAtStake",
-                      2_000_000L))
-              .getId();
+      String instance = driver.raiseDispute(id, 2_000_000L).getId();
       disputes.add(instance);
       for (Task vote :
           engine.getTaskService().createTaskQuery().processInstanceId(instance).list()) {

@@ -226,23 +226,7 @@ class StepSweepIT {
     driver.qualify(disputed);
     driver.formWorkedExampleTeam(disputed);
     driver.draftAgreement(disputed, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
-    engine
-        .getRuntimeService()
-        .startProcessInstanceByKey(
-            "collaborationArbitration",
-            variables(
-                "opportunityId",
-                disputed,
-                "disputeType",
-                "PRIORITY",
-                "raisedByDepartment",
-                "DELIVERY",
-                "againstDepartment",
-                "SALES",
-                "description",
-                "Both want the same week",
-                "amountAtStake",
-                0L));
+    driver.raiseDispute(disputed, 0L);
     driver.runJobs(disputed);
     probe(disputed, "MediateDispute", "route");
     driver.complete(disputed, "MediateDispute", "mediationResolved", false);
