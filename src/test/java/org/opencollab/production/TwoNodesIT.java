@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.opencollab.CollaborationApplication;
 import org.opencollab.support.EmbeddedPostgresDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -39,6 +40,10 @@ class TwoNodesIT {
   void twoNodesStartAtOnceOnAnEmptyDatabaseAndShareTheWork() throws Exception {
     Map<String, String> database =
         EmbeddedPostgresDatabase.datasourceProperties("two_nodes_" + System.currentTimeMillis());
+    // Two Spring applications initialising logging at the same instant in one JVM race inside
+    // Spring Boot ("Unable to find Spring Environment in logger context"); real nodes are separate
+    // JVMs. The nodes keep the logging this JVM already has.
+    String loggingSystem = System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
     ExecutorService starters = Executors.newFixedThreadPool(2);
     CountDownLatch gate = new CountDownLatch(1);
     List<Future<ConfigurableApplicationContext>> starting = new ArrayList<>();
@@ -51,10 +56,18 @@ class TwoNodesIT {
               }));
     }
     gate.countDown();
-    for (Future<ConfigurableApplicationContext> node : starting) {
-      nodes.add(node.get());
+    try {
+      for (Future<ConfigurableApplicationContext> node : starting) {
+        nodes.add(node.get());
+      }
+    } finally {
+      starters.shutdown();
+      if (loggingSystem == null) {
+        System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+      } else {
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, loggingSystem);
+      }
     }
-    starters.shutdown();
     assertThat(nodes).allMatch(ConfigurableApplicationContext::isRunning);
 
     ProcessEngine engine = nodes.get(0).getBean(ProcessEngine.class);
