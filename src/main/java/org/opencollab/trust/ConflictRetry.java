@@ -1,6 +1,7 @@
 package org.opencollab.trust;
 
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,6 +21,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * engine's optimistic locking rolls one back whole, so nothing of it was written. Running that
  * completion again, in a new transaction, is what the person would do by clicking again; this does
  * it for them, a few times, with a short random pause, as Camunda's own retry for CockroachDB does.
+ *
+ * <p>The other collision is a task that ends while its completion runs: the vote that gives an
+ * option its majority cancels the other votes, and a vote already under way may then find its
+ * execution or the committee's size gone (the database shows each statement what was committed when
+ * it ran) and fail on a missing value before the locking would notice. When a completion fails and
+ * its task has meanwhile ended, it runs again too, and meets the clear answer: 404, saying why the
+ * task ended. A refusal of a task that is still open is passed on unchanged.
  *
  * <p>Only for a person's own completion, submission or claim, and only outside a caller's
  * transaction, where a rollback would take the caller's other work with it.
@@ -38,7 +47,11 @@ final class ConflictRetry {
         && !TransactionSynchronizationManager.isActualTransactionActive();
   }
 
-  static <T> T run(Supplier<T> command) {
+  /**
+   * @param command the guarded command, run in a new transaction on each attempt
+   * @param taskEnded whether the command's task has ended by now, read in a new transaction
+   */
+  static <T> T run(Supplier<T> command, BooleanSupplier taskEnded) {
     for (int attempt = 1; ; attempt++) {
       try {
         return command.get();
@@ -52,6 +65,15 @@ final class ConflictRetry {
             ATTEMPTS,
             conflict.getMessage());
         pause(attempt);
+      } catch (RuntimeException failure) {
+        if (attempt == ATTEMPTS || failure instanceof RestException || !taskEnded.getAsBoolean()) {
+          throw failure;
+        }
+        LOG.debug(
+            "The task ended while its completion ran, attempt {} of {} again: {}",
+            attempt + 1,
+            ATTEMPTS,
+            failure.getMessage());
       }
     }
   }

@@ -92,7 +92,15 @@ public class DoorGuard extends CommandInterceptor {
     if (!ConflictRetry.applies(command)) {
       return next.execute(guarded);
     }
-    return ConflictRetry.run(() -> next.execute(guarded));
+    String taskId =
+        command instanceof SubmitStartFormCmd
+            ? null
+            : CommandFields.read(command, "taskId", String.class);
+    return ConflictRetry.run(
+        () -> next.execute(guarded),
+        () ->
+            taskId != null
+                && next.execute(context -> context.getTaskManager().findTaskById(taskId) == null));
   }
 
   private <T> Command<T> guard(Command<T> command) {
