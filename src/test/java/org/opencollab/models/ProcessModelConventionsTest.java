@@ -17,12 +17,14 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Lane;
+import org.camunda.bpm.model.bpmn.instance.LaneSet;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.opencollab.arbitration.ArbitrationRules;
@@ -55,6 +57,9 @@ class ProcessModelConventionsTest {
     }
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
       boolean message = !start.getEventDefinitions().isEmpty();
+      if (start.getParentElement() instanceof SubProcess) {
+        continue; // a phase or sub-process starts when its activity does, without a form
+      }
       assertThat(message || formOf(start.getCamundaFormKey(), start.getCamundaFormRef()))
           .as("form of %s", start.getId())
           .isTrue();
@@ -85,8 +90,9 @@ class ProcessModelConventionsTest {
     assertThat(process.getCamundaVersionTag()).isNotBlank();
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
       assertThat(node.getId()).as("id").doesNotMatch(MODELER_DEFAULT_ID);
-      if (!(node instanceof BoundaryEvent) && !(node.getParentElement() instanceof SubProcess)) {
-        assertThat(model.getModelElementsByType(Lane.class))
+      List<Lane> lanes = lanesOf(planeOf(node));
+      if (!(node instanceof BoundaryEvent) && !lanes.isEmpty()) {
+        assertThat(lanes)
             .as("lane of %s", node.getId())
             .anyMatch(lane -> lane.getFlowNodeRefs().contains(node));
       }
@@ -100,6 +106,26 @@ class ProcessModelConventionsTest {
                 flow -> assertThat(flow.getName()).as("name of %s", flow.getId()).isNotBlank());
       }
     }
+  }
+
+  /**
+   * The element whose diagram shows the node: the process, or the collapsed sub-process (a phase)
+   * that holds it, also when it sits in an expanded sub-process inside that phase.
+   */
+  private static ModelElementInstance planeOf(FlowNode node) {
+    ModelElementInstance parent = node.getParentElement();
+    while (parent instanceof SubProcess sub
+        && (sub.triggeredByEvent() || !(sub.getParentElement() instanceof Process))) {
+      parent = parent.getParentElement();
+    }
+    return parent;
+  }
+
+  /** The lanes drawn in a process's or a phase's diagram (a phase carries its own lane set). */
+  private static List<Lane> lanesOf(ModelElementInstance plane) {
+    return plane.getChildElementsByType(LaneSet.class).stream()
+        .flatMap(set -> set.getLanes().stream())
+        .toList();
   }
 
   /**

@@ -385,6 +385,24 @@ class OpportunityToDeliveryProcessTest {
   }
 
   @Test
+  void theOverdueFollowUpEndsWithTheDesign() {
+    String id = newOpportunityId();
+    ProcessInstance opportunity = workedExampleUntilSignOff(id);
+    driver.signAll(id);
+    driver.fireTimer(id, "Timer_TechResponseOverdue");
+    assertThat(opportunity).isWaitingAt("DesignSolution", "PrepareOffer", "FollowUpOverdueWork");
+
+    driver.designAndOffer(id);
+
+    assertThat(opportunity)
+        .hasPassed("EndEvent_DesignDone")
+        .hasNotPassed("RemindSolutionManager", "EscalateToArbitration")
+        .isWaitingAt("NegotiateDeal", "SupportNegotiation")
+        .isNotWaitingAt("FollowUpOverdueWork");
+    Assertions.assertThat(driver.tasks(id, "FollowUpOverdueWork")).isEmpty();
+  }
+
+  @Test
   void overdueSolutionDesignEscalatedToTheCommitteeLeavesTheTaskOpen() {
     String id = newOpportunityId();
     ProcessInstance opportunity = driver.start(strategicAccount(id));
