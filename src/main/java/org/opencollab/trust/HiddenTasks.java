@@ -42,6 +42,12 @@ public class HiddenTasks implements ContainerRequestFilter {
       return;
     }
     String taskId = path.group(2);
+    if (engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0) {
+      return;
+    }
+    // Looked up after the caller's own query, so a task that ends meanwhile (the last vote of a
+    // majority cancels the others) reads as ended, which the engine answers with 404, not as
+    // hidden.
     boolean exists =
         ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
             .getCommandExecutorTxRequired()
@@ -49,7 +55,7 @@ public class HiddenTasks implements ContainerRequestFilter {
                 context ->
                     context.runWithoutAuthorization(
                         () -> context.getTaskManager().findTaskById(taskId) != null));
-    if (exists && engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0) {
+    if (exists) {
       request.abortWith(
           Response.status(Response.Status.FORBIDDEN)
               .type(MediaType.APPLICATION_JSON_TYPE)
