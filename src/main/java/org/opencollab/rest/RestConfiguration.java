@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * ..."). The two mappers here replace Camunda's mappers for {@link RestException} and {@link
  * ProcessEngineException} (Jersey would pick between equal mappers arbitrarily): they find the
  * {@link InvalidVariableException} among the causes and answer 400 with its message, which names
- * the field and the rule. Every other exception gets Camunda's own answer.
+ * the field and the rule. While the database is unavailable, any request that needs it gets 503
+ * with a message ({@link DatabaseUnavailable}). Every other exception gets Camunda's own answer.
  */
 @Component
 public class RestConfiguration extends CamundaJerseyResourceConfig {
@@ -37,14 +39,19 @@ public class RestConfiguration extends CamundaJerseyResourceConfig {
         new LinkedHashSet<>(CamundaRestResources.getConfigurationClasses());
     configuration.remove(RestExceptionHandler.class);
     configuration.remove(ProcessEngineExceptionHandler.class);
+    configuration.remove(ExceptionHandler.class);
     registerClasses(configuration);
     register(RestExceptions.class);
     register(EngineExceptions.class);
+    register(OtherExceptions.class);
     register(InvalidVariables.class);
     register(JacksonFeature.class);
   }
 
   static Response respond(Throwable exception) {
+    if (DatabaseUnavailable.causes(exception)) {
+      return DatabaseUnavailable.response();
+    }
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof InvalidVariableException invalid) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -71,6 +78,14 @@ public class RestConfiguration extends CamundaJerseyResourceConfig {
   public static class InvalidVariables implements ExceptionMapper<InvalidVariableException> {
     @Override
     public Response toResponse(InvalidVariableException exception) {
+      return respond(exception);
+    }
+  }
+
+  /** Anything else: Camunda's answer (500), or 503 while the database is unavailable. */
+  public static class OtherExceptions implements ExceptionMapper<Throwable> {
+    @Override
+    public Response toResponse(Throwable exception) {
       return respond(exception);
     }
   }

@@ -109,8 +109,9 @@ public class VariablePayloads implements ReaderInterceptor {
   }
 
   /**
-   * Registers, in every REST application, the interceptor, the 400 for a refused variable, and the
-   * 403 for a task the caller may not see ({@link HiddenTasks}).
+   * Registers, in every REST application, the interceptor, the 400 for a refused variable, the 403
+   * for a task the caller may not see ({@link HiddenTasks}), and the 503 while the database is
+   * unavailable ({@link DatabaseUnavailable}).
    */
   public static class Discovery implements ForcedAutoDiscoverable {
     @Override
@@ -123,6 +124,9 @@ public class VariablePayloads implements ReaderInterceptor {
       }
       if (!context.getConfiguration().isRegistered(RestConfiguration.InvalidVariables.class)) {
         context.register(RestConfiguration.InvalidVariables.class);
+      }
+      if (!context.getConfiguration().isRegistered(DatabaseUnavailable.Mapper.class)) {
+        context.register(DatabaseUnavailable.Mapper.class);
       }
     }
   }
