@@ -1,0 +1,290 @@
+package org.opencollab.production;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencollab.support.RestOpportunityDriver.json;
+import static org.opencollab.support.RestOpportunityDriver.string;
+import static org.opencollab.support.RestOpportunityDriver.typed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.spin.json.SpinJsonNode;
+import org.junit.jupiter.api.Test;
+import org.opencollab.support.EmbeddedPostgresDatabase;
+import org.opencollab.support.RestClient;
+import org.opencollab.support.RestOpportunityDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Sixteen clients work forty opportunities for 60 seconds over {@code /engine-rest}, on PostgreSQL
+ * with the job executor running: each client picks an opportunity, one of its open tasks, and
+ * completes it as a user who may (the assignee, or a member of a candidate group). Even-numbered
+ * opportunities are won, odd ones lost. Two clients may pick the same task; the second is told it
+ * has ended (404). No answer is a 5xx, no incident arises, no instance is stuck, and every ended
+ * opportunity carries its one statement.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+@DirtiesContext
+class LoadIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int CLIENTS = 16;
+  private static final int OPPORTUNITIES = 40;
+  private static final Duration RUN = Duration.ofSeconds(60);
+  private static final Map<String, List<String>> MEMBERS =
+      Map.of(
+          "sales", List.of("alice", "sam"),
+          "tech", List.of("bob", "tina"),
+          "delivery", List.of("carol"),
+          "coordinators", List.of("erin"),
+          "committee", List.of("frank", "grace", "heidi"));
+  private static final Map<String, String> RATINGS =
+      Map.of(
+          "alice", "{\"sam\": 2, \"bob\": 5, \"carol\": 4}",
+          "sam", "{\"alice\": 5, \"bob\": 5, \"carol\": 4}",
+          "bob", "{\"alice\": 4, \"sam\": 2, \"carol\": 3}",
+          "carol", "{\"alice\": 5, \"sam\": 3, \"bob\": 4}");
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgresDatabase.datasourceProperties("load")
+        .forEach((name, value) -> registry.add(name, () -> value));
+  }
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+
+  @Test
+  void sixteenClientsWorkFortyOpportunitiesForAMinute() throws Exception {
+    RestClient rest = new RestClient("http://localhost:" + port);
+    RestOpportunityDriver driver = new RestOpportunityDriver(rest, "/engine-rest");
+    long stamp = System.currentTimeMillis();
+    List<String> ids = new ArrayList<>();
+    Map<String, String> instances = new LinkedHashMap<>();
+    for (int n = 0; n < OPPORTUNITIES; n++) {
+      String id = "OPP-LOAD-" + n + "-" + stamp;
+      ids.add(id);
+      instances.put(id, driver.start(id));
+    }
+
+    Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+    List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    Instant end = Instant.now().plus(RUN);
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    for (int client = 0; client < CLIENTS; client++) {
+      clients.submit(
+          () -> {
+            while (Instant.now().isBefore(end)) {
+              String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+              HttpResponse<String> answer = workOneTask(rest, id, ids.indexOf(id) % 2 == 0);
+              if (answer == null) {
+                Thread.sleep(20); // nothing to do there just now
+                continue;
+              }
+              statuses.merge(answer.statusCode(), 1, Integer::sum);
+              if (answer.statusCode() >= 500 || answer.statusCode() == 400) {
+                failures.add(answer.statusCode() + " " + answer.body());
+              }
+            }
+            return null;
+          });
+    }
+    clients.shutdown();
+    assertThat(clients.awaitTermination(RUN.toSeconds() + 60, TimeUnit.SECONDS)).isTrue();
+    Thread.sleep(2_000); // the last calculations the clients made due
+
+    Map<String, Integer> ended = new TreeMap<>();
+    int running = 0;
+    for (Map.Entry<String, String> opportunity : instances.entrySet()) {
+      String instance = opportunity.getValue();
+      HistoricProcessInstance history =
+          engine
+              .getHistoryService()
+              .createHistoricProcessInstanceQuery()
+              .processInstanceId(instance)
+              .singleResult();
+      if (history.getEndTime() == null) {
+        running++;
+        long open = engine.getTaskService().createTaskQuery().processInstanceId(instance).count();
+        long jobs =
+            engine.getManagementService().createJobQuery().processInstanceId(instance).count();
+        long disputes =
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .superProcessInstanceId(instance)
+                .count();
+        assertThat(open + jobs + disputes)
+            .as("%s waits for a task, a job or a dispute", opportunity.getKey())
+            .isPositive();
+        continue;
+      }
+      String outcome = (String) variable(instance, "finalOutcome");
+      ended.merge(outcome, 1, Integer::sum);
+      boolean won = ids.indexOf(opportunity.getKey()) % 2 == 0;
+      assertThat(outcome).isEqualTo(won ? "DELIVERED" : "LOST");
+      String statement = won ? "incentiveStatement" : "lossStatement";
+      assertThat(writes(instance, statement)).as("%s of %s", statement, instance).isEqualTo(1);
+      if (won) {
+        assertThat(((SpinJsonNode) variable(instance, statement)).prop("bonusPool").stringValue())
+            .isEqualTo("40000.00");
+      }
+    }
+    long incidents = engine.getRuntimeService().createIncidentQuery().count();
+    System.out.printf(
+        "%d clients, %d opportunities, %d s: completions %s; ended %s, running %d; incidents %d%n",
+        CLIENTS,
+        OPPORTUNITIES,
+        RUN.toSeconds(),
+        new TreeMap<>(statuses),
+        ended,
+        running,
+        incidents);
+    assertThat(failures).isEmpty();
+    assertThat(statuses.keySet()).allMatch(status -> status == 204 || status == 404);
+    assertThat(statuses.get(204)).isGreaterThan(200);
+    assertThat(incidents).isZero();
+  }
+
+  /** Completes one open task of the opportunity, or returns null when it has none just now. */
+  private HttpResponse<String> workOneTask(RestClient rest, String id, boolean won) {
+    JsonNode tasks = read(rest.get("/engine-rest/task?processInstanceBusinessKey=" + id, "olivia"));
+    if (tasks.isEmpty()) {
+      return null;
+    }
+    JsonNode task = tasks.get(ThreadLocalRandom.current().nextInt(tasks.size()));
+    String taskId = task.path("id").asText();
+    String user = task.path("assignee").isNull() ? null : task.path("assignee").asText();
+    String group = null;
+    if (user == null) {
+      for (JsonNode link :
+          read(rest.get("/engine-rest/task/" + taskId + "/identity-links", "olivia"))) {
+        if ("candidate".equals(link.path("type").asText()) && !link.path("groupId").isNull()) {
+          group = link.path("groupId").asText();
+        }
+      }
+      List<String> members = MEMBERS.get(group);
+      if (members == null) {
+        return null;
+      }
+      user = members.get(ThreadLocalRandom.current().nextInt(members.size()));
+    }
+    Map<String, Object> values = values(task.path("taskDefinitionKey").asText(), user, group, won);
+    try {
+      return rest.postJson(
+          "/engine-rest/task/" + taskId + "/complete",
+          user,
+          JSON.writeValueAsString(Map.of("variables", values)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What the rightful user enters at each step of the worked example. */
+  private static Map<String, Object> values(String step, String user, String group, boolean won) {
+    return switch (step) {
+      case "QualifyOpportunity" -> Map.of("qualified", typed(true, "Boolean"));
+      case "FormTeam" ->
+          Map.of(
+              "solutionManager", string("bob"),
+              "deliveryManager", string("carol"),
+              "teamMembers",
+                  json(
+                      "[{\"userId\": \"alice\", \"department\": \"SALES\"},"
+                          + " {\"userId\": \"sam\", \"department\": \"SALES\"},"
+                          + " {\"userId\": \"bob\", \"department\": \"TECH\"},"
+                          + " {\"userId\": \"carol\", \"department\": \"DELIVERY\"}]"));
+      case "DraftCollaborationAgreement" ->
+          Map.of(
+              "departmentShares", json("{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}"),
+              "customerDataOwner", string("SALES"),
+              "dataAccessRules", string("Sales owns the data; tech analyses it anonymised"));
+      case "SignCollaborationAgreement" -> Map.of("agreementApproved", typed(true, "Boolean"));
+      case "DesignSolution" ->
+          Map.of(
+              "solutionSummary", string("Streaming analytics"),
+              "estimatedEffortDays", typed(120, "Integer"));
+      case "PrepareOffer" -> Map.of("offerValue", typed(2_100_000L, "Long"));
+      case "SupportNegotiation" -> Map.of("technicalCommitments", string("99.9 % availability"));
+      case "NegotiateDeal" ->
+          won
+              ? Map.of(
+                  "negotiationOutcome", string("WON"),
+                  "contractValue", typed(2_000_000L, "Long"))
+              : Map.of("negotiationOutcome", string("LOST"));
+      case "PlanDelivery" -> Map.of("sprintCount", typed(1, "Integer"));
+      case "ReviewSprint" -> Map.of("sprintStatus", string("ON_TRACK"));
+      case "AcceptDelivery" ->
+          Map.of(
+              "accepted", typed(true, "Boolean"),
+              "realizedRevenue", typed(2_000_000.0, "Double"));
+      case "ReportDepartmentInput" ->
+          switch (group) {
+            case "sales" ->
+                Map.of("inputHours", typed(120, "Integer"), "inputCost", typed(30_000L, "Long"));
+            case "tech" ->
+                Map.of("inputHours", typed(300, "Integer"), "inputCost", typed(90_000L, "Long"));
+            default ->
+                Map.of("inputHours", typed(80, "Integer"), "inputCost", typed(20_000L, "Long"));
+          };
+      case "EvaluatePeers" -> Map.of("ratings", json(RATINGS.get(user)));
+      case "ApproveIncentives" -> Map.of("incentivesApproved", typed(true, "Boolean"));
+      case "RecordLoss" ->
+          Map.of("lossAmount", typed(10_000L, "Long"), "lossNotes", string("Pre-sales effort"));
+      case "HoldRetrospective" -> Map.of("lessonsLearned", string("Qualify earlier"));
+      default -> throw new IllegalStateException("no values for " + step);
+    };
+  }
+
+  private Object variable(String instance, String name) {
+    return engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(instance)
+        .variableName(name)
+        .singleResult()
+        .getValue();
+  }
+
+  private long writes(String instance, String name) {
+    return engine
+        .getHistoryService()
+        .createHistoricDetailQuery()
+        .processInstanceId(instance)
+        .variableUpdates()
+        .list()
+        .stream()
+        .filter(update -> name.equals(((HistoricVariableUpdate) update).getVariableName()))
+        .count();
+  }
+
+  private static JsonNode read(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (Exception e) {
+      throw new IllegalStateException(response.statusCode() + " " + response.body(), e);
+    }
+  }
+}
