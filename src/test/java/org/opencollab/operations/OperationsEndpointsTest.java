@@ -10,15 +10,14 @@ import org.opencollab.ApplicationTest;
 import org.opencollab.support.OpportunityDriver;
 import org.opencollab.support.RestClient;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Health for anyone (load balancers); metrics for administrators only. (Spring Boot tests turn
- * metrics export off unless asked: {@code AutoConfigureObservability}.)
+ * metrics export off; {@code application-test.yaml} turns Prometheus back on, so this test shares
+ * the other application tests' context, and its engine.)
  */
 @ApplicationTest
-@AutoConfigureObservability
 class OperationsEndpointsTest {
 
   @LocalServerPort int port;
