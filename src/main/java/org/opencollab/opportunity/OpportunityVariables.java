@@ -68,6 +68,10 @@ public final class OpportunityVariables {
   public static final String SPRINT_COUNT = "sprintCount";
   public static final String SPRINT_STATUS = "sprintStatus";
   public static final String SPRINT_NOTES = "sprintNotes";
+
+  /** Every sprint's review, gathered by {@link SprintReviews}; derived. */
+  public static final String SPRINT_REVIEWS = "sprintReviews";
+
   public static final String ACCEPTED = "accepted";
   public static final String REALIZED_REVENUE = "realizedRevenue";
   public static final String INPUT_HOURS = "inputHours";

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -60,6 +61,18 @@ public final class JsonVariables {
       return (ObjectNode) MAPPER.readTree(variable.toString());
     } catch (JsonProcessingException | ClassCastException e) {
       throw new IllegalArgumentException("not a Json object: " + variable, e);
+    }
+  }
+
+  /** A Json array variable's current value to extend, or a new array when it is not set yet. */
+  public static ArrayNode array(Object variable) {
+    if (variable == null) {
+      return MAPPER.createArrayNode();
+    }
+    try {
+      return (ArrayNode) MAPPER.readTree(variable.toString());
+    } catch (JsonProcessingException | ClassCastException e) {
+      throw new IllegalArgumentException("not a Json array: " + variable, e);
     }
   }
 

@@ -248,6 +248,11 @@ class OpportunityToDeliveryProcessTest {
     assertThat(opportunity).isWaitingAt("ReportDepartmentInput").hasNotPassed("AcceptDelivery");
     Assertions.assertThat(driver.variable(opportunity, "finalOutcome"))
         .isEqualTo("DELIVERY_FAILED");
+    Assertions.assertThat(driver.variable(opportunity, "sprintReviews").toString())
+        .isEqualTo(
+            "[{\"sprint\":1,\"status\":\"AT_RISK\",\"notes\":\"Data feed late\"},"
+                + "{\"sprint\":2,\"status\":\"FAILED\","
+                + "\"notes\":\"Customer data centre unavailable\"}]");
     finishFailurePath(id, opportunity);
     Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome"))
         .isEqualTo("DELIVERY_FAILED");

@@ -1,0 +1,183 @@
+package org.opencollab.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencollab.support.OpportunityDriver;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A department member signs the collaboration agreement in Tasklist, in Debian's Chromium (driven
+ * by Selenium through Debian's chromedriver; {@code .ci/run} installs both): the form shows every
+ * department's share before the decision; the rejection fields appear only when "Reject" is chosen;
+ * "Approve" completes the task and records a Boolean approval signed by that member.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+@DirtiesContext
+class TasklistFormsIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static WebDriver browser;
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:tasklist-forms;DB_CLOSE_DELAY=-1");
+  }
+
+  @BeforeAll
+  static void startBrowser() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+        "--window-size=1400,1400");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+            .build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aDepartmentMemberSeesTheSharesAndSignsWithAChoice() throws IOException {
+    OpportunityDriver driver = new OpportunityDriver(engine);
+    String id = OpportunityDriver.newOpportunityId();
+    driver.start(OpportunityDriver.keyAccount(id));
+    driver.qualify(id);
+    driver.formWorkedExampleTeam(id);
+    driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
+    Task salesSignOff =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(id)
+            .taskDefinitionKey("SignCollaborationAgreement")
+            .taskCandidateGroup("sales")
+            .singleResult();
+
+    logIn("sam");
+    browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + salesSignOff.getId());
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[contains(normalize-space(.), 'Claim')]")))
+        .click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"), "35 %"));
+
+    String form = browser.findElement(By.cssSelector(".fjs-form")).getText();
+    assertThat(form)
+        .contains("Department shares", "SALES", "50 %", "TECH", "35 %", "DELIVERY", "15 %")
+        .contains("alice", "bob", "carol")
+        .doesNotContain("Rejection reason");
+
+    choose(wait, "Reject / 不同意");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".fjs-form"), "Rejection reason"));
+    choose(wait, "Approve / 同意");
+    wait.until(
+        ExpectedConditions.not(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".fjs-form"), "Rejection reason")));
+    screenshot("sign-collaboration-agreement");
+
+    WebElement complete =
+        browser.findElement(By.xpath("//button[contains(normalize-space(.), 'Complete')]"));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", complete);
+    complete.click();
+    wait.until(
+        ignored ->
+            engine.getTaskService().createTaskQuery().taskId(salesSignOff.getId()).count() == 0);
+    assertThat(
+            engine
+                .getRuntimeService()
+                .getVariable(salesSignOff.getProcessInstanceId(), "agreementSignatures")
+                .toString())
+        .contains("\"SALES\":{\"approved\":true,\"signedBy\":\"sam\"}");
+  }
+
+  private void choose(WebDriverWait wait, String option) {
+    WebElement label =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//div[contains(@class, 'fjs-form-field-radio')]//label[normalize-space(.) = '"
+                        + option
+                        + "']")));
+    // Tasklist's footer may cover the lower part of the form: bring the option to the middle.
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", label);
+    label.click();
+  }
+
+  private void logIn(String user) {
+    browser.get(base() + "/camunda/app/tasklist/default/");
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input[ng-model='username']")))
+        .sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.xpath("//a[contains(normalize-space(.), 'Start process')]")));
+  }
+
+  private void screenshot(String name) throws IOException {
+    Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+    Files.write(
+        shots.resolve(name + ".png"),
+        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+}
