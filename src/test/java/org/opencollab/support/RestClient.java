@@ -52,6 +52,11 @@ public final class RestClient {
                 : HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A GET that asks for {@code accept}. */
+  public HttpResponse<String> get(String path, String user, String accept) {
+    return send(request(path, user).header("Accept", accept).GET());
+  }
+
   public HttpResponse<String> delete(String path, String user) {
     return send(request(path, user).DELETE());
   }

@@ -1,0 +1,534 @@
+package org.opencollab.story;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricIncident;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.springframework.stereotype.Component;
+
+/**
+ * The story of one opportunity, read from the engine's history: the opportunity and every dispute
+ * about it (same business key, or naming it in {@code opportunityId}), with their activities, user
+ * tasks, decisions, rulings, statement, user-operation-log entries, incidents and state. A {@link
+ * Reader} decides which values the caller sees; see docs/auditors.md.
+ */
+@Component
+public class OpportunityStory {
+
+  static final String OPPORTUNITY = "opportunityToDelivery";
+  static final String DISPUTE = "collaborationArbitration";
+
+  /**
+   * What a team member does not read: the committee's gathered votes and the gathered peer ratings,
+   * and each vote and each rating, except in the task where they gave it themselves.
+   */
+  static final Set<String> GATHERED = Set.of("votes", "peerRatings");
+
+  static final Set<String> PERSONAL = Set.of("vote", "voteRationale", "ratings");
+
+  /**
+   * Where the gathered values also travel: each ruling carries the committee's votes, each member
+   * of the incentive statement the ratings received.
+   */
+  static final Set<String> REDACTED = Set.of("votes", "peerRatings", "ratingsReceived");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HistoryService history;
+  private final RepositoryService repository;
+
+  public OpportunityStory(ProcessEngine engine) {
+    this.history = engine.getHistoryService();
+    this.repository = engine.getRepositoryService();
+  }
+
+  /** Who reads, and whether they read everything or only what a team member may. */
+  public record Reader(String userId, boolean everything) {
+    boolean sees(String variable, String givenBy) {
+      return everything
+          || !GATHERED.contains(variable)
+              && (!PERSONAL.contains(variable) || userId.equals(givenBy));
+    }
+  }
+
+  /** The opportunity's process instance, or null when there is none with that id. */
+  public HistoricProcessInstance opportunity(String opportunityId) {
+    return history
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(OPPORTUNITY)
+        .processInstanceBusinessKey(opportunityId)
+        .orderByProcessInstanceStartTime()
+        .asc()
+        .list()
+        .stream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The value of a variable of the opportunity's own scope, or null. */
+  public Object variable(HistoricProcessInstance instance, String name) {
+    return history
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId())
+        .variableName(name)
+        .list()
+        .stream()
+        .filter(variable -> instance.getId().equals(variable.getExecutionId()))
+        .map(HistoricVariableInstance::getValue)
+        .findFirst()
+        .orElse(null);
+  }
+
+  public ObjectNode tell(String opportunityId, HistoricProcessInstance opportunity, Reader reader) {
+    ObjectNode story = JSON.createObjectNode();
+    story.put("opportunityId", opportunityId);
+    story.put("state", opportunity.getState());
+    story.put("finalOutcome", text(variable(opportunity, "finalOutcome")));
+    story.put("readAs", reader.everything() ? "everything" : "team member");
+    Object statement = variable(opportunity, "incentiveStatement");
+    story.set(
+        "statement",
+        statement == null ? json(variable(opportunity, "lossStatement")) : json(statement));
+    story.set("rulings", json(variable(opportunity, "rulings")));
+    ArrayNode instances = story.putArray("instances");
+    for (HistoricProcessInstance instance : instances(opportunityId, opportunity)) {
+      instances.add(instance(instance, reader));
+    }
+    if (!reader.everything()) {
+      redact(story);
+    }
+    story.set("events", events(story));
+    return story;
+  }
+
+  private List<HistoricProcessInstance> instances(
+      String opportunityId, HistoricProcessInstance opportunity) {
+    Map<String, HistoricProcessInstance> found = new LinkedHashMap<>();
+    found.put(opportunity.getId(), opportunity);
+    history
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(DISPUTE)
+        .processInstanceBusinessKey(opportunityId)
+        .list()
+        .forEach(dispute -> found.putIfAbsent(dispute.getId(), dispute));
+    history
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(DISPUTE)
+        .variableValueEquals("opportunityId", opportunityId)
+        .list()
+        .forEach(dispute -> found.putIfAbsent(dispute.getId(), dispute));
+    List<HistoricProcessInstance> ordered = new ArrayList<>(found.values());
+    ordered.sort(Comparator.comparing(HistoricProcessInstance::getStartTime));
+    return ordered;
+  }
+
+  private ObjectNode instance(HistoricProcessInstance instance, Reader reader) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("processInstanceId", instance.getId());
+    node.put("process", instance.getProcessDefinitionKey());
+    node.put("version", instance.getProcessDefinitionVersion());
+    node.put("state", instance.getState());
+    node.put("start", time(instance.getStartTime()));
+    node.put("end", time(instance.getEndTime()));
+    node.put("startedBy", instance.getStartUserId());
+    List<HistoricDetail> updates =
+        history
+            .createHistoricDetailQuery()
+            .processInstanceId(instance.getId())
+            .variableUpdates()
+            .disableBinaryFetching()
+            .orderByTime()
+            .asc()
+            .list();
+    activities(node.putArray("activities"), instance);
+    tasks(node.putArray("tasks"), instance, updates, reader);
+    decisions(node.putArray("decisions"), instance);
+    operations(node.putArray("operations"), instance, updates, reader);
+    incidents(node.putArray("incidents"), instance);
+    return node;
+  }
+
+  private void activities(ArrayNode into, HistoricProcessInstance instance) {
+    for (HistoricActivityInstance activity :
+        history
+            .createHistoricActivityInstanceQuery()
+            .processInstanceId(instance.getId())
+            .orderByHistoricActivityInstanceStartTime()
+            .asc()
+            .orderPartiallyByOccurrence()
+            .asc()
+            .list()) {
+      ObjectNode node = into.addObject();
+      node.put("id", activity.getActivityId());
+      node.put("name", activity.getActivityName());
+      node.put("type", activity.getActivityType());
+      node.put("start", time(activity.getStartTime()));
+      node.put("end", time(activity.getEndTime()));
+      if (activity.getDurationInMillis() != null) {
+        node.put("durationMillis", activity.getDurationInMillis());
+      }
+      node.put("canceled", activity.isCanceled());
+    }
+  }
+
+  private void tasks(
+      ArrayNode into,
+      HistoricProcessInstance instance,
+      List<HistoricDetail> updates,
+      Reader reader) {
+    Map<String, String> completedBy = new HashMap<>();
+    history
+        .createUserOperationLogQuery()
+        .processInstanceId(instance.getId())
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+        .list()
+        .forEach(entry -> completedBy.putIfAbsent(entry.getTaskId(), entry.getUserId()));
+    for (HistoricTaskInstance task :
+        history
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(instance.getId())
+            .orderByHistoricActivityInstanceStartTime()
+            .asc()
+            .list()) {
+      ObjectNode node = into.addObject();
+      node.put("taskId", task.getId());
+      node.put("key", task.getTaskDefinitionKey());
+      node.put("name", task.getName());
+      node.put("assignee", task.getAssignee());
+      node.put("completedBy", completedBy.get(task.getId()));
+      ArrayNode groups = node.putArray("candidateGroups");
+      String claimed = null;
+      for (HistoricIdentityLinkLog link :
+          history
+              .createHistoricIdentityLinkLogQuery()
+              .taskId(task.getId())
+              .orderByTime()
+              .asc()
+              .list()) {
+        if ("candidate".equals(link.getType())
+            && "add".equals(link.getOperationType())
+            && link.getGroupId() != null) {
+          groups.add(link.getGroupId());
+        }
+        if (claimed == null
+            && "assignee".equals(link.getType())
+            && "add".equals(link.getOperationType())) {
+          claimed = time(link.getTime());
+        }
+      }
+      node.put("created", time(task.getStartTime()));
+      node.put("claimed", claimed);
+      node.put(
+          "completed", "completed".equals(task.getDeleteReason()) ? time(task.getEndTime()) : null);
+      node.put("ended", time(task.getEndTime()));
+      node.put("endReason", task.getDeleteReason());
+      node.put("due", time(task.getDueDate()));
+      ObjectNode set = node.putObject("variablesSet");
+      ObjectNode local = node.putObject("localValues");
+      for (HistoricDetail detail : updates) {
+        HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+        String givenBy = completedBy.getOrDefault(task.getId(), task.getAssignee());
+        if (!reader.sees(update.getVariableName(), givenBy)) {
+          continue;
+        }
+        if (task.getId().equals(detail.getTaskId())) {
+          local.set(update.getVariableName(), json(update.getValue()));
+        } else if (detail.getTaskId() == null
+            && task.getEndTime() != null
+            && task.getActivityInstanceId() != null
+            && task.getActivityInstanceId().equals(detail.getActivityInstanceId())
+            && Math.abs(detail.getTime().getTime() - task.getEndTime().getTime()) < 2_000) {
+          set.set(update.getVariableName(), json(update.getValue()));
+        }
+      }
+    }
+  }
+
+  private void decisions(ArrayNode into, HistoricProcessInstance instance) {
+    for (HistoricDecisionInstance decision :
+        history
+            .createHistoricDecisionInstanceQuery()
+            .processInstanceId(instance.getId())
+            .includeInputs()
+            .includeOutputs()
+            .orderByEvaluationTime()
+            .asc()
+            .list()) {
+      ObjectNode node = into.addObject();
+      node.put("key", decision.getDecisionDefinitionKey());
+      node.put(
+          "version",
+          repository.getDecisionDefinition(decision.getDecisionDefinitionId()).getVersion());
+      node.put("activityId", decision.getActivityId());
+      node.put("evaluated", time(decision.getEvaluationTime()));
+      ObjectNode inputs = node.putObject("inputs");
+      for (HistoricDecisionInputInstance input : decision.getInputs()) {
+        inputs.set(label(input.getClauseName(), input.getClauseId()), json(input.getValue()));
+      }
+      ObjectNode outputs = node.putObject("outputs");
+      Map<String, String> rules = new LinkedHashMap<>();
+      for (HistoricDecisionOutputInstance output : decision.getOutputs()) {
+        outputs.set(label(output.getVariableName(), output.getClauseId()), json(output.getValue()));
+        rules.putIfAbsent(output.getRuleId(), null);
+      }
+      ArrayNode matched = node.putArray("matchedRules");
+      rules
+          .keySet()
+          .forEach(
+              rule -> {
+                ObjectNode ruleNode = matched.addObject();
+                ruleNode.put("id", rule);
+                ruleNode.put(
+                    "description", ruleDescription(decision.getDecisionDefinitionId(), rule));
+              });
+    }
+  }
+
+  private String ruleDescription(String decisionDefinitionId, String ruleId) {
+    Rule rule = repository.getDmnModelInstance(decisionDefinitionId).getModelElementById(ruleId);
+    return rule == null || rule.getDescription() == null
+        ? null
+        : rule.getDescription().getTextContent();
+  }
+
+  /**
+   * The user operation log, and for a variable changed outside a task (a repair by a process owner
+   * or administrator) the variable, its old and its new value, which Camunda's log leaves out: the
+   * history detail written by the same operation carries its operation id.
+   */
+  private void operations(
+      ArrayNode into,
+      HistoricProcessInstance instance,
+      List<HistoricDetail> updates,
+      Reader reader) {
+    for (UserOperationLogEntry entry :
+        history
+            .createUserOperationLogQuery()
+            .processInstanceId(instance.getId())
+            .orderByTimestamp()
+            .asc()
+            .list()) {
+      ObjectNode node = into.addObject();
+      node.put("time", time(entry.getTimestamp()));
+      node.put("userId", entry.getUserId());
+      node.put("operation", entry.getOperationType());
+      node.put("entity", entry.getEntityType());
+      node.put("taskId", entry.getTaskId());
+      HistoricVariableUpdate change = changeOf(entry, updates);
+      if (change != null) {
+        boolean visible = reader.sees(change.getVariableName(), null);
+        node.put("property", change.getVariableName());
+        node.put("oldValue", visible ? text(previous(change, updates)) : "(confidential)");
+        node.put("newValue", visible ? text(change.getValue()) : "(confidential)");
+        continue;
+      }
+      node.put("property", entry.getProperty());
+      boolean visible = entry.getProperty() == null || reader.sees(entry.getProperty(), null);
+      node.put("oldValue", visible ? entry.getOrgValue() : "(confidential)");
+      node.put("newValue", visible ? entry.getNewValue() : "(confidential)");
+    }
+  }
+
+  private static HistoricVariableUpdate changeOf(
+      UserOperationLogEntry entry, List<HistoricDetail> updates) {
+    if (!org.camunda.bpm.engine.EntityTypes.VARIABLE.equals(entry.getEntityType())) {
+      return null;
+    }
+    for (HistoricDetail detail : updates) {
+      if (entry.getOperationId() != null
+          && entry.getOperationId().equals(detail.getUserOperationId())) {
+        return (HistoricVariableUpdate) detail;
+      }
+    }
+    return null;
+  }
+
+  /** The value the variable had before {@code change}, or null when it had none. */
+  private static Object previous(HistoricVariableUpdate change, List<HistoricDetail> updates) {
+    Object before = null;
+    for (HistoricDetail detail : updates) {
+      if (detail == change) {
+        return before;
+      }
+      HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+      if (change.getVariableInstanceId().equals(update.getVariableInstanceId())) {
+        before = update.getValue();
+      }
+    }
+    return before;
+  }
+
+  private void incidents(ArrayNode into, HistoricProcessInstance instance) {
+    for (HistoricIncident incident :
+        history.createHistoricIncidentQuery().processInstanceId(instance.getId()).list()) {
+      ObjectNode node = into.addObject();
+      node.put("type", incident.getIncidentType());
+      node.put("activityId", incident.getActivityId());
+      node.put("message", incident.getIncidentMessage());
+      node.put("created", time(incident.getCreateTime()));
+      node.put("ended", time(incident.getEndTime()));
+      node.put("resolved", incident.isResolved());
+    }
+  }
+
+  /** Removes, at any depth, the fields a team member does not read. */
+  static void redact(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      object.remove(REDACTED);
+    }
+    node.forEach(OpportunityStory::redact);
+  }
+
+  /** One event per line of the story, in time order: what the timeline and the CSV show. */
+  static ArrayNode events(ObjectNode story) {
+    List<ObjectNode> events = new ArrayList<>();
+    for (JsonNode instance : story.path("instances")) {
+      String process = instance.path("process").asText();
+      String id = instance.path("processInstanceId").asText();
+      for (JsonNode activity : instance.path("activities")) {
+        if (!activity.path("type").asText().endsWith("Task")
+            && !activity.path("type").asText().contains("Event")) {
+          continue;
+        }
+        events.add(
+            event(
+                activity.path("start").asText(),
+                process,
+                id,
+                "activity",
+                activity.path("id").asText(),
+                activity.path("name").asText(""),
+                null,
+                activity.path("type").asText()));
+      }
+      for (JsonNode task : instance.path("tasks")) {
+        if (!task.path("completed").isNull()) {
+          events.add(
+              event(
+                  task.path("completed").asText(),
+                  process,
+                  id,
+                  "task completed",
+                  task.path("key").asText(),
+                  task.path("name").asText(""),
+                  task.path("completedBy").asText(task.path("assignee").asText(null)),
+                  task.path("variablesSet").toString()));
+        }
+      }
+      for (JsonNode decision : instance.path("decisions")) {
+        events.add(
+            event(
+                decision.path("evaluated").asText(),
+                process,
+                id,
+                "decision",
+                decision.path("key").asText(),
+                "version " + decision.path("version").asText(),
+                null,
+                decision.path("outputs").toString()));
+      }
+      for (JsonNode operation : instance.path("operations")) {
+        events.add(
+            event(
+                operation.path("time").asText(),
+                process,
+                id,
+                "operation",
+                operation.path("operation").asText(),
+                operation.path("property").asText(""),
+                operation.path("userId").asText(null),
+                operation.path("oldValue").asText("")
+                    + " -> "
+                    + operation.path("newValue").asText("")));
+      }
+      for (JsonNode incident : instance.path("incidents")) {
+        events.add(
+            event(
+                incident.path("created").asText(),
+                process,
+                id,
+                "incident",
+                incident.path("activityId").asText(),
+                incident.path("type").asText(),
+                null,
+                incident.path("message").asText("")));
+      }
+    }
+    events.sort(Comparator.comparing(event -> event.path("time").asText()));
+    ArrayNode array = JSON.createArrayNode();
+    events.forEach(array::add);
+    return array;
+  }
+
+  private static ObjectNode event(
+      String time,
+      String process,
+      String instance,
+      String kind,
+      String element,
+      String name,
+      String actor,
+      String detail) {
+    ObjectNode event = JSON.createObjectNode();
+    event.put("time", time);
+    event.put("process", process);
+    event.put("processInstanceId", instance);
+    event.put("kind", kind);
+    event.put("element", element);
+    event.put("name", name);
+    event.put("actor", actor);
+    event.put("detail", detail);
+    return event;
+  }
+
+  private static String label(String name, String fallback) {
+    return name == null || name.isBlank() ? fallback : name;
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+
+  private static String time(Date date) {
+    return date == null ? null : date.toInstant().toString();
+  }
+
+  /** A value as Json: Json variables as their tree, everything else as its plain value. */
+  static JsonNode json(Object value) {
+    if (value == null) {
+      return JSON.nullNode();
+    }
+    if (value instanceof org.camunda.spin.json.SpinJsonNode spin) {
+      try {
+        return JSON.readTree(spin.toString());
+      } catch (Exception e) {
+        return JSON.getNodeFactory().textNode(spin.toString());
+      }
+    }
+    return JSON.valueToTree(value);
+  }
+}

@@ -1,0 +1,176 @@
+package org.opencollab.story;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.opencollab.identity.Groups;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/opportunities/{opportunityId}/story}: the opportunity's story as JSON, or with
+ * {@code Accept: text/csv} one row per event (RFC 4180, written by Jackson's CSV module).
+ *
+ * <p>The caller signs in as for the webapps: HTTP Basic, or the session of Tasklist or Cockpit.
+ * Auditors, coordinators, committee members, process owners and administrators read any
+ * opportunity; a member of its team (the account, solution, delivery manager, the executive
+ * sponsor, and every team member) reads it without the confidential values; anyone else gets 403,
+ * an anonymous caller 401, an unknown opportunity 404.
+ */
+@RestController
+@RequestMapping("/api/opportunities")
+public class StoryController {
+
+  static final Set<String> READ_ANY =
+      Set.of(
+          Groups.AUDITORS,
+          Groups.COORDINATORS,
+          Groups.COMMITTEE,
+          Groups.COMMITTEE_CHAIR,
+          Groups.PROCESS_OWNERS,
+          Groups.CAMUNDA_ADMIN);
+  static final List<String> TEAM_ROLES =
+      List.of("accountManager", "solutionManager", "deliveryManager", "executiveSponsor");
+  static final MediaType CSV = MediaType.parseMediaType("text/csv");
+
+  private static final CsvMapper CSV_MAPPER = new CsvMapper();
+  private static final CsvSchema EVENTS =
+      CsvSchema.builder()
+          .addColumn("time")
+          .addColumn("process")
+          .addColumn("processInstanceId")
+          .addColumn("kind")
+          .addColumn("element")
+          .addColumn("name")
+          .addColumn("actor")
+          .addColumn("detail")
+          .build()
+          .withHeader()
+          .withLineSeparator("\r\n");
+
+  private final ProcessEngine engine;
+  private final OpportunityStory stories;
+
+  public StoryController(ProcessEngine engine, OpportunityStory stories) {
+    this.engine = engine;
+    this.stories = stories;
+  }
+
+  @GetMapping(
+      value = "/{opportunityId}/story",
+      produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+  public ResponseEntity<?> story(@PathVariable String opportunityId, HttpServletRequest request)
+      throws Exception {
+    String user = caller(request);
+    if (user == null) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"opportunities\"")
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(Map.of("message", "sign in to read an opportunity's story"));
+    }
+    HistoricProcessInstance opportunity = stories.opportunity(opportunityId);
+    if (opportunity == null) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND)
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(Map.of("message", "no opportunity " + opportunityId));
+    }
+    boolean everything = readsAny(user);
+    if (!everything && !onTheTeam(user, opportunity)) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN)
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(
+              Map.of(
+                  "message",
+                  user + " may not read opportunity " + opportunityId + ": not on its team"));
+    }
+    ObjectNode story =
+        stories.tell(opportunityId, opportunity, new OpportunityStory.Reader(user, everything));
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    if (accept != null && accept.contains("text/csv")) {
+      return ResponseEntity.ok()
+          .contentType(CSV)
+          .header(
+              HttpHeaders.CONTENT_DISPOSITION,
+              "attachment; filename=\""
+                  + opportunityId.replaceAll("[^A-Za-z0-9._-]", "_")
+                  + ".csv\"")
+          .body(csv(story.path("events")));
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(story);
+  }
+
+  static String csv(JsonNode events) throws Exception {
+    List<Map<String, Object>> rows =
+        CSV_MAPPER.convertValue(
+            events, CSV_MAPPER.getTypeFactory().constructCollectionType(List.class, Map.class));
+    return CSV_MAPPER.writer(EVENTS).writeValueAsString(rows);
+  }
+
+  private boolean readsAny(String user) {
+    return engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId)
+        .anyMatch(READ_ANY::contains);
+  }
+
+  private boolean onTheTeam(String user, HistoricProcessInstance opportunity) {
+    for (String role : TEAM_ROLES) {
+      if (user.equals(stories.variable(opportunity, role))) {
+        return true;
+      }
+    }
+    Object members = stories.variable(opportunity, "teamMemberIds");
+    return members instanceof Collection<?> ids && ids.contains(user);
+  }
+
+  /** The signed-in user: HTTP Basic credentials, or the webapps' session; null when anonymous. */
+  private String caller(HttpServletRequest request) {
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    IdentityService identities = engine.getIdentityService();
+    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      try {
+        String decoded =
+            new String(
+                Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        if (colon > 0
+            && identities.checkPassword(
+                decoded.substring(0, colon), decoded.substring(colon + 1))) {
+          return decoded.substring(0, colon);
+        }
+      } catch (IllegalArgumentException notBase64) {
+        return null;
+      }
+      return null;
+    }
+    if (request.getSession(false) == null) {
+      return null;
+    }
+    Authentications authentications =
+        AuthenticationUtil.getAuthsFromSession(request.getSession(false));
+    var authentication =
+        authentications == null
+            ? null
+            : authentications.getAuthenticationForProcessEngine(engine.getName());
+    return authentication == null ? null : authentication.getName();
+  }
+}

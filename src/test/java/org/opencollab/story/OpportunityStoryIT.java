@@ -1,0 +1,252 @@
+package org.opencollab.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencollab.support.RestOpportunityDriver.json;
+import static org.opencollab.support.RestOpportunityDriver.string;
+import static org.opencollab.support.RestOpportunityDriver.typed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.opencollab.support.EmbeddedPostgresDatabase;
+import org.opencollab.support.RestClient;
+import org.opencollab.support.RestOpportunityDriver;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The story of a delivered opportunity whose sign-off TECH rejected and the committee decided,
+ * worked over REST by the demo users on PostgreSQL, read back through {@code
+ * /api/opportunities/{id}/story}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+@DirtiesContext
+class OpportunityStoryIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgresDatabase.datasourceProperties("story")
+        .forEach((name, value) -> registry.add(name, () -> value));
+  }
+
+  @LocalServerPort int port;
+
+  @Test
+  void theStoryOfADeliveredOpportunityWithACommitteeRuling() throws Exception {
+    RestClient rest = new RestClient("http://localhost:" + port);
+    RestOpportunityDriver driver = new RestOpportunityDriver(rest, "/engine-rest");
+    String id = "OPP-STORY-" + System.currentTimeMillis();
+    String instance = driver.start(id);
+    driver.complete("alice", id, "QualifyOpportunity", Map.of("qualified", typed(true, "Boolean")));
+    driver.complete(
+        "erin",
+        id,
+        "FormTeam",
+        Map.of(
+            "solutionManager", string("bob"),
+            "deliveryManager", string("carol"),
+            "teamMembers",
+                json(
+                    "[{\"userId\": \"alice\", \"department\": \"SALES\"},"
+                        + " {\"userId\": \"sam\", \"department\": \"SALES\"},"
+                        + " {\"userId\": \"bob\", \"department\": \"TECH\"},"
+                        + " {\"userId\": \"carol\", \"department\": \"DELIVERY\"}]")));
+    driver.complete(
+        "erin",
+        id,
+        "DraftCollaborationAgreement",
+        Map.of(
+            "departmentShares", json("{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}"),
+            "customerDataOwner", string("SALES"),
+            "dataAccessRules", string("Sales owns the data")));
+    driver.complete(
+        "alice",
+        id,
+        "SignCollaborationAgreement",
+        Map.of("agreementApproved", typed(true, "Boolean")));
+    driver.complete(
+        "carol",
+        id,
+        "SignCollaborationAgreement",
+        Map.of("agreementApproved", typed(true, "Boolean")));
+    driver.complete(
+        "tina",
+        id,
+        "SignCollaborationAgreement",
+        Map.of(
+            "agreementApproved", typed(false, "Boolean"),
+            "rejectionCategory", string("INCENTIVE_SPLIT"),
+            "rejectionReason", string("Tech carries the delivery risk")));
+    awaitTask(driver, "grace", id, "ArbitrationVote");
+    driver.complete(
+        "grace",
+        id,
+        "ArbitrationVote",
+        Map.of("vote", string("COMPROMISE"), "voteRationale", string("Both sides have a point")));
+    driver.complete(
+        "heidi",
+        id,
+        "ArbitrationVote",
+        Map.of("vote", string("COMPROMISE"), "voteRationale", string("Share the risk")));
+    driver.complete(
+        "frank",
+        id,
+        "RecordRuling",
+        Map.of(
+            "rulingText", string("Tech's share rises by five points"),
+            "adjustedShares", json("{\"SALES\": 45, \"TECH\": 40, \"DELIVERY\": 15}")));
+    awaitTask(driver, "bob", id, "DesignSolution");
+    driver.negotiate(id, "WON");
+    HttpResponse<String> changed =
+        rest.putJson(
+            "/engine-rest/process-instance/" + instance + "/variables/title",
+            "olivia",
+            "{\"value\": \"Passenger analytics platform\", \"type\": \"String\"}");
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
+    driver.deliver(id);
+    driver.reportInputs(id);
+    driver.evaluatePeers(id);
+    awaitTask(driver, "grace", id, "ApproveIncentives");
+    driver.approveIncentives(id);
+
+    HttpResponse<String> answer = rest.get("/api/opportunities/" + id + "/story", "ivan");
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode story = JSON.readTree(answer.body());
+    assertThat(story.path("state").asText()).isEqualTo("COMPLETED");
+    assertThat(story.path("finalOutcome").asText()).isEqualTo("DELIVERED");
+    assertThat(story.path("statement").path("bonusPool").asText()).isEqualTo("40000.00");
+    assertThat(story.path("rulings")).hasSize(1);
+    assertThat(story.path("instances"))
+        .extracting(i -> i.path("process").asText())
+        .containsExactly("opportunityToDelivery", "collaborationArbitration");
+
+    JsonNode opportunity = story.path("instances").get(0);
+    JsonNode dispute = story.path("instances").get(1);
+    assertThat(opportunity.path("tasks"))
+        .allSatisfy(
+            task -> {
+              assertThat(task.path("created").asText()).isNotBlank();
+              assertThat(task.path("completed").asText()).isNotBlank();
+              assertThat(task.path("completedBy").asText()).isNotBlank();
+            });
+    JsonNode qualify = find(opportunity.path("tasks"), "key", "QualifyOpportunity");
+    assertThat(qualify.path("assignee").asText()).isEqualTo("alice");
+    assertThat(qualify.path("variablesSet").path("qualified").asBoolean()).isTrue();
+    JsonNode rejection = find(opportunity.path("tasks"), "completedBy", "tina");
+    assertThat(rejection.path("candidateGroups").toString()).contains("tech");
+    assertThat(rejection.path("variablesSet").path("rejectionReason").asText())
+        .isEqualTo("Tech carries the delivery risk");
+    JsonNode decision = find(opportunity.path("decisions"), "key", "techParticipation");
+    assertThat(decision.path("inputs").toString()).contains("2000000");
+    assertThat(decision.path("outputs").path("techParticipation").asText()).isEqualTo("MANDATORY");
+    assertThat(decision.path("matchedRules").get(0).path("description").asText()).isNotBlank();
+    assertThat(find(dispute.path("decisions"), "key", "arbitrationRouting")).isNotNull();
+    assertThat(
+            find(dispute.path("tasks"), "completedBy", "grace")
+                .path("variablesSet")
+                .path("vote")
+                .asText())
+        .isEqualTo("COMPROMISE");
+    assertThat(opportunity.path("operations").toString())
+        .contains("olivia")
+        .contains("Passenger analytics platform");
+    assertThat(opportunity.path("activities").toString())
+        .contains("EndEvent_Delivered", "durationMillis");
+
+    // The CSV has one row per event and parses back to them.
+    HttpResponse<String> csv = rest.get("/api/opportunities/" + id + "/story", "ivan", "text/csv");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    List<Map<String, String>> rows = new ArrayList<>();
+    try (MappingIterator<Map<String, String>> read =
+        new CsvMapper()
+            .readerFor(Map.class)
+            .with(CsvSchema.emptySchema().withHeader())
+            .readValues(csv.body())) {
+      read.forEachRemaining(rows::add);
+    }
+    assertThat(rows).hasSize(story.path("events").size());
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode event = story.path("events").get(i);
+      assertThat(rows.get(i).get("time")).isEqualTo(event.path("time").asText());
+      assertThat(rows.get(i).get("kind")).isEqualTo(event.path("kind").asText());
+      assertThat(rows.get(i).get("detail")).isEqualTo(event.path("detail").asText(""));
+    }
+
+    // Who reads what.
+    assertThat(rest.get("/api/opportunities/" + id + "/story", null).statusCode()).isEqualTo(401);
+    assertThat(rest.get("/api/opportunities/" + id + "/story", "dave").statusCode()).isEqualTo(403);
+    assertThat(rest.get("/api/opportunities/" + id + "/story", "tina").statusCode()).isEqualTo(403);
+    HttpResponse<String> unknown = rest.get("/api/opportunities/OPP-NONE/story", "ivan");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("no opportunity OPP-NONE");
+    for (String reader : List.of("erin", "frank", "olivia")) {
+      assertThat(rest.get("/api/opportunities/" + id + "/story", reader).statusCode())
+          .as(reader)
+          .isEqualTo(200);
+    }
+    HttpResponse<String> member = rest.get("/api/opportunities/" + id + "/story", "sam");
+    assertThat(member.statusCode()).isEqualTo(200);
+    JsonNode samSees = JSON.readTree(member.body());
+    int leak = member.body().indexOf("Both sides");
+    System.out.println(
+        "LEAK "
+            + (leak < 0 ? "none" : member.body().substring(Math.max(0, leak - 600), leak + 50)));
+    assertThat(samSees.path("readAs").asText()).isEqualTo("team member");
+    assertThat(member.body())
+        .doesNotContain("Both sides have a point")
+        .doesNotContain("\"peerRatings\"")
+        .doesNotContain("ratingsReceived")
+        .doesNotContain("\"vote\"");
+    JsonNode ownRating = null;
+    for (JsonNode task : samSees.path("instances").get(0).path("tasks")) {
+      if ("EvaluatePeers".equals(task.path("key").asText())
+          && "sam".equals(task.path("completedBy").asText())) {
+        ownRating = task;
+      }
+    }
+    assertThat(ownRating).isNotNull();
+    assertThat(ownRating.path("variablesSet").has("ratings"))
+        .as("sam sees his own ratings")
+        .isTrue();
+    for (JsonNode task : samSees.path("instances").get(0).path("tasks")) {
+      if ("EvaluatePeers".equals(task.path("key").asText()) && task != ownRating) {
+        assertThat(task.path("variablesSet").has("ratings")).isFalse();
+      }
+    }
+  }
+
+  private static JsonNode find(JsonNode array, String field, String value) {
+    for (JsonNode element : array) {
+      if (value.equals(element.path(field).asText())) {
+        return element;
+      }
+    }
+    throw new AssertionError("no element with " + field + " " + value + " in " + array);
+  }
+
+  private static void awaitTask(RestOpportunityDriver driver, String user, String id, String key)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (driver.task(user, id, key) == null) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError(key + " of " + id + " did not come within 60 s");
+      }
+      Thread.sleep(200);
+    }
+  }
+}
