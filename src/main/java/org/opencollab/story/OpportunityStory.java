@@ -125,6 +125,71 @@ public class OpportunityStory {
     return story;
   }
 
+  /** The process definition of one of the opportunity's instances, or null when it is not one. */
+  public String definitionOf(
+      String opportunityId, HistoricProcessInstance opportunity, String processInstanceId) {
+    return instances(opportunityId, opportunity).stream()
+        .filter(instance -> instance.getId().equals(processInstanceId))
+        .map(HistoricProcessInstance::getProcessDefinitionId)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The model (BPMN XML) of a process definition. */
+  public String model(String definitionId) throws java.io.IOException {
+    try (java.io.InputStream xml = repository.getProcessModel(definitionId)) {
+      return new String(xml.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * The latest opportunities (at most {@code limit}) whose id, customer or outcome contains {@code
+   * search} (any case), that {@code visible} lets the caller see.
+   */
+  public ArrayNode list(
+      String search, int limit, java.util.function.Predicate<HistoricProcessInstance> visible) {
+    String needle = search == null ? "" : search.trim().toLowerCase(java.util.Locale.ROOT);
+    ArrayNode found = JSON.createArrayNode();
+    int first = 0;
+    while (found.size() < limit) {
+      List<HistoricProcessInstance> page =
+          history
+              .createHistoricProcessInstanceQuery()
+              .processDefinitionKey(OPPORTUNITY)
+              .orderByProcessInstanceStartTime()
+              .desc()
+              .listPage(first, 200);
+      if (page.isEmpty()) {
+        break;
+      }
+      first += page.size();
+      for (HistoricProcessInstance instance : page) {
+        if (found.size() >= limit || !visible.test(instance)) {
+          continue;
+        }
+        String customer = text(variable(instance, "customerName"));
+        String outcome = text(variable(instance, "finalOutcome"));
+        String key = instance.getBusinessKey();
+        if (!needle.isEmpty()
+            && !String.join(
+                    " ", String.valueOf(key), String.valueOf(customer), String.valueOf(outcome))
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains(needle)) {
+          continue;
+        }
+        ObjectNode row = found.addObject();
+        row.put("opportunityId", key);
+        row.put("customerName", customer);
+        row.put("title", text(variable(instance, "title")));
+        row.put("state", instance.getState());
+        row.put("finalOutcome", outcome);
+        row.put("start", time(instance.getStartTime()));
+        row.put("end", time(instance.getEndTime()));
+      }
+    }
+    return found;
+  }
+
   private List<HistoricProcessInstance> instances(
       String opportunityId, HistoricProcessInstance opportunity) {
     Map<String, HistoricProcessInstance> found = new LinkedHashMap<>();
@@ -150,6 +215,7 @@ public class OpportunityStory {
     ObjectNode node = JSON.createObjectNode();
     node.put("processInstanceId", instance.getId());
     node.put("process", instance.getProcessDefinitionKey());
+    node.put("processDefinitionId", instance.getProcessDefinitionId());
     node.put("version", instance.getProcessDefinitionVersion());
     node.put("state", instance.getState());
     node.put("start", time(instance.getStartTime()));

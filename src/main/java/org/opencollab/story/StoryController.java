@@ -25,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -76,33 +77,97 @@ public class StoryController {
     this.stories = stories;
   }
 
-  @GetMapping(
-      value = "/{opportunityId}/story",
-      produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-  public ResponseEntity<?> story(@PathVariable String opportunityId, HttpServletRequest request)
-      throws Exception {
+  /** Who asks, and for which opportunity; or the refusal to answer with. */
+  private record Access(
+      String user,
+      HistoricProcessInstance opportunity,
+      boolean everything,
+      ResponseEntity<?> refusal) {}
+
+  private Access access(String opportunityId, HttpServletRequest request) {
     String user = caller(request);
     if (user == null) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-          .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"opportunities\"")
-          .contentType(MediaType.APPLICATION_JSON)
-          .body(Map.of("message", "sign in to read an opportunity's story"));
+      return new Access(null, null, false, unauthorized());
     }
     HistoricProcessInstance opportunity = stories.opportunity(opportunityId);
     if (opportunity == null) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND)
-          .contentType(MediaType.APPLICATION_JSON)
-          .body(Map.of("message", "no opportunity " + opportunityId));
+      return new Access(
+          user, null, false, refusal(HttpStatus.NOT_FOUND, "no opportunity " + opportunityId));
     }
     boolean everything = readsAny(user);
     if (!everything && !onTheTeam(user, opportunity)) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN)
-          .contentType(MediaType.APPLICATION_JSON)
-          .body(
-              Map.of(
-                  "message",
-                  user + " may not read opportunity " + opportunityId + ": not on its team"));
+      return new Access(
+          user,
+          opportunity,
+          false,
+          refusal(
+              HttpStatus.FORBIDDEN,
+              user + " may not read opportunity " + opportunityId + ": not on its team"));
     }
+    return new Access(user, opportunity, everything, null);
+  }
+
+  private static ResponseEntity<?> refusal(HttpStatus status, String message) {
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("message", message));
+  }
+
+  private static ResponseEntity<?> unauthorized() {
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"opportunities\"")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("message", "sign in to read an opportunity's story"));
+  }
+
+  /** The opportunities the caller may read, newest first, found by id, customer or outcome. */
+  @GetMapping
+  public ResponseEntity<?> list(
+      @RequestParam(required = false) String search, HttpServletRequest request) {
+    String user = caller(request);
+    if (user == null) {
+      return unauthorized();
+    }
+    boolean everything = readsAny(user);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(stories.list(search, 200, opportunity -> everything || onTheTeam(user, opportunity)));
+  }
+
+  /**
+   * The BPMN model of one of the opportunity's process instances (the opportunity or a dispute),
+   * for the story page.
+   */
+  @GetMapping("/{opportunityId}/instances/{processInstanceId}/model")
+  public ResponseEntity<?> model(
+      @PathVariable String opportunityId,
+      @PathVariable String processInstanceId,
+      HttpServletRequest request)
+      throws Exception {
+    Access access = access(opportunityId, request);
+    if (access.refusal() != null) {
+      return access.refusal();
+    }
+    String definition =
+        stories.definitionOf(opportunityId, access.opportunity(), processInstanceId);
+    if (definition == null) {
+      return refusal(HttpStatus.NOT_FOUND, processInstanceId + " is not part of " + opportunityId);
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_XML)
+        .body(stories.model(definition));
+  }
+
+  @GetMapping("/{opportunityId}/story")
+  public ResponseEntity<?> story(@PathVariable String opportunityId, HttpServletRequest request)
+      throws Exception {
+    Access access = access(opportunityId, request);
+    if (access.refusal() != null) {
+      return access.refusal();
+    }
+    HistoricProcessInstance opportunity = access.opportunity();
+    String user = access.user();
+    boolean everything = access.everything();
     ObjectNode story =
         stories.tell(opportunityId, opportunity, new OpportunityStory.Reader(user, everything));
     String accept = request.getHeader(HttpHeaders.ACCEPT);

@@ -167,6 +167,34 @@ class OpportunityStoryIT {
     assertThat(opportunity.path("activities").toString())
         .contains("EndEvent_Delivered", "durationMillis");
 
+    HttpResponse<String> model =
+        rest.get(
+            "/api/opportunities/"
+                + id
+                + "/instances/"
+                + dispute.path("processInstanceId").asText()
+                + "/model",
+            "ivan",
+            "application/xml");
+    assertThat(model.statusCode())
+        .as(
+            rest.get(
+                    "/api/opportunities/"
+                        + id
+                        + "/instances/"
+                        + dispute.path("processInstanceId").asText()
+                        + "/model",
+                    "ivan",
+                    "application/json")
+                .body())
+        .isEqualTo(200);
+    assertThat(model.body()).contains("collaborationArbitration");
+    assertThat(
+            rest.get(
+                    "/api/opportunities/" + id + "/instances/nope/model", "ivan", "application/xml")
+                .statusCode())
+        .isEqualTo(404);
+
     // The CSV has one row per event and parses back to them.
     HttpResponse<String> csv = rest.get("/api/opportunities/" + id + "/story", "ivan", "text/csv");
     assertThat(csv.statusCode()).isEqualTo(200);

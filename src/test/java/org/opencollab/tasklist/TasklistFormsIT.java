@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -57,6 +58,10 @@ class TasklistFormsIT {
   static void startBrowser() {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
+    org.openqa.selenium.logging.LoggingPreferences logs =
+        new org.openqa.selenium.logging.LoggingPreferences();
+    logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -140,6 +145,61 @@ class TasklistFormsIT {
                 .getVariable(salesSignOff.getProcessInstanceId(), "agreementSignatures")
                 .toString())
         .contains("\"SALES\":{\"approved\":true,\"signedBy\":\"sam\"}");
+  }
+
+  /**
+   * An auditor opens a delivered opportunity's story page, signed in as for Tasklist: the diagrams
+   * mark the path taken, the timeline and the statement are there; the list page finds it.
+   */
+  @Test
+  void anAuditorReadsADeliveredOpportunitysStory() throws Exception {
+    OpportunityDriver driver = new OpportunityDriver(engine);
+    String id = OpportunityDriver.newOpportunityId();
+    driver.start(OpportunityDriver.keyAccount(id));
+    driver.qualify(id);
+    driver.formWorkedExampleTeam(id);
+    driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
+    driver.signAll(id);
+    driver.designAndOffer(id);
+    driver.negotiate(id, "WON", "contractValue", 2_000_000L);
+    driver.deliver(id, 1);
+    driver.complete(id, "AcceptDelivery", "accepted", true, "realizedRevenue", 2_000_000L);
+    driver.reportInputs(
+        id,
+        Map.of(
+            "SALES", new int[] {120, 30_000},
+            "TECH", new int[] {300, 90_000},
+            "DELIVERY", new int[] {80, 20_000}));
+    driver.evaluateWorkedExamplePeers(id);
+    new WebDriverWait(browser, WAIT)
+        .until(ignored -> !driver.tasks(id, "ApproveIncentives").isEmpty());
+    driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
+
+    browser.manage().deleteAllCookies();
+    logIn("ivan");
+    browser.get(base() + "/opportunities/" + id);
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    try {
+      wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+    } catch (org.openqa.selenium.TimeoutException notReady) {
+      screenshot("opportunity-story-not-ready");
+      throw new AssertionError(
+          "the story page did not get ready: "
+              + browser.findElement(By.tagName("body")).getText()
+              + " / browser log: "
+              + browser.manage().logs().get("browser").getAll(),
+          notReady);
+    }
+    assertThat(browser.findElements(By.cssSelector(".diagram"))).hasSizeGreaterThan(5);
+    assertThat(browser.findElements(By.cssSelector(".djs-element.passed"))).hasSizeGreaterThan(20);
+    assertThat(browser.findElements(By.cssSelector(".time-spent"))).isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector("#timeline tbody tr"))).hasSizeGreaterThan(20);
+    assertThat(browser.findElement(By.id("statement")).getText()).contains("40000.00", "alice");
+    assertThat(browser.findElement(By.id("summary")).getText()).contains("DELIVERED");
+    screenshot("opportunity-story");
+
+    browser.get(base() + "/opportunities");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("opportunities"), id));
   }
 
   private void choose(WebDriverWait wait, String option) {
