@@ -70,7 +70,7 @@ async function drawInstance(instance, target) {
     const root = canvas.getRootElement();
     registry.forEach((shape) => {
       const bo = shape.businessObject;
-      if (shape === root || shape.type === 'label' || /Lane|Participant|Process/.test(shape.type)) return;
+      if (shape === root || shape.type === 'label' || /^bpmn:(Lane|Participant|Process)$/.test(shape.type)) return;
       if (passed.has(shape.id)) {
         canvas.addMarker(shape.id, 'passed');
         if (!shape.waypoints && shape.type !== 'label') {
