@@ -1,9 +1,6 @@
 package org.opencollab.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.opencollab.support.RestOpportunityDriver.json;
-import static org.opencollab.support.RestOpportunityDriver.string;
-import static org.opencollab.support.RestOpportunityDriver.typed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,12 +57,6 @@ class LoadIT {
           "delivery", List.of("carol"),
           "coordinators", List.of("erin"),
           "committee", List.of("frank", "grace", "heidi"));
-  private static final Map<String, String> RATINGS =
-      Map.of(
-          "alice", "{\"sam\": 2, \"bob\": 5, \"carol\": 4}",
-          "sam", "{\"alice\": 5, \"bob\": 5, \"carol\": 4}",
-          "bob", "{\"alice\": 4, \"sam\": 2, \"carol\": 3}",
-          "carol", "{\"alice\": 5, \"sam\": 3, \"bob\": 4}");
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
@@ -191,7 +182,8 @@ class LoadIT {
       }
       user = members.get(ThreadLocalRandom.current().nextInt(members.size()));
     }
-    Map<String, Object> values = values(task.path("taskDefinitionKey").asText(), user, group, won);
+    Map<String, Object> values =
+        RestOpportunityDriver.entered(task.path("taskDefinitionKey").asText(), user, group, won);
     try {
       return rest.postJson(
           "/engine-rest/task/" + taskId + "/complete",
@@ -200,62 +192,6 @@ class LoadIT {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** What the rightful user enters at each step of the worked example. */
-  private static Map<String, Object> values(String step, String user, String group, boolean won) {
-    return switch (step) {
-      case "QualifyOpportunity" -> Map.of("qualified", typed(true, "Boolean"));
-      case "FormTeam" ->
-          Map.of(
-              "solutionManager", string("bob"),
-              "deliveryManager", string("carol"),
-              "teamMembers",
-                  json(
-                      "[{\"userId\": \"alice\", \"department\": \"SALES\"},"
-                          + " {\"userId\": \"sam\", \"department\": \"SALES\"},"
-                          + " {\"userId\": \"bob\", \"department\": \"TECH\"},"
-                          + " {\"userId\": \"carol\", \"department\": \"DELIVERY\"}]"));
-      case "DraftCollaborationAgreement" ->
-          Map.of(
-              "departmentShares", json("{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}"),
-              "customerDataOwner", string("SALES"),
-              "dataAccessRules", string("Sales owns the data; tech analyses it anonymised"));
-      case "SignCollaborationAgreement" -> Map.of("agreementApproved", typed(true, "Boolean"));
-      case "DesignSolution" ->
-          Map.of(
-              "solutionSummary", string("Streaming analytics"),
-              "estimatedEffortDays", typed(120, "Integer"));
-      case "PrepareOffer" -> Map.of("offerValue", typed(2_100_000L, "Long"));
-      case "SupportNegotiation" -> Map.of("technicalCommitments", string("99.9 % availability"));
-      case "NegotiateDeal" ->
-          won
-              ? Map.of(
-                  "negotiationOutcome", string("WON"),
-                  "contractValue", typed(2_000_000L, "Long"))
-              : Map.of("negotiationOutcome", string("LOST"));
-      case "PlanDelivery" -> Map.of("sprintCount", typed(1, "Integer"));
-      case "ReviewSprint" -> Map.of("sprintStatus", string("ON_TRACK"));
-      case "AcceptDelivery" ->
-          Map.of(
-              "accepted", typed(true, "Boolean"),
-              "realizedRevenue", typed(2_000_000.0, "Double"));
-      case "ReportDepartmentInput" ->
-          switch (group) {
-            case "sales" ->
-                Map.of("inputHours", typed(120, "Integer"), "inputCost", typed(30_000L, "Long"));
-            case "tech" ->
-                Map.of("inputHours", typed(300, "Integer"), "inputCost", typed(90_000L, "Long"));
-            default ->
-                Map.of("inputHours", typed(80, "Integer"), "inputCost", typed(20_000L, "Long"));
-          };
-      case "EvaluatePeers" -> Map.of("ratings", json(RATINGS.get(user)));
-      case "ApproveIncentives" -> Map.of("incentivesApproved", typed(true, "Boolean"));
-      case "RecordLoss" ->
-          Map.of("lossAmount", typed(10_000L, "Long"), "lossNotes", string("Pre-sales effort"));
-      case "HoldRetrospective" -> Map.of("lessonsLearned", string("Qualify earlier"));
-      default -> throw new IllegalStateException("no values for " + step);
-    };
   }
 
   private Object variable(String instance, String name) {

@@ -51,38 +51,17 @@ class OpportunityStoryIT {
     RestOpportunityDriver driver = new RestOpportunityDriver(rest, "/engine-rest");
     String id = "OPP-STORY-" + System.currentTimeMillis();
     String instance = driver.start(id);
-    driver.complete("alice", id, "QualifyOpportunity", Map.of("qualified", typed(true, "Boolean")));
-    driver.complete(
-        "erin",
-        id,
-        "FormTeam",
-        Map.of(
-            "solutionManager", string("bob"),
-            "deliveryManager", string("carol"),
-            "teamMembers",
-                json(
-                    "[{\"userId\": \"alice\", \"department\": \"SALES\"},"
-                        + " {\"userId\": \"sam\", \"department\": \"SALES\"},"
-                        + " {\"userId\": \"bob\", \"department\": \"TECH\"},"
-                        + " {\"userId\": \"carol\", \"department\": \"DELIVERY\"}]")));
-    driver.complete(
-        "erin",
-        id,
-        "DraftCollaborationAgreement",
-        Map.of(
-            "departmentShares", json("{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}"),
-            "customerDataOwner", string("SALES"),
-            "dataAccessRules", string("Sales owns the data")));
-    driver.complete(
-        "alice",
-        id,
-        "SignCollaborationAgreement",
-        Map.of("agreementApproved", typed(true, "Boolean")));
-    driver.complete(
-        "carol",
-        id,
-        "SignCollaborationAgreement",
-        Map.of("agreementApproved", typed(true, "Boolean")));
+    for (String[] step :
+        new String[][] {
+          {"alice", "QualifyOpportunity", null},
+          {"erin", "FormTeam", null},
+          {"erin", "DraftCollaborationAgreement", null},
+          {"alice", "SignCollaborationAgreement", "sales"},
+          {"carol", "SignCollaborationAgreement", "delivery"}
+        }) {
+      driver.complete(
+          step[0], id, step[1], RestOpportunityDriver.entered(step[1], step[0], step[2], true));
+    }
     driver.complete(
         "tina",
         id,

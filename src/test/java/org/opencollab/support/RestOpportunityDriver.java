@@ -51,122 +51,128 @@ public final class RestOpportunityDriver {
 
   /** Qualification, team, agreement, all three sign-offs. */
   public void toSolution(String id) {
-    complete("alice", id, "QualifyOpportunity", Map.of("qualified", typed(true, "Boolean")));
-    complete(
-        "erin",
-        id,
-        "FormTeam",
-        Map.of(
-            "solutionManager",
-            string("bob"),
-            "deliveryManager",
-            string("carol"),
-            "teamMembers",
-            json(
-                "[{\"userId\": \"alice\", \"department\": \"SALES\"},"
-                    + " {\"userId\": \"sam\", \"department\": \"SALES\"},"
-                    + " {\"userId\": \"bob\", \"department\": \"TECH\"},"
-                    + " {\"userId\": \"carol\", \"department\": \"DELIVERY\"}]")));
-    complete(
-        "erin",
-        id,
-        "DraftCollaborationAgreement",
-        Map.of(
-            "departmentShares",
-            json("{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}"),
-            "customerDataOwner",
-            string("SALES"),
-            "dataAccessRules",
-            string("Sales owns the data; tech analyses it anonymised")));
-    for (String signer : new String[] {"alice", "tina", "carol"}) {
-      complete(
-          signer,
-          id,
-          "SignCollaborationAgreement",
-          Map.of("agreementApproved", typed(true, "Boolean")));
-    }
+    step("alice", id, "QualifyOpportunity", null);
+    step("erin", id, "FormTeam", null);
+    step("erin", id, "DraftCollaborationAgreement", null);
+    step("alice", id, "SignCollaborationAgreement", "sales");
+    step("tina", id, "SignCollaborationAgreement", "tech");
+    step("carol", id, "SignCollaborationAgreement", "delivery");
   }
 
   /** Design, offer, support and the negotiation's {@code outcome} (WON or LOST). */
   public void negotiate(String id, String outcome) {
+    step("bob", id, "DesignSolution", null);
+    step("alice", id, "PrepareOffer", null);
+    step("bob", id, "SupportNegotiation", null);
     complete(
-        "bob",
+        "alice",
         id,
-        "DesignSolution",
-        Map.of(
-            "solutionSummary",
-            string("Streaming analytics"),
-            "estimatedEffortDays",
-            typed(120, "Integer")));
-    complete("alice", id, "PrepareOffer", Map.of("offerValue", typed(2_100_000L, "Long")));
-    complete(
-        "bob",
-        id,
-        "SupportNegotiation",
-        Map.of("technicalCommitments", string("99.9 % availability")));
-    Map<String, Object> values = new LinkedHashMap<>();
-    values.put("negotiationOutcome", string(outcome));
-    if ("WON".equals(outcome)) {
-      values.put("contractValue", typed(2_000_000L, "Long"));
-    }
-    complete("alice", id, "NegotiateDeal", values);
+        "NegotiateDeal",
+        entered("NegotiateDeal", "alice", null, "WON".equals(outcome)));
   }
 
   /** One sprint, on track, and acceptance. */
   public void deliver(String id) {
-    complete("carol", id, "PlanDelivery", Map.of("sprintCount", typed(1, "Integer")));
-    complete("carol", id, "ReviewSprint", Map.of("sprintStatus", string("ON_TRACK")));
-    complete(
-        "alice",
-        id,
-        "AcceptDelivery",
-        Map.of(
-            "accepted", typed(true, "Boolean"), "realizedRevenue", typed(2_000_000.0, "Double")));
+    step("carol", id, "PlanDelivery", null);
+    step("carol", id, "ReviewSprint", null);
+    step("alice", id, "AcceptDelivery", null);
   }
 
   /** Every department's input report. */
   public void reportInputs(String id) {
-    report(id, "sam", 120, 30_000);
-    report(id, "tina", 300, 90_000);
-    report(id, "carol", 80, 20_000);
+    step("sam", id, "ReportDepartmentInput", "sales");
+    step("tina", id, "ReportDepartmentInput", "tech");
+    step("carol", id, "ReportDepartmentInput", "delivery");
   }
 
   /** Every member's peer ratings; the last one makes the incentive calculation due. */
   public void evaluatePeers(String id) {
-    Map<String, String> ratings =
-        Map.of(
-            "alice", "{\"sam\": 2, \"bob\": 5, \"carol\": 4}",
-            "sam", "{\"alice\": 5, \"bob\": 5, \"carol\": 4}",
-            "bob", "{\"alice\": 4, \"sam\": 2, \"carol\": 3}",
-            "carol", "{\"alice\": 5, \"sam\": 3, \"bob\": 4}");
-    ratings.forEach(
-        (rater, given) -> complete(rater, id, "EvaluatePeers", Map.of("ratings", json(given))));
+    for (String rater : RATINGS.keySet()) {
+      step(rater, id, "EvaluatePeers", null);
+    }
   }
 
   /** The coordinator records the loss; the allocation becomes due. */
   public void recordLoss(String id) {
-    complete(
-        "erin",
-        id,
-        "RecordLoss",
-        Map.of("lossAmount", typed(10_000L, "Long"), "lossNotes", string("Pre-sales effort")));
+    step("erin", id, "RecordLoss", null);
   }
 
   public void holdRetrospective(String id) {
-    complete("erin", id, "HoldRetrospective", Map.of("lessonsLearned", string("Qualify earlier")));
+    step("erin", id, "HoldRetrospective", null);
   }
 
   public void approveIncentives(String id) {
-    complete(
-        "grace", id, "ApproveIncentives", Map.of("incentivesApproved", typed(true, "Boolean")));
+    step("grace", id, "ApproveIncentives", null);
   }
 
-  private void report(String id, String user, int hours, long cost) {
-    complete(
-        user,
-        id,
-        "ReportDepartmentInput",
-        Map.of("inputHours", typed(hours, "Integer"), "inputCost", typed(cost, "Long")));
+  private void step(String user, String id, String taskKey, String group) {
+    complete(user, id, taskKey, entered(taskKey, user, group, true));
+  }
+
+  private static final Map<String, String> RATINGS =
+      Map.of(
+          "alice", "{\"sam\": 2, \"bob\": 5, \"carol\": 4}",
+          "sam", "{\"alice\": 5, \"bob\": 5, \"carol\": 4}",
+          "bob", "{\"alice\": 4, \"sam\": 2, \"carol\": 3}",
+          "carol", "{\"alice\": 5, \"sam\": 3, \"bob\": 4}");
+
+  /**
+   * What the rightful user enters at each step of the worked example: {@code group} is the
+   * department's group of a per-department step, {@code won} the negotiation's outcome.
+   */
+  public static Map<String, Object> entered(String step, String user, String group, boolean won) {
+    return switch (step) {
+      case "QualifyOpportunity" -> Map.of("qualified", typed(true, "Boolean"));
+      case "FormTeam" ->
+          Map.of(
+              "solutionManager", string("bob"),
+              "deliveryManager", string("carol"),
+              "teamMembers",
+                  json(
+                      "[{\"userId\": \"alice\", \"department\": \"SALES\"},"
+                          + " {\"userId\": \"sam\", \"department\": \"SALES\"},"
+                          + " {\"userId\": \"bob\", \"department\": \"TECH\"},"
+                          + " {\"userId\": \"carol\", \"department\": \"DELIVERY\"}]"));
+      case "DraftCollaborationAgreement" ->
+          Map.of(
+              "departmentShares", json("{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}"),
+              "customerDataOwner", string("SALES"),
+              "dataAccessRules", string("Sales owns the data; tech analyses it anonymised"));
+      case "SignCollaborationAgreement" -> Map.of("agreementApproved", typed(true, "Boolean"));
+      case "DesignSolution" ->
+          Map.of(
+              "solutionSummary", string("Streaming analytics"),
+              "estimatedEffortDays", typed(120, "Integer"));
+      case "PrepareOffer" -> Map.of("offerValue", typed(2_100_000L, "Long"));
+      case "SupportNegotiation" -> Map.of("technicalCommitments", string("99.9 % availability"));
+      case "NegotiateDeal" ->
+          won
+              ? Map.of(
+                  "negotiationOutcome", string("WON"),
+                  "contractValue", typed(2_000_000L, "Long"))
+              : Map.of("negotiationOutcome", string("LOST"));
+      case "PlanDelivery" -> Map.of("sprintCount", typed(1, "Integer"));
+      case "ReviewSprint" -> Map.of("sprintStatus", string("ON_TRACK"));
+      case "AcceptDelivery" ->
+          Map.of(
+              "accepted", typed(true, "Boolean"),
+              "realizedRevenue", typed(2_000_000.0, "Double"));
+      case "ReportDepartmentInput" ->
+          switch (group) {
+            case "sales" ->
+                Map.of("inputHours", typed(120, "Integer"), "inputCost", typed(30_000L, "Long"));
+            case "tech" ->
+                Map.of("inputHours", typed(300, "Integer"), "inputCost", typed(90_000L, "Long"));
+            default ->
+                Map.of("inputHours", typed(80, "Integer"), "inputCost", typed(20_000L, "Long"));
+          };
+      case "EvaluatePeers" -> Map.of("ratings", json(RATINGS.get(user)));
+      case "ApproveIncentives" -> Map.of("incentivesApproved", typed(true, "Boolean"));
+      case "RecordLoss" ->
+          Map.of("lossAmount", typed(10_000L, "Long"), "lossNotes", string("Pre-sales effort"));
+      case "HoldRetrospective" -> Map.of("lessonsLearned", string("Qualify earlier"));
+      default -> throw new IllegalStateException("no values for " + step);
+    };
   }
 
   /**
