@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The story of one opportunity, read from the engine's history: the opportunity and every dispute
- * about it (same business key, or naming it in {@code opportunityId}), with their activities, user
+ * about it (each dispute takes its opportunity's id as business key), with their activities, user
  * tasks, decisions, rulings, statement, user-operation-log entries, incidents and state. A {@link
  * Reader} decides which values the caller sees; see docs/auditors.md.
  */
@@ -198,12 +198,6 @@ public class OpportunityStory {
         .createHistoricProcessInstanceQuery()
         .processDefinitionKey(DISPUTE)
         .processInstanceBusinessKey(opportunityId)
-        .list()
-        .forEach(dispute -> found.putIfAbsent(dispute.getId(), dispute));
-    history
-        .createHistoricProcessInstanceQuery()
-        .processDefinitionKey(DISPUTE)
-        .variableValueEquals("opportunityId", opportunityId)
         .list()
         .forEach(dispute -> found.putIfAbsent(dispute.getId(), dispute));
     List<HistoricProcessInstance> ordered = new ArrayList<>(found.values());
