@@ -148,6 +148,26 @@ class TasklistFormsIT {
   }
 
   /**
+   * Tasklist carries the product's name, without Camunda's end-of-life banner, and offers "Create
+   * task" only to someone who may create tasks: not to a department member, to an administrator.
+   */
+  @Test
+  void tasklistIsTheProductsOwn() {
+    logIn("sam");
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    assertThat(browser.findElement(By.cssSelector(".navbar-brand")).getText())
+        .contains("Opportunity collaboration");
+    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")))
+        .noneMatch(WebElement::isDisplayed);
+    assertThat(browser.findElements(By.cssSelector(".create-task-action")))
+        .noneMatch(WebElement::isDisplayed);
+
+    logIn("olivia");
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".create-task-action")));
+  }
+
+  /**
    * An auditor opens a delivered opportunity's story page, signed in as for Tasklist: the diagrams
    * mark the path taken, the timeline and the statement are there; the list page finds it.
    */
@@ -175,7 +195,6 @@ class TasklistFormsIT {
         .until(ignored -> !driver.tasks(id, "ApproveIncentives").isEmpty());
     driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
 
-    browser.manage().deleteAllCookies();
     logIn("ivan");
     browser.get(base() + "/opportunities/" + id);
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
@@ -216,7 +235,10 @@ class TasklistFormsIT {
     label.click();
   }
 
+  /** Signs in to Tasklist as {@code user}, after signing out whoever was signed in. */
   private void logIn(String user) {
+    browser.get(base() + "/camunda/app/tasklist/default/");
+    browser.manage().deleteAllCookies();
     browser.get(base() + "/camunda/app/tasklist/default/");
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
     wait.until(
