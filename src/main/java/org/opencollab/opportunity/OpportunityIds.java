@@ -24,6 +24,28 @@ final class OpportunityIds {
 
   private OpportunityIds() {}
 
+  /**
+   * A new id for an opportunity started without one: {@code OPP-<year>-<number>}, the number from
+   * the database sequence {@code COLLAB_OPPORTUNITY_SEQ} (at least four digits).
+   */
+  static String next() {
+    Connection connection =
+        Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
+    String sql =
+        "postgres".equals(Context.getProcessEngineConfiguration().getDatabaseType())
+            ? "SELECT nextval('collab_opportunity_seq')"
+            : "SELECT NEXT VALUE FOR COLLAB_OPPORTUNITY_SEQ";
+    try (PreparedStatement next = connection.prepareStatement(sql);
+        java.sql.ResultSet number = next.executeQuery()) {
+      number.next();
+      int year =
+          ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneId.systemDefault()).getYear();
+      return String.format("OPP-%d-%04d", year, number.getLong(1));
+    } catch (SQLException e) {
+      throw new ProcessEngineException("cannot number a new opportunity", e);
+    }
+  }
+
   static void claim(DelegateExecution start, String opportunityId) {
     Connection connection =
         Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();

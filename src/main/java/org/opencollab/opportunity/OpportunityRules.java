@@ -66,6 +66,12 @@ public class OpportunityRules implements ProcessRules {
 
   @Override
   public void checkStart(DelegateExecution start) {
+    if (blank(start.getVariable(OPPORTUNITY_ID))) {
+      start.setVariable(OPPORTUNITY_ID, OpportunityIds.next());
+    }
+    if (blank(start.getVariable(ACCOUNT_MANAGER)) && start.getVariable(STARTER) != null) {
+      start.setVariable(ACCOUNT_MANAGER, start.getVariable(STARTER));
+    }
     VariableReader variables = VariableReader.of(start::getVariable);
     String opportunityId = opportunityId(variables);
     variables.requiredString(CUSTOMER_NAME, MAX_NAME);
@@ -84,6 +90,11 @@ public class OpportunityRules implements ProcessRules {
 
     ProcessRules.useAsBusinessKey(start, opportunityId);
     OpportunityIds.claim(start, opportunityId);
+  }
+
+  /** An empty field of a start form arrives as an empty text, or not at all. */
+  private static boolean blank(Object value) {
+    return value == null || value instanceof String text && text.isBlank();
   }
 
   static String opportunityId(VariableReader variables) {

@@ -101,4 +101,58 @@ class OpportunityIdOnPostgresIT {
                 id))
         .isEqualTo(1L);
   }
+
+  /**
+   * Starts that leave the id empty each get their own number; the starter is the account manager.
+   */
+  @Test
+  void twentySimultaneousStartsWithoutIdGetTwentyNumbers() throws Exception {
+    RestClient rest = new RestClient("http://localhost:" + port);
+    String body =
+        "{\"variables\": {\"opportunityId\": {\"value\": \"\"},"
+            + " \"customerName\": {\"value\": \"Shanghai Metro\"}, \"title\": {\"value\": \"Passenger analytics\"},"
+            + " \"customerTier\": {\"value\": \"KEY\"}, \"estimatedValue\": {\"value\": 2000000, \"type\": \"Long\"},"
+            + " \"technicalComplexity\": {\"value\": \"MEDIUM\"}, \"customizationRequired\": {\"value\": false},"
+            + " \"newProduct\": {\"value\": false}, \"source\": {\"value\": \"SALES\"}}}";
+    ExecutorService clients = Executors.newFixedThreadPool(STARTS);
+    CountDownLatch gate = new CountDownLatch(1);
+    List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+    for (int client = 0; client < STARTS; client++) {
+      responses.add(
+          clients.submit(
+              () -> {
+                gate.await();
+                return rest.postJson(
+                    "/engine-rest/process-definition/key/opportunityToDelivery/start", "sam", body);
+              }));
+    }
+    gate.countDown();
+    List<String> ids = new ArrayList<>();
+    for (Future<HttpResponse<String>> response : responses) {
+      HttpResponse<String> answer = response.get();
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      ids.add(answer.body().replaceAll(".*\"businessKey\":\"([^\"]+)\".*", "$1"));
+    }
+    clients.shutdown();
+    System.out.printf("starts without id: %s%n", ids);
+    assertThat(ids)
+        .hasSize(STARTS)
+        .doesNotHaveDuplicates()
+        .allMatch(id -> id.matches("OPP-" + java.time.Year.now().getValue() + "-\\d{4,}"));
+    for (String id : ids) {
+      assertThat(
+              historyService
+                  .createHistoricVariableInstanceQuery()
+                  .processInstanceIdIn(
+                      historyService
+                          .createHistoricProcessInstanceQuery()
+                          .processInstanceBusinessKey(id)
+                          .singleResult()
+                          .getId())
+                  .variableName("accountManager")
+                  .singleResult()
+                  .getValue())
+          .isEqualTo("sam");
+    }
+  }
 }

@@ -39,7 +39,6 @@ class OpportunityRulesTest {
 
   static List<Arguments> badStarts() {
     return List.of(
-        Arguments.of("opportunityId", null, "opportunityId: is required"),
         Arguments.of("opportunityId", "OPP-", "opportunityId: must be OPP- then 1 to 32"),
         Arguments.of("opportunityId", "opp-12", "opportunityId: must be OPP-"),
         Arguments.of("opportunityId", "OPP-" + "A".repeat(33), "opportunityId: must be OPP-"),
@@ -77,6 +76,31 @@ class OpportunityRulesTest {
     assertThatThrownBy(() -> driver.start(variables)).hasMessageContaining(message);
 
     assertNothingLeftOf(id);
+  }
+
+  @Test
+  void aStartWithoutIdOrAccountManagerNumbersItAndMakesTheStarterTheAccountManager() {
+    // alice starts it (as an administrator here, since this engine grants no starting rights)
+    engine.getIdentityService().setAuthentication("alice", List.of("camunda-admin"));
+    try {
+      List<String> ids = new java.util.ArrayList<>();
+      for (int start = 0; start < 2; start++) {
+        Map<String, Object> variables = keyAccount("unused");
+        variables.remove("opportunityId");
+        variables.put("accountManager", "");
+        org.camunda.bpm.engine.runtime.ProcessInstance opportunity = driver.start(variables);
+        ids.add(opportunity.getBusinessKey());
+        assertThat(engine.getRuntimeService().getVariable(opportunity.getId(), "accountManager"))
+            .isEqualTo("alice");
+        assertThat(engine.getRuntimeService().getVariable(opportunity.getId(), "opportunityId"))
+            .isEqualTo(opportunity.getBusinessKey());
+      }
+      assertThat(ids)
+          .allMatch(id -> id.matches("OPP-" + java.time.Year.now().getValue() + "-\\d{4,}"))
+          .doesNotHaveDuplicates();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   @Test
