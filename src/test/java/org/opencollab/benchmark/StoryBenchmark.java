@@ -1,26 +1,22 @@
 package org.opencollab.benchmark;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.opencollab.support.Chromium;
 import org.opencollab.support.EmbeddedPostgresDatabase;
 import org.opencollab.support.OpportunityDriver;
 import org.opencollab.support.RestClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,7 +118,7 @@ class StoryBenchmark {
         millis.get(99), millis.get(189), bytes / 1024);
 
     List<Long> loads = new ArrayList<>();
-    WebDriver browser = browser();
+    WebDriver browser = Chromium.start();
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
@@ -153,42 +149,9 @@ class StoryBenchmark {
 
   private static String deliver(OpportunityDriver driver) {
     String id = OpportunityDriver.newOpportunityId();
-    driver.start(OpportunityDriver.keyAccount(id));
-    driver.qualify(id);
-    driver.formWorkedExampleTeam(id);
-    driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
-    driver.signAll(id);
-    driver.designAndOffer(id);
-    driver.negotiate(id, "WON", "contractValue", 2_000_000L);
-    driver.deliver(id, 1);
-    driver.complete(id, "AcceptDelivery", "accepted", true, "realizedRevenue", 2_000_000L);
-    driver.reportInputs(
-        id,
-        Map.of(
-            "SALES", new int[] {120, 30_000},
-            "TECH", new int[] {300, 90_000},
-            "DELIVERY", new int[] {80, 20_000}));
-    driver.evaluateWorkedExamplePeers(id);
+    driver.deliverWorkedExampleUntilApproval(id);
     driver.runJobs(id);
     driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
     return id;
-  }
-
-  private static WebDriver browser() {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--no-first-run",
-        "--window-size=1400,1000");
-    return new ChromeDriver(
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-            .build(),
-        options);
   }
 }

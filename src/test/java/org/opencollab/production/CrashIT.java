@@ -1,6 +1,7 @@
 package org.opencollab.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -98,19 +99,24 @@ class CrashIT {
         .containsAllEntriesOf(due.variables);
 
     Map<String, Duration> ready = new TreeMap<>();
-    while (ready.size() < 4 && Duration.between(killed, Instant.now()).toSeconds() < 180) {
-      for (String id : won) {
-        if (!ready.containsKey(id) && driver.task("grace", id, "ApproveIncentives") != null) {
-          ready.put(id, Duration.between(killed, Instant.now()));
-        }
-      }
-      for (String id : lost) {
-        if (!ready.containsKey(id) && driver.task("erin", id, "HoldRetrospective") != null) {
-          ready.put(id, Duration.between(killed, Instant.now()));
-        }
-      }
-      Thread.sleep(500);
-    }
+    await("the statements after the kill")
+        .atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              for (String id : instances.keySet()) {
+                boolean wonIt = won.contains(id);
+                if (!ready.containsKey(id)
+                    && driver.task(
+                            wonIt ? "grace" : "erin",
+                            id,
+                            wonIt ? "ApproveIncentives" : "HoldRetrospective")
+                        != null) {
+                  ready.put(id, Duration.between(killed, Instant.now()));
+                }
+              }
+              return ready.size() == instances.size();
+            });
     System.out.printf(
         "%d due jobs held by the killed node; statements ready after the kill: %s%n",
         locked, ready);
@@ -248,22 +254,18 @@ class CrashIT {
             .redirectOutput(ProcessBuilder.Redirect.to(log))
             .start();
     RestClient rest = new RestClient("http://localhost:" + port);
-    Instant deadline = Instant.now().plusSeconds(180);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new AssertionError("the node stopped; see " + log);
-      }
-      try {
-        if (rest.get("/actuator/health/readiness", null).statusCode() == 200) {
-          return process;
-        }
-      } catch (RuntimeException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(500);
+    try {
+      await("node " + run + " ready; see " + log)
+          .atMost(Duration.ofSeconds(180))
+          .pollInterval(Duration.ofMillis(500))
+          .ignoreExceptions() // not listening yet
+          .failFast("the node stopped; see " + log, () -> !process.isAlive())
+          .until(() -> rest.get("/actuator/health/readiness", null).statusCode() == 200);
+    } catch (RuntimeException notReady) {
+      process.destroyForcibly();
+      throw notReady;
     }
-    process.destroyForcibly();
-    throw new AssertionError("the node did not get ready within 180 s; see " + log);
+    return process;
   }
 
   private static int freePort() throws IOException {

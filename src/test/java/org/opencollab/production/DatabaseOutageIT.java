@@ -1,6 +1,7 @@
 package org.opencollab.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.opencollab.support.OpportunityDriver.keyAccount;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -107,11 +108,9 @@ class DatabaseOutageIT {
       assertThat(outage.slowest).isLessThan(Duration.ofSeconds(10));
       assertThat(first.statusCode()).isEqualTo(200);
       assertThat(recovery).isLessThan(Duration.ofSeconds(15));
-      long deadline = System.currentTimeMillis() + 30_000;
-      while (driver.tasks(id, "FollowUpOverdueWork").isEmpty()
-          && System.currentTimeMillis() < deadline) {
-        Thread.sleep(500);
-      }
+      await("the timer due during the outage")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> !driver.tasks(id, "FollowUpOverdueWork").isEmpty());
       assertThat(driver.tasks(id, "FollowUpOverdueWork"))
           .as("the timer due during the outage fired after it")
           .hasSize(1);
@@ -142,15 +141,13 @@ class DatabaseOutageIT {
     return outage;
   }
 
-  private static HttpResponse<String> awaitAnswer(RestClient rest) throws InterruptedException {
-    while (true) {
-      HttpResponse<String> answer =
-          rest.get("/engine-rest/engine/outage/task?assignee=alice", "alice");
-      if (answer.statusCode() != 503) {
-        return answer;
-      }
-      Thread.sleep(200);
-    }
+  private static HttpResponse<String> awaitAnswer(RestClient rest) {
+    return await("an answer other than 503")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> rest.get("/engine-rest/engine/outage/task?assignee=alice", "alice"),
+            answer -> answer.statusCode() != 503);
   }
 
   static final class Outage {

@@ -1,6 +1,7 @@
 package org.opencollab.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,7 +105,9 @@ class LoadIT {
     }
     clients.shutdown();
     assertThat(clients.awaitTermination(RUN.toSeconds() + 60, TimeUnit.SECONDS)).isTrue();
-    Thread.sleep(2_000); // the last calculations the clients made due
+    await("the calculations the clients made due")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> engine.getManagementService().createJobQuery().executable().count() == 0);
 
     Map<String, Integer> ended = new TreeMap<>();
     int running = 0;

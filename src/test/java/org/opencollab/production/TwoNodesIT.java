@@ -3,6 +3,7 @@ package org.opencollab.production;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencollab.support.OpportunityDriver.keyAccount;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -141,12 +142,12 @@ class TwoNodesIT {
                   other.deliver(id);
                   one.reportInputs(id);
                   other.evaluatePeers(id);
-                  awaitTask(one, "grace", id, "ApproveIncentives");
+                  one.awaitTask("grace", id, "ApproveIncentives", Duration.ofSeconds(120));
                   one.approveIncentives(id);
                 } else {
                   other.reportInputs(id);
                   one.recordLoss(id);
-                  awaitTask(other, "erin", id, "HoldRetrospective");
+                  other.awaitTask("erin", id, "HoldRetrospective", Duration.ofSeconds(120));
                   other.holdRetrospective(id);
                 }
                 return instance;
@@ -215,17 +216,6 @@ class TwoNodesIT {
     int port = ((WebServerApplicationContext) nodes.get(node)).getWebServer().getPort();
     return new RestOpportunityDriver(
         new RestClient("http://localhost:" + port), "/engine-rest/engine/" + engine);
-  }
-
-  private static void awaitTask(RestOpportunityDriver driver, String user, String id, String key)
-      throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 120_000;
-    while (driver.task(user, id, key) == null) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError(key + " of " + id + " did not come within 120 s");
-      }
-      Thread.sleep(250);
-    }
   }
 
   private static ConfigurableApplicationContext start(Map<String, String> database, String node) {

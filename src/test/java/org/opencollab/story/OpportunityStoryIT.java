@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ class OpportunityStoryIT {
             "agreementApproved", typed(false, "Boolean"),
             "rejectionCategory", string("INCENTIVE_SPLIT"),
             "rejectionReason", string("Tech carries the delivery risk")));
-    awaitTask(driver, "grace", id, "ArbitrationVote");
+    driver.awaitTask("grace", id, "ArbitrationVote", Duration.ofSeconds(60));
     driver.complete(
         "grace",
         id,
@@ -88,7 +89,7 @@ class OpportunityStoryIT {
         Map.of(
             "rulingText", string("Tech's share rises by five points"),
             "adjustedShares", json("{\"SALES\": 45, \"TECH\": 40, \"DELIVERY\": 15}")));
-    awaitTask(driver, "bob", id, "DesignSolution");
+    driver.awaitTask("bob", id, "DesignSolution", Duration.ofSeconds(60));
     driver.negotiate(id, "WON");
     HttpResponse<String> changed =
         rest.putJson(
@@ -99,7 +100,7 @@ class OpportunityStoryIT {
     driver.deliver(id);
     driver.reportInputs(id);
     driver.evaluatePeers(id);
-    awaitTask(driver, "grace", id, "ApproveIncentives");
+    driver.awaitTask("grace", id, "ApproveIncentives", Duration.ofSeconds(60));
     driver.approveIncentives(id);
 
     HttpResponse<String> answer = rest.get("/api/opportunities/" + id + "/story", "ivan");
@@ -244,16 +245,5 @@ class OpportunityStoryIT {
       }
     }
     throw new AssertionError("no element with " + field + " " + value + " in " + array);
-  }
-
-  private static void awaitTask(RestOpportunityDriver driver, String user, String id, String key)
-      throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (driver.task(user, id, key) == null) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError(key + " of " + id + " did not come within 60 s");
-      }
-      Thread.sleep(200);
-    }
   }
 }

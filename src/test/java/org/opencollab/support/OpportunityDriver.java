@@ -249,6 +249,30 @@ public final class OpportunityDriver {
     }
   }
 
+  /**
+   * Starts the worked example as {@code id} and works it, won and delivered, until its incentive
+   * calculation is due (every peer rating given); with the job executor on, the approval task
+   * follows.
+   */
+  public void deliverWorkedExampleUntilApproval(String id) {
+    start(keyAccount(id));
+    qualify(id);
+    formWorkedExampleTeam(id);
+    draftAgreement(id, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
+    signAll(id);
+    designAndOffer(id);
+    negotiate(id, "WON", "contractValue", 2_000_000L);
+    deliver(id, 1);
+    complete(id, "AcceptDelivery", "accepted", true, "realizedRevenue", 2_000_000L);
+    reportInputs(
+        id,
+        Map.of(
+            "SALES", new int[] {120, 30_000},
+            "TECH", new int[] {300, 90_000},
+            "DELIVERY", new int[] {80, 20_000}));
+    evaluateWorkedExamplePeers(id);
+  }
+
   public void designAndOffer(String id) {
     complete(
         id,

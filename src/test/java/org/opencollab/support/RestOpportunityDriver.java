@@ -186,6 +186,14 @@ public final class RestOpportunityDriver {
     expect(204, rest.postJson(engine + "/task/" + task + "/complete", user, variables(values)));
   }
 
+  /** Waits up to {@code atMost} until {@code user} has a {@code taskKey} task in {@code id}. */
+  public void awaitTask(String user, String id, String taskKey, java.time.Duration atMost) {
+    org.awaitility.Awaitility.await(taskKey + " of " + id + " for " + user)
+        .atMost(atMost)
+        .pollInterval(java.time.Duration.ofMillis(200))
+        .until(() -> task(user, id, taskKey) != null);
+  }
+
   /** The id of an open task of {@code taskKey} that {@code user} may work, or null. */
   public String task(String user, String id, String taskKey) {
     JsonNode tasks =

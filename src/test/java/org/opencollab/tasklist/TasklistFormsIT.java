@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opencollab.support.Chromium;
 import org.opencollab.support.OpportunityDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -19,9 +19,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,27 +53,7 @@ class TasklistFormsIT {
 
   @BeforeAll
   static void startBrowser() {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    org.openqa.selenium.logging.LoggingPreferences logs =
-        new org.openqa.selenium.logging.LoggingPreferences();
-    logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-        "--window-size=1400,1400");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-            .build();
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.start();
   }
 
   @AfterAll
@@ -175,22 +152,7 @@ class TasklistFormsIT {
   void anAuditorReadsADeliveredOpportunitysStory() throws Exception {
     OpportunityDriver driver = new OpportunityDriver(engine);
     String id = OpportunityDriver.newOpportunityId();
-    driver.start(OpportunityDriver.keyAccount(id));
-    driver.qualify(id);
-    driver.formWorkedExampleTeam(id);
-    driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
-    driver.signAll(id);
-    driver.designAndOffer(id);
-    driver.negotiate(id, "WON", "contractValue", 2_000_000L);
-    driver.deliver(id, 1);
-    driver.complete(id, "AcceptDelivery", "accepted", true, "realizedRevenue", 2_000_000L);
-    driver.reportInputs(
-        id,
-        Map.of(
-            "SALES", new int[] {120, 30_000},
-            "TECH", new int[] {300, 90_000},
-            "DELIVERY", new int[] {80, 20_000}));
-    driver.evaluateWorkedExamplePeers(id);
+    driver.deliverWorkedExampleUntilApproval(id);
     new WebDriverWait(browser, WAIT)
         .until(ignored -> !driver.tasks(id, "ApproveIncentives").isEmpty());
     driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
