@@ -3,6 +3,7 @@ package org.opencollab.identity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /** The Camunda groups of docs/operators.md: one per department, one per role. */
 public final class Groups {
@@ -21,6 +22,13 @@ public final class Groups {
 
   /** Camunda's own administrators' group: members bypass authorization checks. */
   public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+  /**
+   * Who oversees collaboration and reads all of it: every opportunity's story, the ledger and the
+   * health reports.
+   */
+  public static final Set<String> OVERSIGHT =
+      Set.of(AUDITORS, COORDINATORS, COMMITTEE, COMMITTEE_CHAIR, PROCESS_OWNERS, CAMUNDA_ADMIN);
 
   static final String TYPE_WORKFLOW = "WORKFLOW";
   static final String TYPE_SYSTEM = "SYSTEM";

@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.opencollab.config.EngineConnection;
 import org.opencollab.variables.InvalidVariableException;
 
 /**
@@ -29,10 +29,9 @@ final class OpportunityIds {
    * the database sequence {@code COLLAB_OPPORTUNITY_SEQ} (at least four digits).
    */
   static String next() {
-    Connection connection =
-        Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
+    Connection connection = EngineConnection.current();
     String sql =
-        "postgres".equals(Context.getProcessEngineConfiguration().getDatabaseType())
+        EngineConnection.postgres()
             ? "SELECT nextval('collab_opportunity_seq')"
             : "SELECT NEXT VALUE FOR COLLAB_OPPORTUNITY_SEQ";
     try (PreparedStatement next = connection.prepareStatement(sql);
@@ -47,8 +46,7 @@ final class OpportunityIds {
   }
 
   static void claim(DelegateExecution start, String opportunityId) {
-    Connection connection =
-        Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
+    Connection connection = EngineConnection.current();
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO COLLAB_OPPORTUNITY_ID (OPPORTUNITY_ID_, PROC_INST_ID_, CREATED_) VALUES (?, ?, ?)")) {

@@ -5,19 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.opencollab.identity.Groups;
+import org.opencollab.identity.SignedInUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,14 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/opportunities")
 public class StoryController {
 
-  static final Set<String> READ_ANY =
-      Set.of(
-          Groups.AUDITORS,
-          Groups.COORDINATORS,
-          Groups.COMMITTEE,
-          Groups.COMMITTEE_CHAIR,
-          Groups.PROCESS_OWNERS,
-          Groups.CAMUNDA_ADMIN);
+  static final Set<String> READ_ANY = Groups.OVERSIGHT;
   static final List<String> TEAM_ROLES =
       List.of("accountManager", "solutionManager", "deliveryManager", "executiveSponsor");
   static final MediaType CSV = MediaType.parseMediaType("text/csv");
@@ -69,12 +56,12 @@ public class StoryController {
           .withHeader()
           .withLineSeparator("\r\n");
 
-  private final ProcessEngine engine;
   private final OpportunityStory stories;
+  private final SignedInUser signedIn;
 
-  public StoryController(ProcessEngine engine, OpportunityStory stories) {
-    this.engine = engine;
+  public StoryController(OpportunityStory stories, SignedInUser signedIn) {
     this.stories = stories;
+    this.signedIn = signedIn;
   }
 
   /** Who asks, and for which opportunity; or the refusal to answer with. */
@@ -192,9 +179,7 @@ public class StoryController {
   }
 
   private boolean readsAny(String user) {
-    return engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId)
-        .anyMatch(READ_ANY::contains);
+    return signedIn.inAnyOf(user, READ_ANY);
   }
 
   private boolean onTheTeam(String user, HistoricProcessInstance opportunity) {
@@ -207,35 +192,7 @@ public class StoryController {
     return members instanceof Collection<?> ids && ids.contains(user);
   }
 
-  /** The signed-in user: HTTP Basic credentials, or the webapps' session; null when anonymous. */
   private String caller(HttpServletRequest request) {
-    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-    IdentityService identities = engine.getIdentityService();
-    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      try {
-        String decoded =
-            new String(
-                Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        int colon = decoded.indexOf(':');
-        if (colon > 0
-            && identities.checkPassword(
-                decoded.substring(0, colon), decoded.substring(colon + 1))) {
-          return decoded.substring(0, colon);
-        }
-      } catch (IllegalArgumentException notBase64) {
-        return null;
-      }
-      return null;
-    }
-    if (request.getSession(false) == null) {
-      return null;
-    }
-    Authentications authentications =
-        AuthenticationUtil.getAuthsFromSession(request.getSession(false));
-    var authentication =
-        authentications == null
-            ? null
-            : authentications.getAuthenticationForProcessEngine(engine.getName());
-    return authentication == null ? null : authentication.getName();
+    return signedIn.of(request);
   }
 }

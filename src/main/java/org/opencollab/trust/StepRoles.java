@@ -9,8 +9,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.opencollab.arbitration.ArbitrationVariables;
-import org.opencollab.identity.Department;
-import org.opencollab.identity.Groups;
+import org.opencollab.identity.RoleGroups;
 import org.opencollab.opportunity.OpportunityVariables;
 
 /**
@@ -21,15 +20,6 @@ import org.opencollab.opportunity.OpportunityVariables;
  * SALES sign-off to marketing, nor a coordinator one member's vote to another.
  */
 final class StepRoles {
-
-  /** The group of each role a model assigns a task to, by the assignee expression. */
-  private static final Map<String, String> ROLE_GROUPS =
-      Map.ofEntries(
-          Map.entry("${accountManager}", Department.SALES.groupId()),
-          Map.entry("${solutionManager}", Department.TECH.groupId()),
-          Map.entry("${deliveryManager}", Department.DELIVERY.groupId()),
-          Map.entry("${executiveSponsor}", Groups.COMMITTEE),
-          Map.entry("${committee.chair}", Groups.COMMITTEE_CHAIR));
 
   /**
    * Steps that belong to one person, by the multi-instance element that names them: a peer
@@ -57,10 +47,7 @@ final class StepRoles {
         groups.add(link.getGroupId());
       }
     }
-    String group = ROLE_GROUPS.get(role(task));
-    if (group != null) {
-      groups.add(group);
-    }
+    RoleGroups.of(role(task)).ifPresent(groups::add);
     return groups;
   }
 

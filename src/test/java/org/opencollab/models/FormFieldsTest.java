@@ -21,6 +21,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.opencollab.arbitration.ArbitrationRules;
+import org.opencollab.health.HealthCheckRules;
 import org.opencollab.opportunity.OpportunityRules;
 import org.opencollab.rules.ProcessRules;
 import org.opencollab.rules.ProcessRules.Step;
@@ -38,7 +39,9 @@ class FormFieldsTest {
           "opportunityToDelivery",
           new OpportunityRules(),
           "collaborationArbitration",
-          new ArbitrationRules());
+          new ArbitrationRules(),
+          "collaborationHealthCheck",
+          new HealthCheckRules());
 
   /**
    * What an embedded form writes: its cam-variable-name inputs and the variables its script
@@ -51,7 +54,8 @@ class FormFieldsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @ParameterizedTest
-  @ValueSource(strings = {"opportunityToDelivery", "collaborationArbitration"})
+  @ValueSource(
+      strings = {"opportunityToDelivery", "collaborationArbitration", "collaborationHealthCheck"})
   void everyStepDeclaresExactlyTheFieldsOfItsForm(String key) {
     BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", key + ".bpmn").toFile());
     ProcessRules rules = RULES.get(key);
@@ -76,7 +80,8 @@ class FormFieldsTest {
    * opportunity id, 4000 for any other text; every amount shows the server's maximum.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"opportunityToDelivery", "collaborationArbitration"})
+  @ValueSource(
+      strings = {"opportunityToDelivery", "collaborationArbitration", "collaborationHealthCheck"})
   void everyInputShowsTheServersLimit(String key) throws IOException {
     try (Stream<Path> files = Files.list(FORMS)) {
       for (Path file : files.toList()) {

@@ -1,0 +1,811 @@
+package org.opencollab.health;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.opencollab.identity.Department;
+import org.opencollab.identity.RoleGroups;
+import org.opencollab.variables.JsonVariables;
+
+/**
+ * One health check's reading of the engine's history between {@code from} and {@code to}
+ * (docs/collaboration-health.md): the figures per department and overall, the maturity levels
+ * decided by DMN {@code maturityLevels}, and the warnings decided by DMN {@code healthWarnings}.
+ *
+ * <p>Every query covers one day of the period at a time, and variables are read for at most {@value
+ * #IDS_PER_QUERY} instances a query, so what is held in memory depends on how much happened in the
+ * period, never on how long the history is: per task of the period a duration (eight bytes), per
+ * task offered to a department's group its id, and a few figures per department, person and
+ * opportunity.
+ */
+final class HealthAssessment {
+
+  static final String OPPORTUNITY_PROCESS = "opportunityToDelivery";
+  static final String ARBITRATION_PROCESS = "collaborationArbitration";
+
+  private static final int IDS_PER_QUERY = 200;
+  private static final int EVIDENCE_LIMIT = 10;
+  private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
+  private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
+
+  private final ProcessEngineServices engine;
+  private final HistoryService history;
+  private final Instant from;
+  private final Instant to;
+
+  private final Map<String, DepartmentFigures> departments = new LinkedHashMap<>();
+  private final Map<String, Optional<String>> departmentOfUser = new HashMap<>();
+  private final Map<String, Optional<String>> departmentOfTimer = new HashMap<>();
+
+  private int opportunitiesStarted;
+  private int opportunitiesWithTech;
+  private int delivered;
+  private int failedInDelivery;
+  private int lost;
+  private int disqualified;
+  private int wonWithInnovation;
+  private int slaTimersFired;
+  private int disputesRaised;
+  private int disputesSettled;
+  private int settledByMediation;
+  private int committeeRulings;
+  private final Durations toSignedAgreement = new Durations();
+  private final Durations arbitrations = new Durations();
+  private final Map<String, ArrayNode> freeRiderJudgements = new TreeMap<>();
+  private final Map<String, ObjectNode> sprintsAtRisk = new TreeMap<>();
+
+  HealthAssessment(ProcessEngineServices engine, Instant from, Instant to) {
+    this.engine = engine;
+    this.history = engine.getHistoryService();
+    this.from = from;
+    this.to = to;
+    for (Department department : Department.values()) {
+      departments.put(department.name(), new DepartmentFigures());
+    }
+  }
+
+  /** What one department did in the period. */
+  private static final class DepartmentFigures {
+    final Durations claim = new Durations();
+    final Durations completion = new Durations();
+    int tasksCompleted;
+    int tasksWaiting;
+    int slaTimersFired;
+    int disputesRaised;
+    int disputesAgainst;
+    BigDecimal peerScoreSum = BigDecimal.ZERO;
+    int peerScores;
+    final ArrayNode disputesAgainstEvidence = JSON.arrayNode();
+    final PriorityQueue<ObjectNode> slowestClaims =
+        new PriorityQueue<>(Comparator.comparingLong(task -> task.get("claimMillis").asLong()));
+  }
+
+  ObjectNode report() {
+    departmentTasks();
+    slaTimers();
+    disputes();
+    opportunities();
+    agreements();
+    sprints();
+    ObjectNode report = JSON.objectNode();
+    ObjectNode period = report.putObject("period");
+    period.put("from", from.toString());
+    period.put("to", to.toString());
+    period.put("days", Duration.between(from, to).toDays());
+    report.set("departments", departmentTable());
+    ObjectNode overall = overall();
+    report.set("overall", overall);
+    report.set("maturity", maturity(overall));
+    report.set("warnings", warnings());
+    return report;
+  }
+
+  // --- reading the history, one day at a time ---
+
+  /** Runs {@code window} for each day of the period: its first and its last millisecond. */
+  private void eachDay(BiConsumer<Date, Date> window) {
+    for (Instant start = from; start.isBefore(to); start = start.plusMillis(DAY_MILLIS)) {
+      Instant end = start.plusMillis(DAY_MILLIS).isBefore(to) ? start.plusMillis(DAY_MILLIS) : to;
+      window.accept(Date.from(start), new Date(end.toEpochMilli() - 1));
+    }
+  }
+
+  /**
+   * Tasks created in the period. A task offered to a department's group (a candidate group) is that
+   * department's, and its claim time runs from creation to its first assignee (or to its
+   * completion, when it was completed without a claim). Any other task is the department of its
+   * assignee.
+   */
+  private void departmentTasks() {
+    Map<String, String> offeredTo = new HashMap<>();
+    eachDay(
+        (first, last) -> {
+          for (HistoricIdentityLinkLog link :
+              history
+                  .createHistoricIdentityLinkLogQuery()
+                  .type(IdentityLinkType.CANDIDATE)
+                  .operationType("add")
+                  .dateAfter(first)
+                  .dateBefore(last)
+                  .orderByTime()
+                  .asc()
+                  .list()) {
+            department(link.getGroupId())
+                .ifPresent(department -> offeredTo.putIfAbsent(link.getTaskId(), department));
+          }
+        });
+    Map<String, Long> pickedUp = new HashMap<>();
+    eachDay(
+        (first, last) -> {
+          for (HistoricIdentityLinkLog link :
+              history
+                  .createHistoricIdentityLinkLogQuery()
+                  .type(IdentityLinkType.ASSIGNEE)
+                  .operationType("add")
+                  .dateAfter(first)
+                  .dateBefore(last)
+                  .orderByTime()
+                  .asc()
+                  .list()) {
+            if (offeredTo.containsKey(link.getTaskId())) {
+              pickedUp.putIfAbsent(link.getTaskId(), link.getTime().getTime());
+            }
+          }
+        });
+    eachDay(
+        (first, last) -> {
+          for (HistoricTaskInstance task :
+              history
+                  .createHistoricTaskInstanceQuery()
+                  .startedAfter(first)
+                  .startedBefore(last)
+                  .list()) {
+            String offered = offeredTo.get(task.getId());
+            Optional<String> department =
+                offered != null ? Optional.of(offered) : userDepartment(task.getAssignee());
+            department.ifPresent(
+                code -> countTask(departments.get(code), task, offered != null, pickedUp));
+          }
+        });
+  }
+
+  private void countTask(
+      DepartmentFigures figures,
+      HistoricTaskInstance task,
+      boolean offered,
+      Map<String, Long> pickedUp) {
+    long created = task.getStartTime().getTime();
+    boolean completed = task.getEndTime() != null && "completed".equals(task.getDeleteReason());
+    if (completed) {
+      figures.tasksCompleted++;
+      figures.completion.add(task.getEndTime().getTime() - created);
+    }
+    if (!offered) {
+      return;
+    }
+    Long claimed = pickedUp.get(task.getId());
+    if (claimed == null && completed) {
+      claimed = task.getEndTime().getTime();
+    }
+    if (claimed == null) {
+      if (task.getEndTime() == null) {
+        figures.tasksWaiting++;
+      }
+      return;
+    }
+    long millis = claimed - created;
+    figures.claim.add(millis);
+    ObjectNode evidence = JSON.objectNode();
+    evidence.put("claimMillis", millis);
+    evidence.put("task", task.getName());
+    evidence.put("taskId", task.getId());
+    evidence.put("processInstanceId", task.getProcessInstanceId());
+    evidence.put("created", task.getStartTime().toInstant().toString());
+    evidence.put("claimHours", Durations.hours(BigDecimal.valueOf(millis)));
+    figures.slowestClaims.add(evidence);
+    if (figures.slowestClaims.size() > 5) {
+      figures.slowestClaims.poll();
+    }
+  }
+
+  /** Timers on a department's task that fired in the period (due dates and reminders missed). */
+  private void slaTimers() {
+    eachDay(
+        (first, last) -> {
+          for (HistoricActivityInstance timer :
+              history
+                  .createHistoricActivityInstanceQuery()
+                  .activityType("boundaryTimer")
+                  .startedAfter(first)
+                  .startedBefore(last)
+                  .list()) {
+            slaTimersFired++;
+            timerDepartment(timer).ifPresent(code -> departments.get(code).slaTimersFired++);
+          }
+        });
+  }
+
+  private void disputes() {
+    List<String> raised = new ArrayList<>();
+    eachDay(
+        (first, last) -> {
+          raised.clear();
+          for (HistoricProcessInstance dispute :
+              history
+                  .createHistoricProcessInstanceQuery()
+                  .processDefinitionKey(ARBITRATION_PROCESS)
+                  .startedAfter(first)
+                  .startedBefore(last)
+                  .list()) {
+            raised.add(dispute.getId());
+          }
+          variables(
+                  raised, "raisedByDepartment", "againstDepartment", "disputeType", "opportunityId")
+              .forEach(this::countDispute);
+        });
+    List<HistoricProcessInstance> settled = new ArrayList<>();
+    eachDay(
+        (first, last) -> {
+          settled.clear();
+          settled.addAll(
+              history
+                  .createHistoricProcessInstanceQuery()
+                  .processDefinitionKey(ARBITRATION_PROCESS)
+                  .finishedAfter(first)
+                  .finishedBefore(last)
+                  .list());
+          Map<String, Map<String, Object>> rulings =
+              variables(settled.stream().map(HistoricProcessInstance::getId).toList(), "ruling");
+          for (HistoricProcessInstance dispute : settled) {
+            arbitrations.add(dispute.getDurationInMillis());
+            Object ruling = rulings.getOrDefault(dispute.getId(), Map.of()).get("ruling");
+            if (ruling != null) {
+              disputesSettled++;
+              String decidedBy = JsonVariables.object(ruling).path("decidedBy").asText();
+              if ("MEDIATION".equals(decidedBy)) {
+                settledByMediation++;
+              } else {
+                committeeRulings++;
+              }
+            }
+          }
+        });
+  }
+
+  private void countDispute(String disputeId, Map<String, Object> dispute) {
+    disputesRaised++;
+    DepartmentFigures raisedBy = departments.get(String.valueOf(dispute.get("raisedByDepartment")));
+    if (raisedBy != null) {
+      raisedBy.disputesRaised++;
+    }
+    DepartmentFigures against = departments.get(String.valueOf(dispute.get("againstDepartment")));
+    if (against != null) {
+      against.disputesAgainst++;
+      if (against.disputesAgainstEvidence.size() < EVIDENCE_LIMIT) {
+        ObjectNode evidence = against.disputesAgainstEvidence.addObject();
+        evidence.put("disputeId", disputeId);
+        evidence.put("opportunityId", String.valueOf(dispute.get("opportunityId")));
+        evidence.put("disputeType", String.valueOf(dispute.get("disputeType")));
+        evidence.put("raisedBy", String.valueOf(dispute.get("raisedByDepartment")));
+      }
+    }
+  }
+
+  private void opportunities() {
+    List<String> ids = new ArrayList<>();
+    eachDay(
+        (first, last) -> {
+          ids.clear();
+          for (HistoricProcessInstance opportunity :
+              history
+                  .createHistoricProcessInstanceQuery()
+                  .processDefinitionKey(OPPORTUNITY_PROCESS)
+                  .startedAfter(first)
+                  .startedBefore(last)
+                  .list()) {
+            ids.add(opportunity.getId());
+          }
+          opportunitiesStarted += ids.size();
+          for (Map<String, Object> started : variables(ids, "techParticipation").values()) {
+            Object participation = started.get("techParticipation");
+            if (participation != null && !"NONE".equals(participation)) {
+              opportunitiesWithTech++;
+            }
+          }
+        });
+    eachDay(
+        (first, last) -> {
+          ids.clear();
+          for (HistoricProcessInstance opportunity :
+              history
+                  .createHistoricProcessInstanceQuery()
+                  .processDefinitionKey(OPPORTUNITY_PROCESS)
+                  .finishedAfter(first)
+                  .finishedBefore(last)
+                  .list()) {
+            ids.add(opportunity.getId());
+          }
+          variables(
+                  ids,
+                  "finalOutcome",
+                  "newProduct",
+                  "pressReleaseRequired",
+                  "incentiveStatement",
+                  "opportunityId")
+              .values()
+              .forEach(this::countOutcome);
+        });
+  }
+
+  private void countOutcome(Map<String, Object> opportunity) {
+    String outcome = String.valueOf(opportunity.get("finalOutcome"));
+    switch (outcome) {
+      case "DELIVERED" -> delivered++;
+      case "DELIVERY_FAILED" -> failedInDelivery++;
+      case "LOST" -> lost++;
+      case "DISQUALIFIED" -> disqualified++;
+      default -> {
+        return;
+      }
+    }
+    boolean won = outcome.equals("DELIVERED") || outcome.equals("DELIVERY_FAILED");
+    if (won
+        && (Boolean.TRUE.equals(opportunity.get("newProduct"))
+            || Boolean.TRUE.equals(opportunity.get("pressReleaseRequired")))) {
+      wonWithInnovation++;
+    }
+    Object statement = opportunity.get("incentiveStatement");
+    if (!outcome.equals("DELIVERED") || statement == null) {
+      return;
+    }
+    for (JsonNode member : JsonVariables.object(statement).path("members")) {
+      DepartmentFigures figures = departments.get(member.path("department").asText());
+      BigDecimal score = new BigDecimal(member.path("peerScore").asText());
+      if (figures != null) {
+        figures.peerScoreSum = figures.peerScoreSum.add(score);
+        figures.peerScores++;
+      }
+      if (member.path("freeRider").asBoolean()) {
+        ObjectNode judgement =
+            freeRiderJudgements
+                .computeIfAbsent(member.path("userId").asText(), user -> JSON.arrayNode())
+                .addObject();
+        judgement.put("opportunityId", String.valueOf(opportunity.get("opportunityId")));
+        judgement.put("department", member.path("department").asText());
+        judgement.put("peerScore", member.path("peerScore").asText());
+      }
+    }
+  }
+
+  /** Agreements that came into force in the period: how long after identification. */
+  private void agreements() {
+    List<HistoricActivityInstance> signed = new ArrayList<>();
+    eachDay(
+        (first, last) -> {
+          signed.clear();
+          signed.addAll(
+              history
+                  .createHistoricActivityInstanceQuery()
+                  .activityId("Gateway_AgreementSettled")
+                  .startedAfter(first)
+                  .startedBefore(last)
+                  .list());
+          Map<String, Long> identified = new HashMap<>();
+          for (List<String> chunk :
+              chunks(
+                  signed.stream().map(HistoricActivityInstance::getProcessInstanceId).toList())) {
+            for (HistoricProcessInstance opportunity :
+                history
+                    .createHistoricProcessInstanceQuery()
+                    .processInstanceIds(new LinkedHashSet<>(chunk))
+                    .list()) {
+              identified.put(opportunity.getId(), opportunity.getStartTime().getTime());
+            }
+          }
+          for (HistoricActivityInstance agreement : signed) {
+            Long start = identified.get(agreement.getProcessInstanceId());
+            if (start != null) {
+              toSignedAgreement.add(agreement.getStartTime().getTime() - start);
+            }
+          }
+        });
+  }
+
+  /** Opportunities whose sprints were reviewed in the period: their longest run of AT_RISK. */
+  private void sprints() {
+    Set<String> reviewed = new LinkedHashSet<>();
+    eachDay(
+        (first, last) -> {
+          for (HistoricActivityInstance review :
+              history
+                  .createHistoricActivityInstanceQuery()
+                  .activityId("ReviewSprint")
+                  .finishedAfter(first)
+                  .finishedBefore(last)
+                  .list()) {
+            reviewed.add(review.getProcessInstanceId());
+          }
+        });
+    for (List<String> chunk : chunks(new ArrayList<>(reviewed))) {
+      for (Map<String, Object> opportunity :
+          variables(chunk, "sprintReviews", "opportunityId").values()) {
+        Object reviews = opportunity.get("sprintReviews");
+        if (reviews == null) {
+          continue;
+        }
+        ArrayNode longest = JSON.arrayNode();
+        ArrayNode run = JSON.arrayNode();
+        for (JsonNode review : JsonVariables.array(reviews)) {
+          if ("AT_RISK".equals(review.path("status").asText())) {
+            run.add(review.path("sprint").asInt());
+            if (run.size() > longest.size()) {
+              longest = run.deepCopy();
+            }
+          } else {
+            run.removeAll();
+          }
+        }
+        if (!longest.isEmpty()) {
+          ObjectNode evidence = JSON.objectNode();
+          evidence.put("opportunityId", String.valueOf(opportunity.get("opportunityId")));
+          evidence.set("sprints", longest);
+          sprintsAtRisk.put(String.valueOf(opportunity.get("opportunityId")), evidence);
+        }
+      }
+    }
+  }
+
+  /**
+   * The named variables of each process instance, in queries of at most {@value #IDS_PER_QUERY}
+   * instances; a variable of the instance itself wins over a local one of the same name.
+   */
+  private Map<String, Map<String, Object>> variables(Collection<String> ids, String... names) {
+    Map<String, Map<String, Object>> values = new LinkedHashMap<>();
+    for (List<String> chunk : chunks(new ArrayList<>(ids))) {
+      chunk.forEach(id -> values.put(id, new HashMap<>()));
+      for (HistoricVariableInstance variable :
+          history
+              .createHistoricVariableInstanceQuery()
+              .processInstanceIdIn(chunk.toArray(String[]::new))
+              .variableNameIn(names)
+              .list()) {
+        Map<String, Object> instance = values.get(variable.getProcessInstanceId());
+        boolean own = variable.getProcessInstanceId().equals(variable.getExecutionId());
+        if (variable.getValue() != null && (own || !instance.containsKey(variable.getName()))) {
+          instance.put(variable.getName(), variable.getValue());
+        }
+      }
+    }
+    return values;
+  }
+
+  private static List<List<String>> chunks(List<String> ids) {
+    List<List<String>> chunks = new ArrayList<>();
+    for (int start = 0; start < ids.size(); start += IDS_PER_QUERY) {
+      chunks.add(ids.subList(start, Math.min(ids.size(), start + IDS_PER_QUERY)));
+    }
+    return chunks;
+  }
+
+  private static Optional<String> department(String groupId) {
+    return groupId != null && Department.isCode(groupId.toUpperCase(Locale.ROOT))
+        ? Optional.of(groupId.toUpperCase(Locale.ROOT))
+        : Optional.empty();
+  }
+
+  private Optional<String> userDepartment(String userId) {
+    if (userId == null) {
+      return Optional.empty();
+    }
+    return departmentOfUser.computeIfAbsent(
+        userId,
+        user ->
+            engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+                .map(Group::getId)
+                .map(HealthAssessment::department)
+                .flatMap(Optional::stream)
+                .min(Comparator.comparing(Department::valueOf)));
+  }
+
+  /** The department of the task a timer is attached to: its candidate group or its role. */
+  private Optional<String> timerDepartment(HistoricActivityInstance timer) {
+    return departmentOfTimer.computeIfAbsent(
+        timer.getProcessDefinitionId() + "/" + timer.getActivityId(),
+        key -> {
+          var model =
+              engine.getRepositoryService().getBpmnModelInstance(timer.getProcessDefinitionId());
+          if (!(model.getModelElementById(timer.getActivityId()) instanceof BoundaryEvent event)
+              || !(event.getAttachedTo() instanceof UserTask task)) {
+            return Optional.empty();
+          }
+          if (task.getCamundaCandidateGroups() != null) {
+            for (String group : task.getCamundaCandidateGroups().split(",")) {
+              Optional<String> department = department(group.trim());
+              if (department.isPresent()) {
+                return department;
+              }
+            }
+          }
+          return RoleGroups.of(task.getCamundaAssignee()).flatMap(HealthAssessment::department);
+        });
+  }
+
+  // --- the report ---
+
+  private ArrayNode departmentTable() {
+    ArrayNode table = JSON.arrayNode();
+    departments.forEach(
+        (code, figures) -> {
+          ObjectNode row = table.addObject();
+          row.put("department", code);
+          row.put("tasksCompleted", figures.tasksCompleted);
+          row.put("tasksPickedUp", figures.claim.count());
+          row.put("tasksWaiting", figures.tasksWaiting);
+          row.put("medianClaimHours", figures.claim.medianHours());
+          row.put("p90ClaimHours", figures.claim.p90Hours());
+          row.put("medianCompletionHours", figures.completion.medianHours());
+          row.put("p90CompletionHours", figures.completion.p90Hours());
+          row.put("slaTimersFired", figures.slaTimersFired);
+          row.put("disputesRaised", figures.disputesRaised);
+          row.put("disputesAgainst", figures.disputesAgainst);
+          row.put(
+              "averagePeerScore",
+              figures.peerScores == 0
+                  ? null
+                  : figures.peerScoreSum.divide(
+                      BigDecimal.valueOf(figures.peerScores), 2, RoundingMode.HALF_UP));
+        });
+    return table;
+  }
+
+  private ObjectNode overall() {
+    ObjectNode overall = JSON.objectNode();
+    int won = delivered + failedInDelivery;
+    overall.put("opportunitiesStarted", opportunitiesStarted);
+    overall.put("opportunitiesWithTech", opportunitiesWithTech);
+    overall.put("techParticipationPercent", percent(opportunitiesWithTech, opportunitiesStarted));
+    overall.put("won", won);
+    overall.put("delivered", delivered);
+    overall.put("failedInDelivery", failedInDelivery);
+    overall.put("lost", lost);
+    overall.put("disqualified", disqualified);
+    overall.put("winRatePercent", percent(won, won + lost));
+    overall.put("wonWithInnovation", wonWithInnovation);
+    overall.put("agreementsSigned", toSignedAgreement.count());
+    overall.put("medianHoursToSignedAgreement", toSignedAgreement.medianHours());
+    overall.put("disputesRaised", disputesRaised);
+    overall.put("disputesSettled", disputesSettled);
+    overall.put("medianArbitrationHours", arbitrations.medianHours());
+    overall.put("settledByMediation", settledByMediation);
+    overall.put("committeeRulings", committeeRulings);
+    overall.put("mediationPercent", percent(settledByMediation, disputesSettled));
+    overall.put("slaTimersFired", slaTimersFired);
+    int pickedUp = 0;
+    int withinADay = 0;
+    for (DepartmentFigures figures : departments.values()) {
+      pickedUp += figures.claim.count();
+      withinADay += figures.claim.countAtMost(DAY_MILLIS);
+    }
+    overall.put("tasksClaimed", pickedUp);
+    overall.put("tasksClaimedWithinADay", withinADay);
+    return overall;
+  }
+
+  private static BigDecimal percent(int part, int whole) {
+    return whole == 0
+        ? null
+        : BigDecimal.valueOf(100L * part)
+            .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+  }
+
+  /** The three maturity levels of DMN {@code maturityLevels}, each with the figures it reads. */
+  private ArrayNode maturity(ObjectNode overall) {
+    VariableMap inputs = Variables.createVariables();
+    for (String figure :
+        List.of(
+            "tasksClaimed",
+            "tasksClaimedWithinADay",
+            "opportunitiesStarted",
+            "opportunitiesWithTech",
+            "committeeRulings",
+            "won",
+            "wonWithInnovation")) {
+      inputs.putValue(
+          figure.equals("won") ? "opportunitiesWon" : figure, overall.get(figure).asInt());
+    }
+    Map<String, Integer> levels = new HashMap<>();
+    for (DmnDecisionResultEntries row :
+        engine
+            .getDecisionService()
+            .evaluateDecisionByKey("maturityLevels")
+            .variables(inputs)
+            .evaluate()) {
+      levels.put(row.getEntry("dimension"), ((Number) row.getEntry("level")).intValue());
+    }
+    ArrayNode maturity = JSON.arrayNode();
+    addLevel(
+        maturity, levels, "INFORMATION_SHARING", inputs, "tasksClaimed", "tasksClaimedWithinADay");
+    addLevel(
+        maturity,
+        levels,
+        "RESOURCE_INTEGRATION",
+        inputs,
+        "opportunitiesStarted",
+        "opportunitiesWithTech",
+        "committeeRulings");
+    addLevel(
+        maturity, levels, "INNOVATION_OUTPUT", inputs, "opportunitiesWon", "wonWithInnovation");
+    return maturity;
+  }
+
+  private static void addLevel(
+      ArrayNode maturity,
+      Map<String, Integer> levels,
+      String dimension,
+      VariableMap inputs,
+      String... basis) {
+    ObjectNode row = maturity.addObject();
+    row.put("dimension", dimension);
+    row.put("level", levels.get(dimension));
+    ObjectNode figures = row.putObject("basis");
+    for (String figure : basis) {
+      figures.put(figure, (Integer) inputs.get(figure));
+    }
+  }
+
+  /** Every measure asked of DMN {@code healthWarnings}; a rule that matches is a warning. */
+  private ArrayNode warnings() {
+    ArrayNode warnings = JSON.arrayNode();
+    departments.forEach(
+        (code, figures) -> {
+          BigDecimal median = figures.claim.medianHours();
+          if (median != null) {
+            ArrayNode slowest = JSON.arrayNode();
+            List<String> slowestText = new ArrayList<>();
+            figures.slowestClaims.stream()
+                .sorted(Comparator.comparingLong(task -> -task.get("claimMillis").asLong()))
+                .forEach(
+                    task -> {
+                      slowest.add(task.deepCopy().without("claimMillis"));
+                      slowestText.add(
+                          task.get("task").asText() + " " + task.get("claimHours") + " h");
+                    });
+            ObjectNode evidence = JSON.objectNode();
+            evidence.put("tasksPickedUp", figures.claim.count());
+            evidence.set("slowestTasks", slowest);
+            warn(
+                warnings,
+                "department",
+                code,
+                "medianClaimHours",
+                median,
+                evidence,
+                String.format(
+                    "%s picked up %d offered tasks, median %s h; slowest: %s",
+                    code, figures.claim.count(), median, String.join(", ", slowestText)));
+          }
+          ObjectNode evidence = JSON.objectNode();
+          evidence.set("disputes", figures.disputesAgainstEvidence);
+          List<String> disputes = new ArrayList<>();
+          figures.disputesAgainstEvidence.forEach(
+              dispute ->
+                  disputes.add(
+                      dispute.get("opportunityId").asText()
+                          + " "
+                          + dispute.get("disputeType").asText()
+                          + " raised by "
+                          + dispute.get("raisedBy").asText()));
+          warn(
+              warnings,
+              "department",
+              code,
+              "disputesAgainst",
+              BigDecimal.valueOf(figures.disputesAgainst),
+              evidence,
+              String.format(
+                  "%d disputes against %s: %s",
+                  figures.disputesAgainst, code, String.join("; ", disputes)));
+        });
+    freeRiderJudgements.forEach(
+        (user, judgements) -> {
+          ObjectNode evidence = JSON.objectNode();
+          evidence.set("opportunities", judgements);
+          List<String> where = new ArrayList<>();
+          judgements.forEach(
+              judgement ->
+                  where.add(
+                      judgement.get("opportunityId").asText()
+                          + " (score "
+                          + judgement.get("peerScore").asText()
+                          + ")"));
+          warn(
+              warnings,
+              "person",
+              user,
+              "freeRiderJudgements",
+              BigDecimal.valueOf(judgements.size()),
+              evidence,
+              user + " judged a free rider in " + String.join(", ", where));
+        });
+    sprintsAtRisk.forEach(
+        (opportunity, evidence) -> {
+          List<String> sprints = new ArrayList<>();
+          evidence.get("sprints").forEach(sprint -> sprints.add(sprint.asText()));
+          warn(
+              warnings,
+              "opportunity",
+              opportunity,
+              "consecutiveAtRiskSprints",
+              BigDecimal.valueOf(sprints.size()),
+              evidence,
+              "sprints " + String.join(", ", sprints) + " of " + opportunity + " AT_RISK in a row");
+        });
+    return warnings;
+  }
+
+  private void warn(
+      ArrayNode warnings,
+      String subjectKind,
+      String subject,
+      String measure,
+      BigDecimal value,
+      ObjectNode evidence,
+      String evidenceText) {
+    DmnDecisionResultEntries match =
+        engine
+            .getDecisionService()
+            .evaluateDecisionByKey("healthWarnings")
+            .variables(
+                Variables.createVariables()
+                    .putValue("measure", measure)
+                    .putValue("value", value.doubleValue()))
+            .evaluate()
+            .getFirstResult();
+    if (match == null || match.getEntry("warning") == null) {
+      return;
+    }
+    ObjectNode warning = warnings.addObject();
+    warning.put("warning", (String) match.getEntry("warning"));
+    warning.put("condition", (String) match.getEntry("condition"));
+    warning.put("subjectKind", subjectKind);
+    warning.put("subject", subject);
+    warning.put("measure", measure);
+    warning.put("value", value);
+    warning.put("evidenceText", evidenceText);
+    warning.set("evidence", evidence);
+  }
+}

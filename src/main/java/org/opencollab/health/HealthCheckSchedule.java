@@ -1,0 +1,25 @@
+package org.opencollab.health;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * When the collaboration health check starts by itself: {@code collab.health.cron}, a Camunda cron
+ * expression (seconds first), by default 06:00 on the first day of every month. The timer start
+ * event reads it as {@code ${healthCheckSchedule.cron}}; the engine reads it again each time the
+ * timer fires ({@code reevaluateTimeCycleWhenDue}), so a changed setting applies from the next run
+ * on.
+ */
+@Component("healthCheckSchedule")
+public class HealthCheckSchedule {
+
+  private final String cron;
+
+  public HealthCheckSchedule(@Value("${collab.health.cron:0 0 6 1 * ?}") String cron) {
+    this.cron = cron;
+  }
+
+  public String getCron() {
+    return cron;
+  }
+}

@@ -1,0 +1,79 @@
+package org.opencollab.health;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.opencollab.config.WithoutAuthorization;
+import org.opencollab.identity.Groups;
+import org.opencollab.identity.SignedInUser;
+import org.opencollab.variables.JsonVariables;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/collaboration-health/latest}: the report of the latest health check that has
+ * assessed, with its process instance and when it was written. Oversight (auditors, coordinators,
+ * the committee, process owners, administrators) reads it; anyone else signed in gets 403, an
+ * anonymous caller 401, and 404 before the first check has run.
+ */
+@RestController
+public class HealthController {
+
+  private final ProcessEngine engine;
+  private final SignedInUser signedIn;
+
+  public HealthController(ProcessEngine engine, SignedInUser signedIn) {
+    this.engine = engine;
+    this.signedIn = signedIn;
+  }
+
+  @GetMapping("/api/collaboration-health/latest")
+  public ResponseEntity<?> latest(HttpServletRequest request) {
+    String user = signedIn.of(request);
+    if (user == null) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"opportunities\"")
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(Map.of("message", "sign in to read the collaboration health report"));
+    }
+    if (!signedIn.inAnyOf(user, Groups.OVERSIGHT)) {
+      return message(
+          HttpStatus.FORBIDDEN,
+          user
+              + " may not read the health report: it is for auditors, coordinators, the committee"
+              + " and process owners");
+    }
+    HistoricVariableInstance latest =
+        WithoutAuthorization.query(
+            () ->
+                engine
+                    .getHistoryService()
+                    .createHistoricVariableInstanceQuery()
+                    .processDefinitionKey(HealthCheckVariables.PROCESS_KEY)
+                    .variableName(HealthCheckVariables.HEALTH_REPORT)
+                    .orderByCreationTime()
+                    .desc()
+                    .listPage(0, 1)
+                    .stream()
+                    .findFirst()
+                    .orElse(null));
+    if (latest == null) {
+      return message(HttpStatus.NOT_FOUND, "no health check has assessed yet");
+    }
+    var body = JsonVariables.object(latest.getValue());
+    body.put("processInstanceId", latest.getProcessInstanceId());
+    body.put("assessedAt", latest.getCreateTime().toInstant().toString());
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+  }
+
+  private static ResponseEntity<?> message(HttpStatus status, String text) {
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("message", text));
+  }
+}

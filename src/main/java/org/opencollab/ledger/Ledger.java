@@ -1,0 +1,168 @@
+package org.opencollab.ledger;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.opencollab.config.EngineConnection;
+import org.opencollab.incentive.IncentiveStatement;
+import org.opencollab.loss.LossStatement;
+import org.opencollab.opportunity.OpportunityVariables;
+import org.opencollab.variables.JsonVariables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the ledger (docs/auditors.md, "The ledger"): the end listeners {@code
+ * ${ledger.recordIncentives(execution)}} on the end event <i>Incentives approved</i> and {@code
+ * ${ledger.recordLoss(execution)}} on the service task <i>Allocate loss</i> copy the statement into
+ * {@code COLLAB_LEDGER_ENTRY} and its department and person lines, on the engine's own connection:
+ * the entry commits with the approval or the allocation, or not at all.
+ *
+ * <p>Exactly once: an entry is keyed by its kind and the opportunity's process instance. A retried
+ * job runs again only when its first run rolled back, entry and all; a statement whose entry is
+ * already there (a process owner re-running a step) is left as written and logged.
+ */
+@Component("ledger")
+public class Ledger {
+
+  public static final String INCENTIVE = "INCENTIVE";
+  public static final String LOSS = "LOSS";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
+
+  public void recordIncentives(DelegateExecution execution) {
+    IncentiveStatement statement =
+        JsonVariables.read(
+            execution.getVariable(OpportunityVariables.INCENTIVE_STATEMENT),
+            IncentiveStatement.class);
+    String entry = entryId(INCENTIVE, execution);
+    if (!open(
+        entry, INCENTIVE, statement.opportunityId(), execution, statement.realizedRevenue())) {
+      return;
+    }
+    Connection connection = EngineConnection.current();
+    try (PreparedStatement department = departmentInsert(connection);
+        PreparedStatement person =
+            connection.prepareStatement(
+                "INSERT INTO COLLAB_LEDGER_PERSON (ENTRY_ID_, USER_ID_, DEPARTMENT_, BONUS_, STAR_,"
+                    + " PROMOTION_POINTS_, FREE_RIDER_) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (IncentiveStatement.DepartmentLine line : statement.departments()) {
+        addDepartment(department, entry, line.department(), line.kpiCredit(), line.pool(), zero());
+      }
+      department.executeBatch();
+      for (IncentiveStatement.MemberLine member : statement.members()) {
+        person.setString(1, entry);
+        person.setString(2, member.userId());
+        person.setString(3, member.department());
+        person.setBigDecimal(4, member.bonus());
+        person.setBoolean(5, member.collaborationStar());
+        person.setInt(6, member.promotionPoints());
+        person.setBoolean(7, member.freeRider());
+        person.addBatch();
+      }
+      person.executeBatch();
+    } catch (SQLException e) {
+      throw failed(entry, e);
+    }
+  }
+
+  public void recordLoss(DelegateExecution execution) {
+    LossStatement statement =
+        JsonVariables.read(
+            execution.getVariable(OpportunityVariables.LOSS_STATEMENT), LossStatement.class);
+    String entry = entryId(LOSS, execution);
+    if (!open(entry, LOSS, statement.opportunityId(), execution, statement.lossAmount())) {
+      return;
+    }
+    try (PreparedStatement department = departmentInsert(EngineConnection.current())) {
+      for (LossStatement.DepartmentLoss line : statement.departments()) {
+        addDepartment(department, entry, line.department(), zero(), zero(), line.loss());
+      }
+      department.executeBatch();
+    } catch (SQLException e) {
+      throw failed(entry, e);
+    }
+  }
+
+  private static String entryId(String kind, DelegateExecution execution) {
+    return kind + ":" + execution.getProcessInstanceId();
+  }
+
+  /** Inserts the entry's head; false when the statement is in the ledger already. */
+  private static boolean open(
+      String entry,
+      String kind,
+      String opportunityId,
+      DelegateExecution execution,
+      BigDecimal amount) {
+    Connection connection = EngineConnection.current();
+    try (PreparedStatement existing =
+        connection.prepareStatement("SELECT 1 FROM COLLAB_LEDGER_ENTRY WHERE ENTRY_ID_ = ?")) {
+      existing.setString(1, entry);
+      try (ResultSet found = existing.executeQuery()) {
+        if (found.next()) {
+          LOG.warn(
+              "the {} statement of {} is in the ledger already ({}); it stays as first written",
+              kind,
+              opportunityId,
+              entry);
+          return false;
+        }
+      }
+    } catch (SQLException e) {
+      throw failed(entry, e);
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO COLLAB_LEDGER_ENTRY (ENTRY_ID_, KIND_, OPPORTUNITY_ID_, PROC_INST_ID_,"
+                + " RECORDED_, AMOUNT_) VALUES (?, ?, ?, ?, ?, ?)")) {
+      insert.setString(1, entry);
+      insert.setString(2, kind);
+      insert.setString(3, opportunityId);
+      insert.setString(4, execution.getProcessInstanceId());
+      insert.setTimestamp(5, new Timestamp(ClockUtil.getCurrentTime().getTime()));
+      insert.setBigDecimal(6, amount);
+      insert.executeUpdate();
+      return true;
+    } catch (SQLException e) {
+      throw failed(entry, e);
+    }
+  }
+
+  private static PreparedStatement departmentInsert(Connection connection) throws SQLException {
+    return connection.prepareStatement(
+        "INSERT INTO COLLAB_LEDGER_DEPARTMENT (ENTRY_ID_, DEPARTMENT_, KPI_CREDIT_, POOL_, LOSS_)"
+            + " VALUES (?, ?, ?, ?, ?)");
+  }
+
+  private static void addDepartment(
+      PreparedStatement insert,
+      String entry,
+      String department,
+      BigDecimal kpiCredit,
+      BigDecimal pool,
+      BigDecimal loss)
+      throws SQLException {
+    insert.setString(1, entry);
+    insert.setString(2, department);
+    insert.setBigDecimal(3, kpiCredit);
+    insert.setBigDecimal(4, pool);
+    insert.setBigDecimal(5, loss);
+    insert.addBatch();
+  }
+
+  private static BigDecimal zero() {
+    return BigDecimal.ZERO.setScale(2);
+  }
+
+  private static ProcessEngineException failed(String entry, SQLException e) {
+    return new ProcessEngineException("cannot write ledger entry " + entry, e);
+  }
+}
