@@ -1,6 +1,7 @@
 package org.opencollab.ledger;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,6 +21,14 @@ import org.springframework.stereotype.Component;
 public class LedgerTotals {
 
   /** A department's totals over the period. */
+  @JsonPropertyOrder({
+    "department",
+    "incentiveStatements",
+    "lossStatements",
+    "kpiCredit",
+    "pool",
+    "loss"
+  })
   public record DepartmentTotal(
       String department,
       int incentiveStatements,
@@ -29,6 +38,15 @@ public class LedgerTotals {
       @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal loss) {}
 
   /** A person's totals over the period, in one department. */
+  @JsonPropertyOrder({
+    "userId",
+    "department",
+    "statements",
+    "bonus",
+    "stars",
+    "promotionPoints",
+    "freeRiderFlags"
+  })
   public record PersonTotal(
       String userId,
       String department,

@@ -22,6 +22,13 @@ abstract class DecisionTableTest {
   @Autowired private DecisionService decisionService;
   @Autowired private HistoryService historyService;
 
+  /** Every result of a decision that collects them, in rule order. */
+  List<Map<String, Object>> evaluateAll(String decisionKey, Map<String, Object> inputs) {
+    return decisionService.evaluateDecisionByKey(decisionKey).variables(inputs).evaluate().stream()
+        .map(DmnDecisionResultEntries::getEntryMap)
+        .toList();
+  }
+
   /**
    * @return the single result, or an evaluation without outputs when no rule matched
    */
