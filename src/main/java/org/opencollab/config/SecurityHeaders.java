@@ -24,7 +24,7 @@ public class SecurityHeaders {
   static final String HSTS = "max-age=31536000; includeSubDomains";
   static final String REST_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-  /** The story pages: their own scripts only; bpmn-js draws with inline styles. */
+  /** The story and ledger pages: their own scripts only; bpmn-js draws with inline styles. */
   static final String PAGE_POLICY =
       "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
           + " frame-ancestors 'none'";
@@ -52,7 +52,9 @@ public class SecurityHeaders {
       String path = request.getRequestURI().substring(request.getContextPath().length());
       if (path.startsWith("/engine-rest") || path.startsWith("/api/")) {
         response.setHeader("Content-Security-Policy", REST_POLICY);
-      } else if (path.startsWith("/opportunities") || path.startsWith("/story-page/")) {
+      } else if (path.startsWith("/opportunities")
+          || path.startsWith("/story-page/")
+          || path.startsWith("/ledger")) {
         response.setHeader("Content-Security-Policy", PAGE_POLICY);
       }
       chain.doFilter(request, response);
