@@ -20,6 +20,7 @@ function chart(rows) {
     [['credit', row.kpiCredit, t('KPI credit', '收益计入')], ['loss', row.loss, t('Loss', '损失分摊')]].forEach(([kind, amount, name]) => {
       const bar = document.createElement('div');
       bar.className = 'bar ' + kind;
+      bar.hidden = Number(amount) === 0;
       bar.style.width = (100 * Number(amount) / largest) + '%';
       bar.title = name + ': ' + amount;
       bar.textContent = Number(amount) > 0 ? amount : '';

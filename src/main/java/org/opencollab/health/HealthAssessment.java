@@ -20,9 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineServices;
@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -155,15 +156,17 @@ final class HealthAssessment {
     eachDay(
         (first, last) -> {
           for (HistoricIdentityLinkLog link :
-              history
-                  .createHistoricIdentityLinkLogQuery()
-                  .type(IdentityLinkType.CANDIDATE)
-                  .operationType("add")
-                  .dateAfter(first)
-                  .dateBefore(last)
-                  .orderByTime()
-                  .asc()
-                  .list()) {
+              read(
+                  () ->
+                      history
+                          .createHistoricIdentityLinkLogQuery()
+                          .type(IdentityLinkType.CANDIDATE)
+                          .operationType("add")
+                          .dateAfter(first)
+                          .dateBefore(last)
+                          .orderByTime()
+                          .asc()
+                          .list())) {
             department(link.getGroupId())
                 .ifPresent(department -> offeredTo.putIfAbsent(link.getTaskId(), department));
           }
@@ -172,15 +175,17 @@ final class HealthAssessment {
     eachDay(
         (first, last) -> {
           for (HistoricIdentityLinkLog link :
-              history
-                  .createHistoricIdentityLinkLogQuery()
-                  .type(IdentityLinkType.ASSIGNEE)
-                  .operationType("add")
-                  .dateAfter(first)
-                  .dateBefore(last)
-                  .orderByTime()
-                  .asc()
-                  .list()) {
+              read(
+                  () ->
+                      history
+                          .createHistoricIdentityLinkLogQuery()
+                          .type(IdentityLinkType.ASSIGNEE)
+                          .operationType("add")
+                          .dateAfter(first)
+                          .dateBefore(last)
+                          .orderByTime()
+                          .asc()
+                          .list())) {
             if (offeredTo.containsKey(link.getTaskId())) {
               pickedUp.putIfAbsent(link.getTaskId(), link.getTime().getTime());
             }
@@ -189,11 +194,13 @@ final class HealthAssessment {
     eachDay(
         (first, last) -> {
           for (HistoricTaskInstance task :
-              history
-                  .createHistoricTaskInstanceQuery()
-                  .startedAfter(first)
-                  .startedBefore(last)
-                  .list()) {
+              read(
+                  () ->
+                      history
+                          .createHistoricTaskInstanceQuery()
+                          .startedAfter(first)
+                          .startedBefore(last)
+                          .list())) {
             String offered = offeredTo.get(task.getId());
             Optional<String> department =
                 offered != null ? Optional.of(offered) : userDepartment(task.getAssignee());
@@ -247,12 +254,14 @@ final class HealthAssessment {
     eachDay(
         (first, last) -> {
           for (HistoricActivityInstance timer :
-              history
-                  .createHistoricActivityInstanceQuery()
-                  .activityType("boundaryTimer")
-                  .startedAfter(first)
-                  .startedBefore(last)
-                  .list()) {
+              read(
+                  () ->
+                      history
+                          .createHistoricActivityInstanceQuery()
+                          .activityType("boundaryTimer")
+                          .startedAfter(first)
+                          .startedBefore(last)
+                          .list())) {
             slaTimersFired++;
             timerDepartment(timer).ifPresent(code -> departments.get(code).slaTimersFired++);
           }
@@ -265,12 +274,14 @@ final class HealthAssessment {
         (first, last) -> {
           raised.clear();
           for (HistoricProcessInstance dispute :
-              history
-                  .createHistoricProcessInstanceQuery()
-                  .processDefinitionKey(ARBITRATION_PROCESS)
-                  .startedAfter(first)
-                  .startedBefore(last)
-                  .list()) {
+              read(
+                  () ->
+                      history
+                          .createHistoricProcessInstanceQuery()
+                          .processDefinitionKey(ARBITRATION_PROCESS)
+                          .startedAfter(first)
+                          .startedBefore(last)
+                          .list())) {
             raised.add(dispute.getId());
           }
           variables(
@@ -282,19 +293,21 @@ final class HealthAssessment {
         (first, last) -> {
           settled.clear();
           settled.addAll(
-              history
-                  .createHistoricProcessInstanceQuery()
-                  .processDefinitionKey(ARBITRATION_PROCESS)
-                  .finishedAfter(first)
-                  .finishedBefore(last)
-                  .list());
+              read(
+                  () ->
+                      history
+                          .createHistoricProcessInstanceQuery()
+                          .processDefinitionKey(ARBITRATION_PROCESS)
+                          .finishedAfter(first)
+                          .finishedBefore(last)
+                          .list()));
           Map<String, Map<String, Object>> rulings =
               variables(settled.stream().map(HistoricProcessInstance::getId).toList(), "ruling");
           for (HistoricProcessInstance dispute : settled) {
-            arbitrations.add(dispute.getDurationInMillis());
             Object ruling = rulings.getOrDefault(dispute.getId(), Map.of()).get("ruling");
             if (ruling != null) {
               disputesSettled++;
+              arbitrations.add(dispute.getDurationInMillis());
               String decidedBy = JsonVariables.object(ruling).path("decidedBy").asText();
               if ("MEDIATION".equals(decidedBy)) {
                 settledByMediation++;
@@ -331,12 +344,14 @@ final class HealthAssessment {
         (first, last) -> {
           ids.clear();
           for (HistoricProcessInstance opportunity :
-              history
-                  .createHistoricProcessInstanceQuery()
-                  .processDefinitionKey(OPPORTUNITY_PROCESS)
-                  .startedAfter(first)
-                  .startedBefore(last)
-                  .list()) {
+              read(
+                  () ->
+                      history
+                          .createHistoricProcessInstanceQuery()
+                          .processDefinitionKey(OPPORTUNITY_PROCESS)
+                          .startedAfter(first)
+                          .startedBefore(last)
+                          .list())) {
             ids.add(opportunity.getId());
           }
           opportunitiesStarted += ids.size();
@@ -351,12 +366,14 @@ final class HealthAssessment {
         (first, last) -> {
           ids.clear();
           for (HistoricProcessInstance opportunity :
-              history
-                  .createHistoricProcessInstanceQuery()
-                  .processDefinitionKey(OPPORTUNITY_PROCESS)
-                  .finishedAfter(first)
-                  .finishedBefore(last)
-                  .list()) {
+              read(
+                  () ->
+                      history
+                          .createHistoricProcessInstanceQuery()
+                          .processDefinitionKey(OPPORTUNITY_PROCESS)
+                          .finishedAfter(first)
+                          .finishedBefore(last)
+                          .list())) {
             ids.add(opportunity.getId());
           }
           variables(
@@ -418,21 +435,25 @@ final class HealthAssessment {
         (first, last) -> {
           signed.clear();
           signed.addAll(
-              history
-                  .createHistoricActivityInstanceQuery()
-                  .activityId("Gateway_AgreementSettled")
-                  .startedAfter(first)
-                  .startedBefore(last)
-                  .list());
+              read(
+                  () ->
+                      history
+                          .createHistoricActivityInstanceQuery()
+                          .activityId("Gateway_AgreementSettled")
+                          .startedAfter(first)
+                          .startedBefore(last)
+                          .list()));
           Map<String, Long> identified = new HashMap<>();
           for (List<String> chunk :
               chunks(
                   signed.stream().map(HistoricActivityInstance::getProcessInstanceId).toList())) {
             for (HistoricProcessInstance opportunity :
-                history
-                    .createHistoricProcessInstanceQuery()
-                    .processInstanceIds(new LinkedHashSet<>(chunk))
-                    .list()) {
+                read(
+                    () ->
+                        history
+                            .createHistoricProcessInstanceQuery()
+                            .processInstanceIds(new LinkedHashSet<>(chunk))
+                            .list())) {
               identified.put(opportunity.getId(), opportunity.getStartTime().getTime());
             }
           }
@@ -445,47 +466,63 @@ final class HealthAssessment {
         });
   }
 
-  /** Opportunities whose sprints were reviewed in the period: their longest run of AT_RISK. */
+  /**
+   * Opportunities whose sprints were reviewed in the period: their longest run of AT_RISK among
+   * those reviews. Reviews are recorded in order, so the period's are the last ones.
+   */
   private void sprints() {
-    Set<String> reviewed = new LinkedHashSet<>();
+    Map<String, Integer> reviewedInPeriod = new LinkedHashMap<>();
     eachDay(
         (first, last) -> {
           for (HistoricActivityInstance review :
-              history
-                  .createHistoricActivityInstanceQuery()
-                  .activityId("ReviewSprint")
-                  .finishedAfter(first)
-                  .finishedBefore(last)
-                  .list()) {
-            reviewed.add(review.getProcessInstanceId());
+              read(
+                  () ->
+                      history
+                          .createHistoricActivityInstanceQuery()
+                          .activityId("ReviewSprint")
+                          .finishedAfter(first)
+                          .finishedBefore(last)
+                          .list())) {
+            if (!review.isCanceled()) {
+              reviewedInPeriod.merge(review.getProcessInstanceId(), 1, Integer::sum);
+            }
           }
         });
-    for (List<String> chunk : chunks(new ArrayList<>(reviewed))) {
-      for (Map<String, Object> opportunity :
-          variables(chunk, "sprintReviews", "opportunityId").values()) {
-        Object reviews = opportunity.get("sprintReviews");
-        if (reviews == null) {
-          continue;
+    for (List<String> chunk : chunks(new ArrayList<>(reviewedInPeriod.keySet()))) {
+      variables(chunk, "sprintReviews", "opportunityId")
+          .forEach(
+              (instance, opportunity) ->
+                  longestAtRiskRun(opportunity, reviewedInPeriod.get(instance)));
+    }
+  }
+
+  private void longestAtRiskRun(Map<String, Object> opportunity, int reviewedInPeriod) {
+    Object recorded = opportunity.get("sprintReviews");
+    if (recorded == null) {
+      return;
+    }
+    ArrayNode reviews = JsonVariables.array(recorded);
+    ArrayNode longest = JSON.arrayNode();
+    ArrayNode run = JSON.arrayNode();
+    for (int index = Math.max(0, reviews.size() - reviewedInPeriod);
+        index < reviews.size();
+        index++) {
+      JsonNode review = reviews.get(index);
+      if ("AT_RISK".equals(review.path("status").asText())) {
+        run.add(review.path("sprint").asInt());
+        if (run.size() > longest.size()) {
+          longest = run.deepCopy();
         }
-        ArrayNode longest = JSON.arrayNode();
-        ArrayNode run = JSON.arrayNode();
-        for (JsonNode review : JsonVariables.array(reviews)) {
-          if ("AT_RISK".equals(review.path("status").asText())) {
-            run.add(review.path("sprint").asInt());
-            if (run.size() > longest.size()) {
-              longest = run.deepCopy();
-            }
-          } else {
-            run.removeAll();
-          }
-        }
-        if (!longest.isEmpty()) {
-          ObjectNode evidence = JSON.objectNode();
-          evidence.put("opportunityId", String.valueOf(opportunity.get("opportunityId")));
-          evidence.set("sprints", longest);
-          sprintsAtRisk.put(String.valueOf(opportunity.get("opportunityId")), evidence);
-        }
+      } else {
+        run.removeAll();
       }
+    }
+    if (!longest.isEmpty()) {
+      String id = String.valueOf(opportunity.get("opportunityId"));
+      ObjectNode evidence = JSON.objectNode();
+      evidence.put("opportunityId", id);
+      evidence.set("sprints", longest);
+      sprintsAtRisk.put(id, evidence);
     }
   }
 
@@ -498,11 +535,13 @@ final class HealthAssessment {
     for (List<String> chunk : chunks(new ArrayList<>(ids))) {
       chunk.forEach(id -> values.put(id, new HashMap<>()));
       for (HistoricVariableInstance variable :
-          history
-              .createHistoricVariableInstanceQuery()
-              .processInstanceIdIn(chunk.toArray(String[]::new))
-              .variableNameIn(names)
-              .list()) {
+          read(
+              () ->
+                  history
+                      .createHistoricVariableInstanceQuery()
+                      .processInstanceIdIn(chunk.toArray(String[]::new))
+                      .variableNameIn(names)
+                      .list())) {
         Map<String, Object> instance = values.get(variable.getProcessInstanceId());
         boolean own = variable.getProcessInstanceId().equals(variable.getExecutionId());
         if (variable.getValue() != null && (own || !instance.containsKey(variable.getName()))) {
@@ -511,6 +550,19 @@ final class HealthAssessment {
       }
     }
     return values;
+  }
+
+  /**
+   * Runs one query in a command of its own: what it loads leaves the engine's entity cache when the
+   * query ends, instead of piling up in the cache of the job that assesses.
+   */
+  private static <T> T read(Supplier<T> query) {
+    if (Context.getCommandContext() == null) {
+      return query.get();
+    }
+    return Context.getProcessEngineConfiguration()
+        .getCommandExecutorTxRequiresNew()
+        .execute(context -> query.get());
   }
 
   private static List<List<String>> chunks(List<String> ids) {
@@ -534,7 +586,8 @@ final class HealthAssessment {
     return departmentOfUser.computeIfAbsent(
         userId,
         user ->
-            engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+            read(() -> engine.getIdentityService().createGroupQuery().groupMember(user).list())
+                .stream()
                 .map(Group::getId)
                 .map(HealthAssessment::department)
                 .flatMap(Optional::stream)
@@ -658,17 +711,30 @@ final class HealthAssessment {
     }
     ArrayNode maturity = JSON.arrayNode();
     addLevel(
-        maturity, levels, "INFORMATION_SHARING", inputs, "tasksClaimed", "tasksClaimedWithinADay");
+        maturity,
+        levels,
+        "INFORMATION_SHARING",
+        inputs,
+        "%2$d of %1$d offered tasks picked up within a day",
+        "tasksClaimed",
+        "tasksClaimedWithinADay");
     addLevel(
         maturity,
         levels,
         "RESOURCE_INTEGRATION",
         inputs,
+        "%2$d of %1$d new opportunities with tech; %3$d committee rulings",
         "opportunitiesStarted",
         "opportunitiesWithTech",
         "committeeRulings");
     addLevel(
-        maturity, levels, "INNOVATION_OUTPUT", inputs, "opportunitiesWon", "wonWithInnovation");
+        maturity,
+        levels,
+        "INNOVATION_OUTPUT",
+        inputs,
+        "%2$d of %1$d won opportunities with a new product or a press release",
+        "opportunitiesWon",
+        "wonWithInnovation");
     return maturity;
   }
 
@@ -677,14 +743,18 @@ final class HealthAssessment {
       Map<String, Integer> levels,
       String dimension,
       VariableMap inputs,
+      String basisText,
       String... basis) {
     ObjectNode row = maturity.addObject();
     row.put("dimension", dimension);
     row.put("level", levels.get(dimension));
     ObjectNode figures = row.putObject("basis");
-    for (String figure : basis) {
-      figures.put(figure, (Integer) inputs.get(figure));
+    Object[] values = new Object[basis.length];
+    for (int index = 0; index < basis.length; index++) {
+      values[index] = inputs.get(basis[index]);
+      figures.put(basis[index], (Integer) values[index]);
     }
+    row.put("basisText", String.format(basisText, values));
   }
 
   /** Every measure asked of DMN {@code healthWarnings}; a rule that matches is a warning. */

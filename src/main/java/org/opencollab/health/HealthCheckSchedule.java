@@ -6,9 +6,9 @@ import org.springframework.stereotype.Component;
 /**
  * When the collaboration health check starts by itself: {@code collab.health.cron}, a Camunda cron
  * expression (seconds first), by default 06:00 on the first day of every month. The timer start
- * event reads it as {@code ${healthCheckSchedule.cron}}; the engine reads it again each time the
- * timer fires ({@code reevaluateTimeCycleWhenDue}), so a changed setting applies from the next run
- * on.
+ * event reads it as {@code ${healthCheckSchedule.cron}}. The application reads it when it starts,
+ * the engine each time the timer fires ({@code reevaluateTimeCycleWhenDue}): after a change and a
+ * restart, the run already due keeps its time and the runs after it follow the new setting.
  */
 @Component("healthCheckSchedule")
 public class HealthCheckSchedule {

@@ -77,7 +77,8 @@ public final class AccessPolicy {
     // Coordinators mediate, and may raise a dispute for any involved department
     // (docs/process-variables.md).
     grants.add(startProcess(Groups.COORDINATORS, ARBITRATION_PROCESS));
-    // The collaboration health check is not modelled yet; its grant is in place for when it is.
+    // Coordinators and process owners run a collaboration health check by hand
+    // (docs/collaboration-health.md).
     for (String group : List.of(Groups.COORDINATORS, Groups.PROCESS_OWNERS)) {
       grants.add(startProcess(group, HEALTH_CHECK_PROCESS));
       grants.add(

@@ -25,9 +25,10 @@ import org.springframework.stereotype.Component;
  * {@code COLLAB_LEDGER_ENTRY} and its department and person lines, on the engine's own connection:
  * the entry commits with the approval or the allocation, or not at all.
  *
- * <p>Exactly once: an entry is keyed by its kind and the opportunity's process instance. A retried
- * job runs again only when its first run rolled back, entry and all; a statement whose entry is
- * already there (a process owner re-running a step) is left as written and logged.
+ * <p>Exactly once: an entry is keyed by its kind and the opportunity's id. A retried job runs again
+ * only when its first run rolled back, entry and all; a statement whose entry is already there (a
+ * process owner re-running a step, or restarting the opportunity) is left as first written, and the
+ * log says so.
  */
 @Component("ledger")
 public class Ledger {
@@ -42,7 +43,7 @@ public class Ledger {
         JsonVariables.read(
             execution.getVariable(OpportunityVariables.INCENTIVE_STATEMENT),
             IncentiveStatement.class);
-    String entry = entryId(INCENTIVE, execution);
+    String entry = entryId(INCENTIVE, statement.opportunityId());
     if (!open(
         entry, INCENTIVE, statement.opportunityId(), execution, statement.realizedRevenue())) {
       return;
@@ -77,7 +78,7 @@ public class Ledger {
     LossStatement statement =
         JsonVariables.read(
             execution.getVariable(OpportunityVariables.LOSS_STATEMENT), LossStatement.class);
-    String entry = entryId(LOSS, execution);
+    String entry = entryId(LOSS, statement.opportunityId());
     if (!open(entry, LOSS, statement.opportunityId(), execution, statement.lossAmount())) {
       return;
     }
@@ -91,8 +92,12 @@ public class Ledger {
     }
   }
 
-  private static String entryId(String kind, DelegateExecution execution) {
-    return kind + ":" + execution.getProcessInstanceId();
+  /**
+   * One entry per opportunity and kind: a process owner who restarts a finished opportunity (a new
+   * process instance with the same id) cannot put its statement in twice either.
+   */
+  private static String entryId(String kind, String opportunityId) {
+    return kind + ":" + opportunityId;
   }
 
   /** Inserts the entry's head; false when the statement is in the ledger already. */

@@ -136,6 +136,12 @@ class CollaborationHealthCheckProcessTest {
             tuple("RESOURCE_INTEGRATION", 5),
             tuple("INNOVATION_OUTPUT", 3));
 
+    assertThat(report.findValuesAsText("basisText"))
+        .containsExactly(
+            "16 of 22 offered tasks picked up within a day",
+            "4 of 5 new opportunities with tech; 0 committee rulings",
+            "1 of 2 won opportunities with a new product or a press release");
+
     List<JsonNode> warnings = rows(report.get("warnings"));
     assertThat(warnings)
         .extracting(

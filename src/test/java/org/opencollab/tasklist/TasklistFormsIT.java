@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -183,6 +184,97 @@ class TasklistFormsIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("opportunities"), id));
   }
 
+  /**
+   * A coordinator reviews a health report in Tasklist as tables: maturity levels, warnings,
+   * departments and overall figures, not raw Json.
+   */
+  @Test
+  void aCoordinatorReviewsTheHealthReportAsTables() throws IOException {
+    String check =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey("collaborationHealthCheck", Map.of("periodDays", 30))
+            .getId();
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    Task review =
+        wait.until(
+            ignored ->
+                engine
+                    .getTaskService()
+                    .createTaskQuery()
+                    .processInstanceId(check)
+                    .taskDefinitionKey("ReviewHealthReport")
+                    .singleResult());
+
+    logIn("erin");
+    browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + review.getId());
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[contains(normalize-space(.), 'Claim')]")))
+        .click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".fjs-form"), "INFORMATION_SHARING"));
+    String form = browser.findElement(By.cssSelector(".fjs-form")).getText();
+    assertThat(form)
+        .contains("Maturity levels", "RESOURCE_INTEGRATION", "INNOVATION_OUTPUT")
+        .contains("Warnings", "Departments", "SALES", "OPERATIONS", "Overall")
+        .contains("Opportunities started", "Period / 期间: ")
+        .doesNotContain("\"departments\"");
+    assertThat(browser.findElements(By.cssSelector(".fjs-form table"))).hasSize(4);
+    screenshot("review-health-report");
+
+    WebElement notes = browser.findElement(By.cssSelector(".fjs-form textarea"));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", notes);
+    notes.sendKeys("Nothing to follow up this month");
+    WebElement complete =
+        browser.findElement(By.xpath("//button[contains(normalize-space(.), 'Complete')]"));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", complete);
+    complete.click();
+    wait.until(
+        ignored -> engine.getTaskService().createTaskQuery().taskId(review.getId()).count() == 0);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(check)
+                .variableName("reviewNotes")
+                .singleResult()
+                .getValue())
+        .isEqualTo("Nothing to follow up this month");
+  }
+
+  /**
+   * The ledger page: an auditor sees every department's totals with a bar each, a team member only
+   * their own row.
+   */
+  @Test
+  void theLedgerPageShowsTotalsWithAChartAndAPersonTheirOwnRow() throws IOException {
+    OpportunityDriver driver = new OpportunityDriver(engine);
+    String id = OpportunityDriver.newOpportunityId();
+    driver.deliverWorkedExampleUntilApproval(id);
+    new WebDriverWait(browser, WAIT)
+        .until(ignored -> !driver.tasks(id, "ApproveIncentives").isEmpty());
+    driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
+
+    logIn("ivan");
+    browser.get(base() + "/ledger");
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("departments"), "DELIVERY"));
+    assertThat(browser.findElements(By.cssSelector("#chart .bar.credit"))).hasSizeGreaterThan(2);
+    assertThat(browser.findElement(By.id("people")).getText()).contains("alice", "sam", "bob");
+    screenshot("ledger");
+
+    logIn("alice");
+    browser.get(base() + "/ledger");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("people"), "alice"));
+    assertThat(browser.findElement(By.id("people")).getText()).doesNotContain("bob", "sam");
+    assertThat(browser.findElement(By.id("departments-section")).isDisplayed()).isFalse();
+  }
+
   private void choose(WebDriverWait wait, String option) {
     WebElement label =
         wait.until(
@@ -208,10 +300,29 @@ class TasklistFormsIT {
                 By.cssSelector("input[ng-model='username']")))
         .sendKeys(user);
     browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+    // The login is sent with the CSRF token of the new session: wait until Tasklist has it.
+    wait.until(ignored -> browser.manage().getCookieNamed("XSRF-TOKEN") != null);
     browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(
-        ExpectedConditions.visibilityOfElementLocated(
-            By.xpath("//a[contains(normalize-space(.), 'Start process')]")));
+    try {
+      wait.until(
+          ExpectedConditions.visibilityOfElementLocated(
+              By.xpath("//a[contains(normalize-space(.), 'Start process')]")));
+    } catch (org.openqa.selenium.TimeoutException notSignedIn) {
+      try {
+        screenshot("not-signed-in-" + user);
+      } catch (IOException ignored) {
+        // the assertion below says what happened
+      }
+      throw new AssertionError(
+          user
+              + " is not signed in to Tasklist at "
+              + browser.getCurrentUrl()
+              + ": "
+              + browser.findElement(By.tagName("body")).getText()
+              + " / browser log: "
+              + browser.manage().logs().get("browser").getAll(),
+          notSignedIn);
+    }
   }
 
   private void screenshot(String name) throws IOException {
