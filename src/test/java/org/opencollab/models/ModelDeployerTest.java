@@ -141,11 +141,16 @@ class ModelDeployerTest {
   }
 
   @Test
-  void theApplicationDeployedTheFourDecisionsAtStartUp() {
+  void theApplicationDeployedTheSixDecisionsAtStartUp() {
     assertThat(repositoryService.createDecisionDefinitionQuery().latestVersion().list())
         .extracting(d -> d.getKey())
         .contains(
-            "techParticipation", "opportunityTriage", "arbitrationRouting", "incentivePolicy");
+            "techParticipation",
+            "opportunityTriage",
+            "arbitrationRouting",
+            "incentivePolicy",
+            "maturityLevels",
+            "healthWarnings");
     assertThat(
             repositoryService
                 .createDeploymentQuery()

@@ -116,7 +116,7 @@ class ProductionOnPostgresIT {
   @Test
   void decisionsAreDeployedAndEvaluate() {
     assertThat(repositoryService.createDecisionDefinitionQuery().latestVersion().count())
-        .isEqualTo(4);
+        .isEqualTo(6);
     Map<String, Object> opportunity = new HashMap<>();
     opportunity.put("customizationRequired", false);
     opportunity.put("newProduct", false);
