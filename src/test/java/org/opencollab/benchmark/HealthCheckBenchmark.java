@@ -93,8 +93,9 @@ class HealthCheckBenchmark {
     print("90 days, half the history", OPPORTUNITIES / 2, half);
     print("90 days, all the history", OPPORTUNITIES, whole);
     System.out.printf(
-        "live heap, 90 days: %.2f× with twice the history (target: no growth with history)%n",
-        whole.liveMiB() / (double) Math.max(1, half.liveMiB()));
+        "live heap, 90 days: %.1f MiB with half the history, %.1f MiB with all of it (target: no"
+            + " growth with history)%n",
+        half.liveMiB(), whole.liveMiB());
     print("730 days, every opportunity in the period", OPPORTUNITIES, everything);
 
     ClockUtil.reset();
@@ -124,7 +125,7 @@ class HealthCheckBenchmark {
   private static void print(String what, int history, Run run) {
     System.out.printf(
         "health check, %s (%d opportunities of history): %.1f s (target <= 30 s); peak live heap"
-            + " %d MiB above idle (%d full collections)%n",
+            + " %.1f MiB above idle (%d full collections)%n",
         what, history, run.seconds(), run.liveMiB(), run.collections());
   }
 
@@ -194,7 +195,7 @@ class HealthCheckBenchmark {
    * @param liveMiB the most heap left after a full collection during the run, above the idle heap:
    *     what the check holds on to
    */
-  private record Run(double seconds, long liveMiB, int collections) {}
+  private record Run(double seconds, double liveMiB, int collections) {}
 
   /**
    * One health check of {@code days} at the end of the seeded history, twice: once timed, once with
@@ -256,7 +257,7 @@ class HealthCheckBenchmark {
     engine.getRuntimeService().deleteProcessInstance(check.getId(), "benchmark done");
   }
 
-  private static long mib(long bytes) {
-    return Math.max(0, bytes / (1024 * 1024));
+  private static double mib(long bytes) {
+    return Math.max(0, bytes) / (1024.0 * 1024.0);
   }
 }
