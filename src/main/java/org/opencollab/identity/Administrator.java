@@ -26,6 +26,7 @@ public class Administrator implements UserSeeds {
             properties.user(),
             "Administrator",
             properties.user(),
+            null,
             properties.password(),
             List.of(Groups.CAMUNDA_ADMIN)));
   }

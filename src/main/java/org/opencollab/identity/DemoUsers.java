@@ -14,6 +14,11 @@ public class DemoUsers implements UserSeeds {
 
   static final String PASSWORD = "demo";
 
+  /**
+   * The demo users' mail goes to {@code <user>@opencollab.example} (a domain kept for examples).
+   */
+  static final String MAIL_DOMAIN = "opencollab.example";
+
   @Override
   public List<SeedUser> users() {
     return List.of(
@@ -33,6 +38,7 @@ public class DemoUsers implements UserSeeds {
   }
 
   private static SeedUser user(String id, String firstName, String lastName, String... groupIds) {
-    return new SeedUser(id, firstName, lastName, PASSWORD, List.of(groupIds));
+    return new SeedUser(
+        id, firstName, lastName, id + "@" + MAIL_DOMAIN, PASSWORD, List.of(groupIds));
   }
 }

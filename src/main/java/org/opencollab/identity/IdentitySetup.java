@@ -106,9 +106,17 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
       User user = identity.newUser(seed.id());
       user.setFirstName(seed.firstName());
       user.setLastName(seed.lastName());
+      user.setEmail(seed.email());
       user.setPassword(seed.password());
       identity.saveUser(user);
       changes++;
+    } else if (seed.email() != null) {
+      User user = identity.createUserQuery().userId(seed.id()).singleResult();
+      if (user.getEmail() == null || user.getEmail().isBlank()) {
+        user.setEmail(seed.email());
+        identity.saveUser(user);
+        changes++;
+      }
     }
     for (String groupId : seed.groupIds()) {
       if (identity.createUserQuery().userId(seed.id()).memberOfGroup(groupId).count() == 0) {

@@ -1,5 +1,6 @@
 package org.opencollab.opportunity;
 
+import static org.opencollab.opportunity.OpportunityVariables.EXECUTIVE_SPONSOR;
 import static org.opencollab.opportunity.OpportunityVariables.LOOP_COUNTER;
 import static org.opencollab.opportunity.OpportunityVariables.SPRINT_NOTES;
 import static org.opencollab.opportunity.OpportunityVariables.SPRINT_REVIEWS;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.opencollab.notify.SprintAlerts;
 import org.opencollab.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +19,17 @@ import org.springframework.stereotype.Component;
  * named after the variable, which an expression would find first): keeps every sprint's review in
  * {@code sprintReviews}, {@code [{"sprint": 1, "status": "ON_TRACK", "notes": "..."}]}, so the
  * account manager sees them all when accepting the delivery. The sprints are reviewed one after the
- * other, so no two reviews write at once.
+ * other, so no two reviews write at once. A sprint AT_RISK or FAILED alerts the sponsor and the
+ * coordinators ({@link SprintAlerts}).
  */
 @Component("sprintReviewed")
 public class SprintReviews {
+
+  private final SprintAlerts alerts;
+
+  public SprintReviews(SprintAlerts alerts) {
+    this.alerts = alerts;
+  }
 
   public void record(DelegateTask task) {
     DelegateExecution opportunity = task.getExecution().getProcessInstance();
@@ -31,5 +40,11 @@ public class SprintReviews {
     Object notes = task.getVariable(SPRINT_NOTES);
     review.put("notes", notes == null ? "" : notes.toString());
     opportunity.setVariable(SPRINT_REVIEWS, JsonVariables.value(reviews));
+    alerts.reviewed(
+        task,
+        review.get("sprint").asInt(),
+        review.get("status").asText(),
+        review.get("notes").asText(),
+        (String) opportunity.getVariable(EXECUTIVE_SPONSOR));
   }
 }

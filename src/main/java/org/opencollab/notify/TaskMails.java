@@ -1,0 +1,207 @@
+package org.opencollab.notify;
+
+import java.text.SimpleDateFormat;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.opencollab.config.WithoutAuthorization;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mail about tasks (docs/employees.md, "E-mail"): when a user task of any process is created, its
+ * assignee, or every member of its candidate groups, is told; when a task is later handed to
+ * someone, that person is told (not when they claim it themselves). Built-in listeners, attached to
+ * every user task as it is deployed, so no model needs to mention them.
+ */
+@Component
+public class TaskMails extends AbstractProcessEnginePlugin {
+
+  private final Outbox outbox;
+
+  public TaskMails(Outbox outbox) {
+    this.outbox = outbox;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners =
+        configuration.getCustomPostBPMNParseListeners() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    listeners.add(
+        new AbstractBpmnParseListener() {
+          @Override
+          public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+              userTask
+                  .getTaskDefinition()
+                  .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskMails.this::created);
+              userTask
+                  .getTaskDefinition()
+                  .addBuiltInTaskListener(
+                      TaskListener.EVENTNAME_ASSIGNMENT, TaskMails.this::assigned);
+            }
+          }
+        });
+    configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  void created(DelegateTask task) {
+    if (!outbox.enabled()) {
+      return;
+    }
+    List<String> to =
+        task.getAssignee() != null
+            ? Recipients.users(identity(task), Set.of(task.getAssignee()))
+            : Recipients.groups(identity(task), candidateGroups(task));
+    outbox.queue(
+        "task:" + task.getId(),
+        compose(task, "New task / 新任务", "A task is waiting for you / 您有一项新任务", to));
+  }
+
+  void assigned(DelegateTask task) {
+    String assignee = task.getAssignee();
+    if (!outbox.enabled()
+        || assignee == null
+        || outbox.queued("task:" + task.getId())
+        || Objects.equals(assignee, Context.getCommandContext().getAuthenticatedUserId())) {
+      return;
+    }
+    outbox.queue(
+        "assigned:" + task.getId() + ":" + assignee,
+        compose(
+            task,
+            "Task assigned to you / 任务已分配给您",
+            "A task has been handed to you / 有一项任务交给了您",
+            Recipients.users(identity(task), Set.of(assignee))));
+  }
+
+  /** A reminder that {@code task} is past its due date. */
+  Mail overdue(DelegateTaskFacts task, List<String> to) {
+    return compose(task, "Task overdue / 任务已逾期", "This task is past its due date / 此任务已超过截止时间", to);
+  }
+
+  private Mail compose(DelegateTask task, String what, String greeting, List<String> to) {
+    return compose(DelegateTaskFacts.of(task), what, greeting, to);
+  }
+
+  Mail compose(DelegateTaskFacts task, String what, String greeting, List<String> to) {
+    String context = task.context();
+    String subject = what + ": " + task.name() + (context.isEmpty() ? "" : " — " + context);
+    StringBuilder body = new StringBuilder();
+    body.append(greeting).append(":\n\n");
+    body.append("  Task / 任务: ").append(task.name()).append('\n');
+    if (!context.isEmpty()) {
+      body.append("  Opportunity / 商机: ").append(context).append('\n');
+    }
+    if (task.title() != null) {
+      body.append("  Title / 标题: ").append(task.title()).append('\n');
+    }
+    body.append("  Due / 截止: ").append(due(task.due())).append('\n');
+    body.append("  Open it in Tasklist / 在 Tasklist 中打开: ")
+        .append(outbox.settings().taskLink(task.id()))
+        .append("\n\n");
+    body.append("Opportunity collaboration / 商机协作\n");
+    return new Mail(to, subject, body.toString());
+  }
+
+  static String due(Date due) {
+    if (due == null) {
+      return "none / 无";
+    }
+    SimpleDateFormat format = new SimpleDateFormat("yyyy-MM-dd HH:mm 'UTC'");
+    format.setTimeZone(TimeZone.getTimeZone("UTC"));
+    return format.format(due);
+  }
+
+  private static IdentityService identity(DelegateTask task) {
+    return task.getProcessEngineServices().getIdentityService();
+  }
+
+  private static Set<String> candidateGroups(DelegateTask task) {
+    Set<String> groups = new TreeSet<>();
+    for (IdentityLinkEntity link : ((TaskEntity) task).getIdentityLinks()) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+        groups.add(link.getGroupId());
+      }
+    }
+    return groups;
+  }
+
+  /** The facts a message gives about a task, from a running task or a queried one. */
+  record DelegateTaskFacts(
+      String id, String name, Date due, String opportunityId, String customer, String title) {
+
+    static DelegateTaskFacts of(DelegateTask task) {
+      return new DelegateTaskFacts(
+          task.getId(),
+          task.getName(),
+          task.getDueDate(),
+          text(task.getVariable("opportunityId")),
+          text(task.getVariable("customerName")),
+          text(task.getVariable("title")));
+    }
+
+    /** "OPP-2026-0042 Hangzhou Lianxin", or what of it is known. */
+    String context() {
+      return String.join(
+              " ", opportunityId == null ? "" : opportunityId, customer == null ? "" : customer)
+          .trim();
+    }
+
+    static String text(Object value) {
+      return value == null ? null : value.toString();
+    }
+  }
+
+  /** E-mail addresses of users and of the members of groups; users without one are skipped. */
+  static final class Recipients {
+
+    private Recipients() {}
+
+    static List<String> users(IdentityService identity, Set<String> userIds) {
+      return WithoutAuthorization.query(
+          () ->
+              identity.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list().stream()
+                  .map(User::getEmail)
+                  .filter(email -> email != null && !email.isBlank())
+                  .distinct()
+                  .sorted()
+                  .toList());
+    }
+
+    static List<String> groups(IdentityService identity, Set<String> groupIds) {
+      return WithoutAuthorization.query(
+          () -> {
+            Set<String> emails = new TreeSet<>();
+            for (String group : groupIds) {
+              identity.createUserQuery().memberOfGroup(group).list().stream()
+                  .map(User::getEmail)
+                  .filter(email -> email != null && !email.isBlank())
+                  .forEach(emails::add);
+            }
+            return List.copyOf(emails);
+          });
+    }
+  }
+}
