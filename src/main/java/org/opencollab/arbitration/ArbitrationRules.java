@@ -23,6 +23,7 @@ import org.opencollab.identity.Membership;
 import org.opencollab.opportunity.OpportunityRecords;
 import org.opencollab.opportunity.OpportunityRules;
 import org.opencollab.opportunity.OpportunityVariables;
+import org.opencollab.opportunity.ServiceLevels;
 import org.opencollab.rules.ProcessRules;
 import org.opencollab.rules.ProcessRules.Step;
 import org.opencollab.variables.InvalidVariableException;
@@ -100,6 +101,19 @@ public class ArbitrationRules implements ProcessRules {
                     DEPARTMENT_SHARES, JsonVariables.value(JsonVariables.object(shares))));
     start.setVariable(
         OPPORTUNITY_STAGE, OpportunityRecords.stage(start.getProcessEngineServices(), opportunity));
+    // The dispute goes at its opportunity's pace (DMN serviceLevels).
+    start.setVariable(
+        ServiceLevels.VARIABLE,
+        JsonVariables.value(
+            OpportunityRecords.variable(history, opportunity.getId(), ServiceLevels.VARIABLE)
+                .map(JsonVariables::object)
+                .orElseGet(
+                    () ->
+                        ServiceLevels.forPriority(
+                            start,
+                            OpportunityRecords.variable(
+                                    history, opportunity.getId(), OpportunityVariables.PRIORITY)
+                                .orElse(null)))));
   }
 
   @Override

@@ -35,6 +35,8 @@ public class DecisionVersions {
         keys.add(task.getCamundaDecisionRef());
       }
     }
+    // Decided by a bean, not a business rule task (ServiceLevels).
+    keys.add(ServiceLevels.DECISION);
     for (String key : keys) {
       DecisionDefinition latest =
           WithoutAuthorization.query(

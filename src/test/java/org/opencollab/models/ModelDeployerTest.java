@@ -141,7 +141,7 @@ class ModelDeployerTest {
   }
 
   @Test
-  void theApplicationDeployedTheSixDecisionsAtStartUp() {
+  void theApplicationDeployedTheSevenDecisionsAtStartUp() {
     assertThat(repositoryService.createDecisionDefinitionQuery().latestVersion().list())
         .extracting(d -> d.getKey())
         .contains(
@@ -149,6 +149,7 @@ class ModelDeployerTest {
             "opportunityTriage",
             "arbitrationRouting",
             "incentivePolicy",
+            "serviceLevels",
             "maturityLevels",
             "healthWarnings");
     assertThat(

@@ -289,39 +289,48 @@ class TasklistFormsIT {
     label.click();
   }
 
-  /** Signs in to Tasklist as {@code user}, after signing out whoever was signed in. */
+  /**
+   * Signs in to Tasklist as {@code user}, after signing out whoever was signed in. A login sent
+   * before the freshly loaded Tasklist has its new session's CSRF token does not take (Tasklist
+   * stays on its login page); the form is then loaded again and sent again, three times at most.
+   */
   private void logIn(String user) {
-    browser.get(base() + "/camunda/app/tasklist/default/");
-    browser.manage().deleteAllCookies();
-    browser.get(base() + "/camunda/app/tasklist/default/");
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    wait.until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("input[ng-model='username']")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-    // The login is sent with the CSRF token of the new session: wait until Tasklist has it.
-    wait.until(ignored -> browser.manage().getCookieNamed("XSRF-TOKEN") != null);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    try {
+    for (int attempt = 1; ; attempt++) {
+      browser.get(base() + "/camunda/app/tasklist/default/");
+      browser.manage().deleteAllCookies();
+      browser.get(base() + "/camunda/app/tasklist/default/");
+      WebDriverWait wait = new WebDriverWait(browser, WAIT);
       wait.until(
-          ExpectedConditions.visibilityOfElementLocated(
-              By.xpath("//a[contains(normalize-space(.), 'Start process')]")));
-    } catch (org.openqa.selenium.TimeoutException notSignedIn) {
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector("input[ng-model='username']")))
+          .sendKeys(user);
+      browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+      browser.findElement(By.cssSelector("button[type='submit']")).click();
       try {
-        screenshot("not-signed-in-" + user);
-      } catch (IOException ignored) {
-        // the assertion below says what happened
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath("//a[contains(normalize-space(.), 'Start process')]")));
+        return;
+      } catch (org.openqa.selenium.TimeoutException notSignedIn) {
+        if (attempt < 3) {
+          continue;
+        }
+        try {
+          screenshot("not-signed-in-" + user);
+        } catch (IOException ignored) {
+          // the assertion below says what happened
+        }
+        throw new AssertionError(
+            user
+                + " is not signed in to Tasklist after 3 attempts, at "
+                + browser.getCurrentUrl()
+                + ": "
+                + browser.findElement(By.tagName("body")).getText()
+                + " / browser log: "
+                + browser.manage().logs().get("browser").getAll(),
+            notSignedIn);
       }
-      throw new AssertionError(
-          user
-              + " is not signed in to Tasklist at "
-              + browser.getCurrentUrl()
-              + ": "
-              + browser.findElement(By.tagName("body")).getText()
-              + " / browser log: "
-              + browser.manage().logs().get("browser").getAll(),
-          notSignedIn);
     }
   }
 

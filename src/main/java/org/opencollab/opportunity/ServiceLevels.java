@@ -1,0 +1,152 @@
+package org.opencollab.opportunity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeFactory;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.opencollab.config.WithoutAuthorization;
+import org.opencollab.variables.JsonVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * How fast each step must go, by priority: DMN {@code serviceLevels}, owned by process owners
+ * (docs/process-owners.md). The opportunity decides its service levels once, when triage has set
+ * its priority (listener {@code ${sla.decide(execution)}} on the flow that leaves <i>Triage
+ * opportunity</i>), by the decision version it pinned at its start, and keeps them in {@code
+ * serviceLevels}; a dispute takes its opportunity's. The models read them as {@code
+ * ${sla.techResponse(execution)}}, {@code ${sla.taskPriority(execution)}} and so on: due dates,
+ * reminder timers and every task's priority.
+ */
+@Component("sla")
+public class ServiceLevels {
+
+  public static final String DECISION = "serviceLevels";
+  public static final String VARIABLE = "serviceLevels";
+
+  private final DecisionVersions decisions;
+
+  public ServiceLevels(DecisionVersions decisions) {
+    this.decisions = decisions;
+  }
+
+  /** Evaluates DMN {@code serviceLevels} for the opportunity's priority and keeps the result. */
+  public void decide(DelegateExecution execution) {
+    execution
+        .getProcessInstance()
+        .setVariable(
+            VARIABLE,
+            JsonVariables.value(evaluate(execution, decisions.pinned(execution, DECISION))));
+  }
+
+  /**
+   * The service levels for {@code priority} by the latest decision version: a dispute whose
+   * opportunity decided none.
+   */
+  public static ObjectNode forPriority(DelegateExecution execution, Object priority) {
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("priority", priority);
+    return evaluate(execution, inputs, null);
+  }
+
+  /** How long tech may take to design a solution before a coordinator follows up. */
+  public String techResponse(VariableScope scope) {
+    return text(scope, "techResponse");
+  }
+
+  /** How long the committee may take to vote before it is reminded. */
+  public String committeeVote(VariableScope scope) {
+    return text(scope, "committeeVote");
+  }
+
+  /** The mediation deadline when DMN {@code arbitrationRouting} gives none. */
+  public String mediation(VariableScope scope) {
+    return text(scope, "mediation");
+  }
+
+  /** A sprint's length plus the grace for its review: when a review falls due, and how often. */
+  public String sprintReview(VariableScope scope) {
+    try {
+      DatatypeFactory durations = DatatypeFactory.newInstance();
+      return durations
+          .newDuration(text(scope, "sprintLength"))
+          .add(durations.newDuration(text(scope, "sprintReviewGrace")))
+          .toString();
+    } catch (DatatypeConfigurationException | IllegalArgumentException e) {
+      throw new ProcessEngineException("serviceLevels: sprintLength and sprintReviewGrace", e);
+    }
+  }
+
+  /** When the sprint review that starts now falls due. */
+  public Date sprintReviewDue(VariableScope scope) {
+    try {
+      Date due = new Date(ClockUtil.getCurrentTime().getTime());
+      DatatypeFactory.newInstance().newDuration(sprintReview(scope)).addTo(due);
+      return due;
+    } catch (DatatypeConfigurationException e) {
+      throw new ProcessEngineException("serviceLevels: sprint review", e);
+    }
+  }
+
+  /** The Camunda priority of every task of the opportunity: priority A work sorts first. */
+  public int taskPriority(VariableScope scope) {
+    JsonNode priority = levels(scope).get("taskPriority");
+    return priority == null || !priority.canConvertToInt() ? 50 : priority.intValue();
+  }
+
+  private String text(VariableScope scope, String level) {
+    JsonNode value = levels(scope).get(level);
+    if (value == null || !value.isTextual()) {
+      throw new ProcessEngineException("serviceLevels: no " + level + " in " + levels(scope));
+    }
+    return value.asText();
+  }
+
+  /** The kept service levels; decided on the spot for an instance that kept none. */
+  private ObjectNode levels(VariableScope scope) {
+    Object kept = scope.getVariable(VARIABLE);
+    if (kept != null) {
+      return JsonVariables.object(kept);
+    }
+    DelegateExecution execution = (DelegateExecution) scope;
+    return forPriority(execution, execution.getVariable(OpportunityVariables.PRIORITY));
+  }
+
+  private ObjectNode evaluate(DelegateExecution execution, Integer version) {
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("priority", execution.getVariable(OpportunityVariables.PRIORITY));
+    return evaluate(execution, inputs, version);
+  }
+
+  private static ObjectNode evaluate(
+      DelegateExecution execution, Map<String, Object> inputs, Integer version) {
+    DmnDecisionResultEntries result =
+        WithoutAuthorization.query(
+            () -> {
+              var evaluation =
+                  execution
+                      .getProcessEngineServices()
+                      .getDecisionService()
+                      .evaluateDecisionByKey(DECISION)
+                      .variables(inputs);
+              if (version != null) {
+                evaluation.version(version);
+              }
+              return evaluation.evaluate().getSingleResult();
+            });
+    if (result == null) {
+      throw new ProcessEngineException(
+          "serviceLevels: no rule for priority " + inputs.get("priority"));
+    }
+    ObjectNode levels = JsonVariables.object(null);
+    result.getEntryMap().forEach((name, value) -> levels.putPOJO(name, value));
+    return JsonVariables.object(JsonVariables.write(levels));
+  }
+}
