@@ -107,7 +107,13 @@ public class TaskMails extends AbstractProcessEnginePlugin {
 
   Mail compose(DelegateTaskFacts task, String what, String greeting, List<String> to) {
     String context = task.context();
-    String subject = what + ": " + task.name() + (context.isEmpty() ? "" : " — " + context);
+    // A task of an opportunity is named with its context already
+    // (org.opencollab.tasklist.TaskNames).
+    String subject =
+        what
+            + ": "
+            + task.name()
+            + (context.isEmpty() || task.name().contains(context) ? "" : " — " + context);
     StringBuilder body = new StringBuilder();
     body.append(greeting).append(":\n\n");
     body.append("  Task / 任务: ").append(task.name()).append('\n');

@@ -18,12 +18,23 @@ import org.springframework.stereotype.Component;
  * The shared Tasklist filters every employee starts with. Tasklist lists tasks only through
  * filters: without one, it shows nothing at all. The queries use Camunda's expressions for the
  * current user, so one filter serves everybody and shows each person their own work. Created when
- * missing (by name); a filter that a process owner has edited in Tasklist is left as it is.
+ * missing (by name); a filter that a process owner has edited in Tasklist is left as it is. Work
+ * sorts by task priority (DMN {@code serviceLevels}: priority A first), then by due date.
  */
 @Component
 public class TaskFilterSetup extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskFilterSetup.class);
+
+  /**
+   * The variables every filter shows on each task (Tasklist's filter property {@code variables}):
+   * the opportunity id, the customer and the priority; the task's due date Tasklist shows itself.
+   */
+  static final List<Map<String, String>> COLUMNS =
+      List.of(
+          Map.of("name", "opportunityId", "label", "Opportunity / 商机"),
+          Map.of("name", "customerName", "label", "Customer / 客户"),
+          Map.of("name", "priority", "label", "Priority / 优先级"));
 
   /** A shared filter: its name in English and Chinese, what it shows, its place in the list. */
   record FilterSpec(String name, String description, int priority, TaskQuery query) {}
@@ -55,7 +66,9 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
                         "priority",
                         spec.priority(),
                         "refresh",
-                        true));
+                        true,
+                        "variables",
+                        COLUMNS));
         filterService.saveFilter(filter);
         created++;
       }
@@ -73,6 +86,8 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
             taskService
                 .createTaskQuery()
                 .taskAssigneeExpression("${currentUser()}")
+                .orderByTaskPriority()
+                .desc()
                 .orderByDueDate()
                 .asc()),
         new FilterSpec(
@@ -83,6 +98,8 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
                 .createTaskQuery()
                 .taskCandidateGroupInExpression("${currentUserGroups()}")
                 .includeAssignedTasks()
+                .orderByTaskPriority()
+                .desc()
                 .orderByDueDate()
                 .asc()),
         new FilterSpec(
@@ -96,12 +113,36 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
                 .taskCandidateGroupInExpression("${currentUserGroups()}")
                 .endOr()
                 .dueBeforeExpression("${now()}")
+                .orderByTaskPriority()
+                .desc()
                 .orderByDueDate()
                 .asc()),
         new FilterSpec(
             "All tasks / 全部任务",
             "Every task you are allowed to see",
             10,
-            taskService.createTaskQuery().orderByTaskCreateTime().desc()));
+            taskService.createTaskQuery().orderByTaskCreateTime().desc()),
+        new FilterSpec(
+            "Disputes / 争议",
+            "Open tasks of disputes between departments: mediation, votes, rulings",
+            20,
+            taskService
+                .createTaskQuery()
+                .processDefinitionKey("collaborationArbitration")
+                .orderByTaskPriority()
+                .desc()
+                .orderByDueDate()
+                .asc()),
+        new FilterSpec(
+            "Follow-ups / 跟进",
+            "Overdue work a coordinator follows up: remind or escalate",
+            30,
+            taskService
+                .createTaskQuery()
+                .taskDefinitionKey("FollowUpOverdueWork")
+                .orderByTaskPriority()
+                .desc()
+                .orderByTaskCreateTime()
+                .asc()));
   }
 }

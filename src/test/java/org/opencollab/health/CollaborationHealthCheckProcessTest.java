@@ -159,8 +159,8 @@ class CollaborationHealthCheckProcessTest {
         .hasSize(5)
         .allMatch(
             task ->
-                task.equals("Sign collaboration agreement")
-                    || task.equals("Report department input"));
+                task.startsWith("Sign collaboration agreement — ")
+                    || task.startsWith("Report department input — "));
     assertThat(warnings.get(2).at("/evidence/opportunities").findValuesAsText("peerScore"))
         .containsExactly("2.33", "2.33");
     assertThat(warnings.get(3).at("/evidence/sprints").toString()).isEqualTo("[1,2]");

@@ -9,7 +9,9 @@ import static org.opencollab.support.OpportunityDriver.strategicAccount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -45,8 +47,34 @@ class ServiceLevelsTest {
     driver.start(smallDeal(c));
 
     assertThat(driver.task(a, "QualifyOpportunity").getPriority()).isEqualTo(80);
+    assertThat(driver.task(a, "QualifyOpportunity").getName())
+        .isEqualTo("Qualify opportunity — " + a + " Shanghai Metro / 上海地铁");
     assertThat(driver.task(b, "QualifyOpportunity").getPriority()).isEqualTo(50);
     assertThat(driver.task(c, "QualifyOpportunity").getPriority()).isEqualTo(30);
+
+    // alice's "Assigned to me" lists priority A first, C last.
+    Filter assignedToMe =
+        engine
+            .getFilterService()
+            .createFilterQuery()
+            .filterName("Assigned to me / 分配给我")
+            .singleResult();
+    engine.getIdentityService().setAuthentication("alice", List.of("sales"));
+    try {
+      List<String> listed =
+          engine.getFilterService().<Task>list(assignedToMe.getId()).stream()
+              .map(Task::getName)
+              .filter(name -> name.contains(a) || name.contains(b) || name.contains(c))
+              .toList();
+      assertThat(listed)
+          .hasSize(3)
+          .satisfiesExactly(
+              first -> assertThat(first).contains(a),
+              second -> assertThat(second).contains(b),
+              third -> assertThat(third).contains(c));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   @Test
