@@ -27,8 +27,8 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
   private static final Logger LOG = LoggerFactory.getLogger(TaskFilterSetup.class);
 
   /**
-   * The variables every filter shows on each task (Tasklist's filter property {@code variables}):
-   * the opportunity id, the customer and the priority; the task's due date Tasklist shows itself.
+   * The variables every filter names for its tasks (Tasklist's filter property {@code variables}):
+   * the opportunity id, the customer and the priority.
    */
   static final List<Map<String, String>> COLUMNS =
       List.of(

@@ -137,6 +137,9 @@ class TasklistFormsIT {
         .contains("Opportunity collaboration");
     assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")))
         .noneMatch(WebElement::isDisplayed);
+    assertThat(browser.findElements(By.cssSelector(".navbar-brand .brand-logo")))
+        .as("Camunda's logo in the header")
+        .noneMatch(WebElement::isDisplayed);
     assertThat(browser.findElements(By.cssSelector(".create-task-action")))
         .noneMatch(WebElement::isDisplayed);
 
