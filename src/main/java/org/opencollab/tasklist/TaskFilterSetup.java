@@ -26,16 +26,6 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskFilterSetup.class);
 
-  /**
-   * The variables every filter names for its tasks (Tasklist's filter property {@code variables}):
-   * the opportunity id, the customer and the priority.
-   */
-  static final List<Map<String, String>> COLUMNS =
-      List.of(
-          Map.of("name", "opportunityId", "label", "Opportunity / 商机"),
-          Map.of("name", "customerName", "label", "Customer / 客户"),
-          Map.of("name", "priority", "label", "Priority / 优先级"));
-
   /** A shared filter: its name in English and Chinese, what it shows, its place in the list. */
   record FilterSpec(String name, String description, int priority, TaskQuery query) {}
 
@@ -66,9 +56,7 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
                         "priority",
                         spec.priority(),
                         "refresh",
-                        true,
-                        "variables",
-                        COLUMNS));
+                        true));
         filterService.saveFilter(filter);
         created++;
       }
