@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.opencollab.identity.Groups;
 import org.opencollab.notify.TaskMails.Recipients;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SprintAlerts {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SprintAlerts.class);
 
   private final Outbox outbox;
 
@@ -31,6 +35,15 @@ public class SprintAlerts {
     if (!outbox.enabled() || !List.of("AT_RISK", "FAILED").contains(status)) {
       return;
     }
+    try {
+      alert(review, sprint, status, notes, sponsor);
+    } catch (RuntimeException e) {
+      // Mail never breaks the review it reports.
+      LOG.warn("no alert for sprint {} of task {}: {}", sprint, review.getId(), e.getMessage());
+    }
+  }
+
+  private void alert(DelegateTask review, int sprint, String status, String notes, String sponsor) {
     IdentityService identity = review.getProcessEngineServices().getIdentityService();
     Set<String> to = new TreeSet<>(Recipients.groups(identity, Set.of(Groups.COORDINATORS)));
     if (sponsor != null) {

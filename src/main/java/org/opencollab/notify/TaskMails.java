@@ -25,6 +25,8 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.opencollab.config.WithoutAuthorization;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +37,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TaskMails extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskMails.class);
 
   private final Outbox outbox;
 
@@ -66,7 +70,24 @@ public class TaskMails extends AbstractProcessEnginePlugin {
     configuration.setCustomPostBPMNParseListeners(listeners);
   }
 
+  /** Mail never breaks the work it reports: a failure to compose it is logged, not thrown. */
+  private void safely(String what, DelegateTask task, Runnable mail) {
+    try {
+      mail.run();
+    } catch (RuntimeException e) {
+      LOG.warn("no {} mail for task {}: {}", what, task.getId(), e.getMessage());
+    }
+  }
+
   void created(DelegateTask task) {
+    safely("new-task", task, () -> newTask(task));
+  }
+
+  void assigned(DelegateTask task) {
+    safely("assignment", task, () -> handedOver(task));
+  }
+
+  private void newTask(DelegateTask task) {
     if (!outbox.enabled()) {
       return;
     }
@@ -79,7 +100,7 @@ public class TaskMails extends AbstractProcessEnginePlugin {
         compose(task, "New task / 新任务", "A task is waiting for you / 您有一项新任务", to));
   }
 
-  void assigned(DelegateTask task) {
+  private void handedOver(DelegateTask task) {
     String assignee = task.getAssignee();
     if (!outbox.enabled()
         || assignee == null
