@@ -1,5 +1,7 @@
 package org.opencollab.demo;
 
+import java.time.Duration;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +166,26 @@ final class DemoDriver {
                     .list()
                     .stream())
         .toList();
+  }
+
+  /**
+   * Makes the open task {@code taskKey} overdue by {@code late}: its due date and the timers on it
+   * fall due that long ago, as if it had been started days back (the clock itself is not moved).
+   */
+  void overdue(String id, String taskKey, Duration late) {
+    Task task = task(id, taskKey, null);
+    Date past = new Date(System.currentTimeMillis() - late.toMillis());
+    task.setDueDate(past);
+    engine.getTaskService().saveTask(task);
+    for (Job timer :
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(task.getProcessInstanceId())
+            .timers()
+            .list()) {
+      engine.getManagementService().setJobDuedate(timer.getId(), past);
+    }
   }
 
   private void complete(String user, Task task, Object... keyValues) {

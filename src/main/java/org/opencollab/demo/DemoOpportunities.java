@@ -1,12 +1,10 @@
 package org.opencollab.demo;
 
 import java.time.Duration;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.opencollab.opportunity.OpportunityRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +68,6 @@ public class DemoOpportunities {
       } catch (RuntimeException e) {
         LOG.warn("demo opportunity {} not seeded: {}", stage.getKey(), e.getMessage());
       } finally {
-        ClockUtil.reset();
         engine.getIdentityService().clearAuthentication();
       }
     }
@@ -178,9 +175,8 @@ public class DemoOpportunities {
   }
 
   void withAnOverdueDesign(String id) {
-    ClockUtil.setCurrentTime(
-        Date.from(ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(8))));
     throughAgreement(id, "Xiamen Ferries / 厦门轮渡", "Ticketing platform");
+    as().overdue(id, "DesignSolution", Duration.ofDays(3));
   }
 
   void waitingForThePressRelease(String id) {

@@ -157,6 +157,9 @@ public class Outbox {
 
   @PreDestroy
   void stop() {
-    postman.shutdown();
+    int dropped = postman.shutdownNow().size();
+    if (dropped > 0) {
+      LOG.warn("{} mail(s) not sent: the application stops before their turn", dropped);
+    }
   }
 }

@@ -65,37 +65,59 @@ public class OverdueMails {
     }
     Date now = ClockUtil.getCurrentTime();
     int sent = 0;
-    List<Task> overdue =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .dueBefore(now)
-            .orderByDueDate()
-            .asc()
-            .listPage(0, TASKS_PER_SCAN);
-    for (Task task : overdue) {
-      if (!claim(task, now)) {
-        continue;
+    for (int first = 0; ; first += TASKS_PER_SCAN) {
+      List<Task> overdue =
+          engine
+              .getTaskService()
+              .createTaskQuery()
+              .dueBefore(now)
+              .orderByDueDate()
+              .asc()
+              .orderByTaskId()
+              .asc()
+              .listPage(first, TASKS_PER_SCAN);
+      for (Task task : overdue) {
+        if (claim(task, now)) {
+          try {
+            if (remind(task)) {
+              sent++;
+            }
+          } catch (RuntimeException e) {
+            // Not sent: the next scan tries again (the task may have ended meanwhile).
+            unclaim(task);
+            LOG.warn("overdue reminder for task {} not sent: {}", task.getId(), e.getMessage());
+          }
+        }
       }
-      IdentityService identity = engine.getIdentityService();
-      List<String> to =
-          task.getAssignee() != null
-              ? Recipients.users(identity, Set.of(task.getAssignee()))
-              : Recipients.groups(identity, candidateGroups(task));
-      var variables = engine.getTaskService().getVariables(task.getId());
-      DelegateTaskFacts facts =
-          new DelegateTaskFacts(
-              task.getId(),
-              task.getName(),
-              task.getDueDate(),
-              DelegateTaskFacts.text(variables.get("opportunityId")),
-              DelegateTaskFacts.text(variables.get("customerName")),
-              DelegateTaskFacts.text(variables.get("title")));
-      if (outbox.queue("overdue:" + task.getId(), mails.overdue(facts, to))) {
-        sent++;
+      if (overdue.size() < TASKS_PER_SCAN) {
+        return sent;
       }
     }
-    return sent;
+  }
+
+  private boolean remind(Task task) {
+    IdentityService identity = engine.getIdentityService();
+    List<String> to =
+        task.getAssignee() != null
+            ? Recipients.users(identity, Set.of(task.getAssignee()))
+            : Recipients.groups(identity, candidateGroups(task));
+    var variables = engine.getTaskService().getVariables(task.getId());
+    DelegateTaskFacts facts =
+        new DelegateTaskFacts(
+            task.getId(),
+            task.getName(),
+            task.getDueDate(),
+            DelegateTaskFacts.text(variables.get("opportunityId")),
+            DelegateTaskFacts.text(variables.get("customerName")),
+            DelegateTaskFacts.text(variables.get("title")));
+    return outbox.queue("overdue:" + task.getId(), mails.overdue(facts, to));
+  }
+
+  private void unclaim(Task task) {
+    jdbc.update(
+        "DELETE FROM COLLAB_OVERDUE_REMINDER WHERE TASK_ID_ = ? AND DUE_ = ?",
+        task.getId(),
+        new Timestamp(task.getDueDate().getTime()));
   }
 
   /** Records the reminder of this task and due date; false when it was sent already. */

@@ -11,6 +11,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.opencollab.config.WithoutAuthorization;
 import org.opencollab.variables.JsonVariables;
@@ -54,6 +55,28 @@ public class ServiceLevels {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("priority", priority);
     return evaluate(execution, inputs, null);
+  }
+
+  /**
+   * {@code ${sla.techResponse}}, {@code ${sla.sprintLength}} and {@code ${sla.committeeVote}}: what
+   * model versions deployed before DMN {@code serviceLevels} read. Their running instances keep
+   * working, at the pace of the table's row for no priority.
+   */
+  public String getTechResponse() {
+    return standard("techResponse");
+  }
+
+  public String getSprintLength() {
+    return standard("sprintLength");
+  }
+
+  public String getCommitteeVote() {
+    return standard("committeeVote");
+  }
+
+  private static String standard(String level) {
+    ObjectNode levels = forPriority(null, null);
+    return levels.path(level).asText();
   }
 
   /** How long tech may take to design a solution before a coordinator follows up. */
@@ -130,12 +153,11 @@ public class ServiceLevels {
     DmnDecisionResultEntries result =
         WithoutAuthorization.query(
             () -> {
-              var evaluation =
-                  execution
-                      .getProcessEngineServices()
-                      .getDecisionService()
-                      .evaluateDecisionByKey(DECISION)
-                      .variables(inputs);
+              var decisions =
+                  execution != null
+                      ? execution.getProcessEngineServices().getDecisionService()
+                      : Context.getProcessEngineConfiguration().getDecisionService();
+              var evaluation = decisions.evaluateDecisionByKey(DECISION).variables(inputs);
               if (version != null) {
                 evaluation.version(version);
               }

@@ -77,6 +77,20 @@ class ServiceLevelsTest {
     }
   }
 
+  @Autowired ServiceLevels sla;
+
+  /** Model versions deployed before DMN serviceLevels read ${sla.techResponse} and the like. */
+  @Test
+  void runningInstancesOfOlderModelsKeepTheStandardPace() {
+    var commands =
+        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                engine.getProcessEngineConfiguration())
+            .getCommandExecutorTxRequired();
+    assertThat(commands.execute(context -> sla.getTechResponse())).isEqualTo("P5D");
+    assertThat(commands.execute(context -> sla.getSprintLength())).isEqualTo("P14D");
+    assertThat(commands.execute(context -> sla.getCommitteeVote())).isEqualTo("P5D");
+  }
+
   @Test
   void aKeyAccountsDesignIsDueInFiveDaysAndItsDisputeVotesInFive() {
     ClockUtil.setCurrentTime(Date.from(NOW));
