@@ -86,9 +86,9 @@ class ServiceLevelsTest {
         ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
                 engine.getProcessEngineConfiguration())
             .getCommandExecutorTxRequired();
-    assertThat(commands.execute(context -> sla.getTechResponse())).isEqualTo("P5D");
-    assertThat(commands.execute(context -> sla.getSprintLength())).isEqualTo("P14D");
-    assertThat(commands.execute(context -> sla.getCommitteeVote())).isEqualTo("P5D");
+    assertThat(commands.<String>execute(context -> sla.getTechResponse())).isEqualTo("P5D");
+    assertThat(commands.<String>execute(context -> sla.getSprintLength())).isEqualTo("P14D");
+    assertThat(commands.<String>execute(context -> sla.getCommitteeVote())).isEqualTo("P5D");
   }
 
   @Test
