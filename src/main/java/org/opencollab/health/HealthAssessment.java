@@ -274,14 +274,7 @@ final class HealthAssessment {
         (first, last) -> {
           raised.clear();
           for (HistoricProcessInstance dispute :
-              read(
-                  () ->
-                      history
-                          .createHistoricProcessInstanceQuery()
-                          .processDefinitionKey(ARBITRATION_PROCESS)
-                          .startedAfter(first)
-                          .startedBefore(last)
-                          .list())) {
+              instances(ARBITRATION_PROCESS, false, first, last)) {
             raised.add(dispute.getId());
           }
           variables(
@@ -292,15 +285,7 @@ final class HealthAssessment {
     eachDay(
         (first, last) -> {
           settled.clear();
-          settled.addAll(
-              read(
-                  () ->
-                      history
-                          .createHistoricProcessInstanceQuery()
-                          .processDefinitionKey(ARBITRATION_PROCESS)
-                          .finishedAfter(first)
-                          .finishedBefore(last)
-                          .list()));
+          settled.addAll(instances(ARBITRATION_PROCESS, true, first, last));
           Map<String, Map<String, Object>> rulings =
               variables(settled.stream().map(HistoricProcessInstance::getId).toList(), "ruling");
           for (HistoricProcessInstance dispute : settled) {
@@ -344,14 +329,7 @@ final class HealthAssessment {
         (first, last) -> {
           ids.clear();
           for (HistoricProcessInstance opportunity :
-              read(
-                  () ->
-                      history
-                          .createHistoricProcessInstanceQuery()
-                          .processDefinitionKey(OPPORTUNITY_PROCESS)
-                          .startedAfter(first)
-                          .startedBefore(last)
-                          .list())) {
+              instances(OPPORTUNITY_PROCESS, false, first, last)) {
             ids.add(opportunity.getId());
           }
           opportunitiesStarted += ids.size();
@@ -366,14 +344,7 @@ final class HealthAssessment {
         (first, last) -> {
           ids.clear();
           for (HistoricProcessInstance opportunity :
-              read(
-                  () ->
-                      history
-                          .createHistoricProcessInstanceQuery()
-                          .processDefinitionKey(OPPORTUNITY_PROCESS)
-                          .finishedAfter(first)
-                          .finishedBefore(last)
-                          .list())) {
+              instances(OPPORTUNITY_PROCESS, true, first, last)) {
             ids.add(opportunity.getId());
           }
           variables(
@@ -524,6 +495,22 @@ final class HealthAssessment {
       evidence.set("sprints", longest);
       sprintsAtRisk.put(id, evidence);
     }
+  }
+
+  /**
+   * The instances of {@code processKey} started (or finished) between {@code first} and {@code
+   * last}.
+   */
+  private List<HistoricProcessInstance> instances(
+      String processKey, boolean finished, Date first, Date last) {
+    return read(
+        () -> {
+          var query = history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey);
+          return (finished
+                  ? query.finishedAfter(first).finishedBefore(last)
+                  : query.startedAfter(first).startedBefore(last))
+              .list();
+        });
   }
 
   /**

@@ -1,7 +1,6 @@
 package org.opencollab.notify;
 
 import java.text.SimpleDateFormat;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
@@ -12,18 +11,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.opencollab.config.UserTaskListeners;
 import org.opencollab.config.WithoutAuthorization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,26 +42,9 @@ public class TaskMails extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners =
-        configuration.getCustomPostBPMNParseListeners() == null
-            ? new ArrayList<>()
-            : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    listeners.add(
-        new AbstractBpmnParseListener() {
-          @Override
-          public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-            if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-              userTask
-                  .getTaskDefinition()
-                  .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskMails.this::created);
-              userTask
-                  .getTaskDefinition()
-                  .addBuiltInTaskListener(
-                      TaskListener.EVENTNAME_ASSIGNMENT, TaskMails.this::assigned);
-            }
-          }
-        });
-    configuration.setCustomPostBPMNParseListeners(listeners);
+    UserTaskListeners.attach(configuration, false, TaskListener.EVENTNAME_CREATE, this::created);
+    UserTaskListeners.attach(
+        configuration, false, TaskListener.EVENTNAME_ASSIGNMENT, this::assigned);
   }
 
   /** Mail never breaks the work it reports: a failure to compose it is logged, not thrown. */

@@ -1,17 +1,10 @@
 package org.opencollab.tasklist;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.opencollab.config.UserTaskListeners;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,22 +20,8 @@ public class TaskNames extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners =
-        configuration.getCustomPreBPMNParseListeners() == null
-            ? new ArrayList<>()
-            : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-    listeners.add(
-        new AbstractBpmnParseListener() {
-          @Override
-          public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-            if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-              userTask
-                  .getTaskDefinition()
-                  .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskNames::withContext);
-            }
-          }
-        });
-    configuration.setCustomPreBPMNParseListeners(listeners);
+    UserTaskListeners.attach(
+        configuration, true, TaskListener.EVENTNAME_CREATE, TaskNames::withContext);
   }
 
   static void withContext(DelegateTask task) {

@@ -1,6 +1,5 @@
 package org.opencollab.benchmark;
 
-import static org.opencollab.support.OpportunityDriver.keyAccount;
 import static org.opencollab.support.OpportunityDriver.smallDeal;
 
 import java.lang.management.ManagementFactory;
@@ -173,20 +172,7 @@ class HealthCheckBenchmark {
   }
 
   private static void lose(OpportunityDriver driver, String id) {
-    driver.start(keyAccount(id));
-    driver.qualify(id);
-    driver.formWorkedExampleTeam(id);
-    driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
-    driver.signAll(id);
-    driver.designAndOffer(id);
-    driver.negotiate(id, "LOST");
-    driver.reportInputs(
-        id,
-        Map.of(
-            "SALES", new int[] {30, 6_000},
-            "TECH", new int[] {45, 9_000},
-            "DELIVERY", new int[] {10, 2_000}));
-    driver.complete(id, "RecordLoss", "lossAmount", 10_000L, "lossNotes", "Pre-sales effort");
+    driver.loseWorkedExampleUntilAllocation(id);
     driver.runJobs(id);
     driver.complete(id, "HoldRetrospective", "lessonsLearned", "Qualify the budget earlier");
   }

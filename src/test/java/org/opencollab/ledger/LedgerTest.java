@@ -2,7 +2,6 @@ package org.opencollab.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.opencollab.support.OpportunityDriver.keyAccount;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,20 +96,7 @@ class LedgerTest {
     driver.complete(deliveredAgain, "ApproveIncentives", "incentivesApproved", true);
 
     lost = OpportunityDriver.newOpportunityId();
-    lostInstance = driver.start(keyAccount(lost));
-    driver.qualify(lost);
-    driver.formWorkedExampleTeam(lost);
-    driver.draftAgreement(lost, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
-    driver.signAll(lost);
-    driver.designAndOffer(lost);
-    driver.negotiate(lost, "LOST");
-    driver.reportInputs(
-        lost,
-        Map.of(
-            "SALES", new int[] {30, 6_000},
-            "TECH", new int[] {45, 9_000},
-            "DELIVERY", new int[] {10, 2_000}));
-    driver.complete(lost, "RecordLoss", "lossAmount", 10_000L, "lossNotes", "Pre-sales effort");
+    lostInstance = driver.loseWorkedExampleUntilAllocation(lost);
   }
 
   @BeforeEach

@@ -273,6 +273,28 @@ public final class OpportunityDriver {
     evaluateWorkedExamplePeers(id);
   }
 
+  /**
+   * Starts the worked example as {@code id}, lost in negotiation, every department's input reported
+   * and a loss of 10,000 CNY recorded: its loss allocation is due (a job).
+   */
+  public ProcessInstance loseWorkedExampleUntilAllocation(String id) {
+    ProcessInstance opportunity = start(keyAccount(id));
+    qualify(id);
+    formWorkedExampleTeam(id);
+    draftAgreement(id, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
+    signAll(id);
+    designAndOffer(id);
+    negotiate(id, "LOST");
+    reportInputs(
+        id,
+        Map.of(
+            "SALES", new int[] {30, 6_000},
+            "TECH", new int[] {45, 9_000},
+            "DELIVERY", new int[] {10, 2_000}));
+    complete(id, "RecordLoss", "lossAmount", 10_000L, "lossNotes", "Pre-sales effort");
+    return opportunity;
+  }
+
   public void designAndOffer(String id) {
     complete(
         id,
