@@ -48,7 +48,15 @@ public class ArbitrationRules implements ProcessRules {
 
   /** What the task forms show of the dispute above their inputs. */
   private static final List<String> DISPUTE =
-      List.of(OPPORTUNITY_ID, DISPUTE_TYPE, RAISED_BY_DEPARTMENT, AGAINST_DEPARTMENT, DESCRIPTION);
+      List.of(
+          OPPORTUNITY_ID,
+          CUSTOMER_NAME,
+          TITLE,
+          PRIORITY,
+          DISPUTE_TYPE,
+          RAISED_BY_DEPARTMENT,
+          AGAINST_DEPARTMENT,
+          DESCRIPTION);
 
   @Override
   public Step startStep() {
@@ -87,11 +95,11 @@ public class ArbitrationRules implements ProcessRules {
       start.setVariable(AMOUNT_AT_STAKE, 0L);
     }
     ProcessRules.useAsBusinessKey(start, opportunityId);
-    start.setVariable(
-        CUSTOMER_TIER,
-        OpportunityRecords.variable(
-                history, opportunity.getId(), OpportunityVariables.CUSTOMER_TIER)
-            .orElse(null));
+    // The opportunity's key facts, which every task form of the dispute shows at its top.
+    for (String fact : List.of(CUSTOMER_TIER, CUSTOMER_NAME, TITLE, PRIORITY)) {
+      start.setVariable(
+          fact, OpportunityRecords.variable(history, opportunity.getId(), fact).orElse(null));
+    }
     // What the committee and the mediator decide on, as the opportunity stands when it is raised.
     OpportunityRecords.variable(
             history, opportunity.getId(), OpportunityVariables.DEPARTMENT_SHARES)

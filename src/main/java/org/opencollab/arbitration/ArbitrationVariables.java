@@ -17,6 +17,9 @@ public final class ArbitrationVariables {
   public static final String DESCRIPTION = "description";
   public static final String AMOUNT_AT_STAKE = "amountAtStake";
   public static final String CUSTOMER_TIER = "customerTier";
+  public static final String CUSTOMER_NAME = "customerName";
+  public static final String TITLE = "title";
+  public static final String PRIORITY = "priority";
 
   /** The opportunity's department shares when the dispute is raised, shown to those who decide. */
   public static final String DEPARTMENT_SHARES = "departmentShares";

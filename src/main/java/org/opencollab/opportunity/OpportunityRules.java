@@ -47,7 +47,8 @@ public class OpportunityRules implements ProcessRules {
   }
 
   /** What most task forms show above their inputs. */
-  private static final List<String> HEADER = List.of(OPPORTUNITY_ID, CUSTOMER_NAME, TITLE);
+  private static final List<String> HEADER =
+      List.of(OPPORTUNITY_ID, CUSTOMER_NAME, TITLE, PRIORITY);
 
   @Override
   public Step startStep() {
@@ -112,7 +113,7 @@ public class OpportunityRules implements ProcessRules {
         rule(
             "QualifyOpportunity",
             writes(QUALIFIED, QUALIFICATION_NOTES)
-                .shows(HEADER, ESTIMATED_VALUE, PRIORITY, TECH_PARTICIPATION_REASON),
+                .shows(HEADER, ESTIMATED_VALUE, TECH_PARTICIPATION_REASON),
             (variables, task) -> {
               if (!variables.requiredBoolean(QUALIFIED)) {
                 variables.requiredString(QUALIFICATION_NOTES);
@@ -149,7 +150,7 @@ public class OpportunityRules implements ProcessRules {
         rule(
             "SignCollaborationAgreement",
             writes(AGREEMENT_APPROVED, REJECTION_CATEGORY, REJECTION_REASON)
-                .shows(List.of(OPPORTUNITY_ID, DEPARTMENT, CUSTOMER_DATA_OWNER, DATA_ACCESS_RULES)),
+                .shows(HEADER, DEPARTMENT, CUSTOMER_DATA_OWNER, DATA_ACCESS_RULES),
             (variables, task) -> {
               if (!variables.requiredBoolean(AGREEMENT_APPROVED)) {
                 variables.oneOf(REJECTION_CATEGORY, REJECTION_CATEGORIES);
@@ -209,7 +210,7 @@ public class OpportunityRules implements ProcessRules {
             }),
         rule(
             "ReportDepartmentInput",
-            writes(INPUT_HOURS, INPUT_COST).shows(List.of(OPPORTUNITY_ID, DEPARTMENT)),
+            writes(INPUT_HOURS, INPUT_COST).shows(HEADER, DEPARTMENT),
             (variables, task) -> {
               variables.number(INPUT_HOURS, BigDecimal.ZERO, MAX_HOURS);
               variables.money(INPUT_COST);

@@ -1,5 +1,7 @@
 package org.opencollab.rest;
 
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -26,8 +28,11 @@ import org.springframework.stereotype.Component;
  * ..."). The two mappers here replace Camunda's mappers for {@link RestException} and {@link
  * ProcessEngineException} (Jersey would pick between equal mappers arbitrarily): they find the
  * {@link InvalidVariableException} among the causes and answer 400 with its message, which names
- * the field and the rule. While the database is unavailable, any request that needs it gets 503
- * with a message ({@link DatabaseUnavailable}). Every other exception gets Camunda's own answer.
+ * the field (by the label of its form, then by its variable name) and the rule. The webapps' own
+ * API, which Tasklist uses, gets the same mappers ({@link VariablePayloads.Discovery}), ahead of
+ * Camunda's by their priority. While the database is unavailable, any request that needs it gets
+ * 503 with a message ({@link DatabaseUnavailable}). Every other exception gets Camunda's own
+ * answer.
  */
 @Component
 public class RestConfiguration extends CamundaJerseyResourceConfig {
@@ -56,8 +61,14 @@ public class RestConfiguration extends CamundaJerseyResourceConfig {
       if (cause instanceof InvalidVariableException invalid) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", InvalidVariableException.class.getSimpleName());
-        body.put("message", invalid.getMessage());
+        // Tasklist shows the message as it is: the field's label first, in the form's words.
+        body.put(
+            "message",
+            FieldLabels.of(invalid.variable())
+                .map(label -> label + " — " + invalid.getMessage())
+                .orElse(invalid.getMessage()));
         body.put("field", invalid.variable());
+        FieldLabels.of(invalid.variable()).ifPresent(label -> body.put("label", label));
         return Response.status(Response.Status.BAD_REQUEST)
             .entity(body)
             .type(MediaType.APPLICATION_JSON_TYPE)
@@ -67,6 +78,7 @@ public class RestConfiguration extends CamundaJerseyResourceConfig {
     return ExceptionHandlerHelper.getInstance().getResponse(exception);
   }
 
+  @Priority(Priorities.USER - 100)
   public static class RestExceptions implements ExceptionMapper<RestException> {
     @Override
     public Response toResponse(RestException exception) {
@@ -90,6 +102,7 @@ public class RestConfiguration extends CamundaJerseyResourceConfig {
     }
   }
 
+  @Priority(Priorities.USER - 100)
   public static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
     @Override
     public Response toResponse(ProcessEngineException exception) {

@@ -125,6 +125,10 @@ public class VariablePayloads implements ReaderInterceptor {
       if (!context.getConfiguration().isRegistered(RestConfiguration.InvalidVariables.class)) {
         context.register(RestConfiguration.InvalidVariables.class);
       }
+      if (!context.getConfiguration().isRegistered(RestConfiguration.RestExceptions.class)) {
+        context.register(RestConfiguration.RestExceptions.class);
+        context.register(RestConfiguration.EngineExceptions.class);
+      }
       if (!context.getConfiguration().isRegistered(DatabaseUnavailable.Mapper.class)) {
         context.register(DatabaseUnavailable.Mapper.class);
       }

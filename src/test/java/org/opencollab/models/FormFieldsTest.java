@@ -76,6 +76,46 @@ class FormFieldsTest {
   }
 
   /**
+   * Every task form of an opportunity or a dispute opens with the opportunity's key facts,
+   * read-only: its id, customer, title and priority, and a link to its story.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"opportunityToDelivery", "collaborationArbitration"})
+  void everyTaskFormShowsTheKeyFactsAtTheTop(String key) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", key + ".bpmn").toFile());
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      if (task.getCamundaFormRef() != null) {
+        JsonNode first = camundaFormSchema(task.getCamundaFormRef()).path("components").get(0);
+        assertThat(first.path("label").asText())
+            .as("first component of %s", task.getId())
+            .isEqualTo("Key facts / 商机要点");
+        Set<String> inputs = new TreeSet<>();
+        Set<String> shown = new TreeSet<>();
+        collect(first, inputs, shown);
+        assertThat(inputs).as("inputs among the key facts of %s", task.getId()).isEmpty();
+        assertThat(shown)
+            .as("key facts of %s", task.getId())
+            .containsExactlyInAnyOrderElementsOf(KEY_FACTS);
+        assertThat(first.toString()).contains("/opportunities/{{opportunityId}}");
+      } else {
+        String html =
+            read(FORMS.resolve(task.getCamundaFormKey().replace(EMBEDDED_PREFIX, ""))).asText();
+        assertThat(html.indexOf("<legend>Key facts / 商机要点</legend>"))
+            .as("key facts of %s", task.getId())
+            .isBetween(0, html.indexOf("<div"));
+        assertThat(html).contains("/opportunities/{{opportunity.opportunityId}}");
+        for (String fact : KEY_FACTS) {
+          assertThat(html).contains("{{opportunity." + fact + "}}", "'" + fact + "'");
+        }
+      }
+    }
+  }
+
+  private static final Set<String> KEY_FACTS =
+      Set.of("opportunityId", "customerName", "title", "priority");
+  private static final String EMBEDDED_PREFIX = "embedded:deployment:processes/forms/";
+
+  /**
    * Every text input shows the server's limit: 200 characters for names and titles, 36 for an
    * opportunity id, 4000 for any other text; every amount shows the server's maximum.
    */
@@ -143,9 +183,7 @@ class FormFieldsTest {
     if (formRef != null) {
       return camundaForm(formRef);
     }
-    String html =
-        read(FORMS.resolve(Path.of(formKey.replace("embedded:deployment:processes/forms/", ""))))
-            .asText();
+    String html = read(FORMS.resolve(Path.of(formKey.replace(EMBEDDED_PREFIX, "")))).asText();
     Set<String> fields = new TreeSet<>();
     Matcher matcher = HTML_FIELD.matcher(html);
     while (matcher.find()) {
@@ -159,18 +197,20 @@ class FormFieldsTest {
   }
 
   private static Step camundaForm(String formId) {
+    Set<String> inputs = new TreeSet<>();
+    Set<String> shown = new TreeSet<>();
+    collect(camundaFormSchema(formId), inputs, shown);
+    return new Step(inputs, shown);
+  }
+
+  private static JsonNode camundaFormSchema(String formId) {
     try (Stream<Path> files = Files.list(FORMS)) {
-      JsonNode form =
-          files
-              .filter(file -> file.toString().endsWith(".form"))
-              .map(FormFieldsTest::read)
-              .filter(schema -> formId.equals(schema.path("id").asText()))
-              .findFirst()
-              .orElseThrow();
-      Set<String> inputs = new TreeSet<>();
-      Set<String> shown = new TreeSet<>();
-      collect(form, inputs, shown);
-      return new Step(inputs, shown);
+      return files
+          .filter(file -> file.toString().endsWith(".form"))
+          .map(FormFieldsTest::read)
+          .filter(schema -> formId.equals(schema.path("id").asText()))
+          .findFirst()
+          .orElseThrow();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.opencollab.ApplicationTest;
 import org.opencollab.support.OpportunityDriver;
 import org.opencollab.support.RestClient;
+import org.opencollab.support.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Forms can be bypassed through REST, so REST meets the same rules: a refused start or completion
- * is HTTP 400 whose message names the field and the rule, and nothing changes.
+ * is HTTP 400 whose message names the field (by its form's label and its name) and the rule, on
+ * {@code /engine-rest} and on the webapps' own API alike, and nothing changes.
  */
 @ApplicationTest
 class RestValidationTest {
@@ -42,8 +44,11 @@ class RestValidationTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(response.body())
         .contains("\"type\":\"InvalidVariableException\"")
-        .contains("\"message\":\"estimatedValue: must be between 0 and 1000000000000, got -1\"")
-        .contains("\"field\":\"estimatedValue\"");
+        .contains(
+            "\"message\":\"Estimated value (CNY) / 预估金额（元） — estimatedValue: must be between 0"
+                + " and 1000000000000, got -1\"")
+        .contains("\"field\":\"estimatedValue\"")
+        .contains("\"label\":\"Estimated value (CNY) / 预估金额（元）\"");
     assertThat(
             engine
                 .getHistoryService()
@@ -84,6 +89,16 @@ class RestValidationTest {
       assertThat(response.statusCode()).as(action + ": " + response.body()).isEqualTo(400);
       assertThat(response.body()).contains("qualificationNotes: is required");
     }
+    // Tasklist's door answers alike, and Tasklist shows the message as it is: the form's label
+    // first.
+    HttpResponse<String> tasklist =
+        WebappSession.login(port, "alice", "tasklist")
+            .postJson("/task/" + qualify.getId() + "/submit-form", notQualified);
+    assertThat(tasklist.statusCode()).as(tasklist.body()).isEqualTo(400);
+    assertThat(tasklist.body())
+        .contains(
+            "\"message\":\"Qualification notes (required when not qualified) / 资格说明（不合格时必填）"
+                + " — qualificationNotes: is required\"");
 
     assertThat(engine.getTaskService().createTaskQuery().taskId(qualify.getId()).singleResult())
         .isNotNull();

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -272,7 +274,7 @@ class StepSweepIT {
                         ? "{\"value\": \"" + text + "\"}"
                         : "{\"value\": " + value + "}"));
     probeStart(
-        "opportunityToDelivery", "OpportunityStartForm", "alice", opportunity, "finalOutcome");
+        "opportunityToDelivery", "opportunity-start.html", "alice", opportunity, "finalOutcome");
 
     String id = newOpportunityId();
     driver.start(keyAccount(id));
@@ -397,8 +399,26 @@ class StepSweepIT {
     };
   }
 
-  /** The inputs of a Camunda Form, by kind: text, number, boolean or choice. */
+  /**
+   * The inputs of a Camunda Form (by its id) or of an embedded form (by its file name), by kind:
+   * text, number, boolean or choice. An embedded form sets its variables with their types.
+   */
   private static Map<String, String> fieldsOf(String formId) {
+    if (formId.endsWith(".html")) {
+      Map<String, String> fields = new TreeMap<>();
+      Matcher set =
+          Pattern.compile("set\\('(\\w+)', '(\\w+)'").matcher(html(FORMS.resolve(formId)));
+      while (set.find()) {
+        fields.put(
+            set.group(1),
+            switch (set.group(2)) {
+              case "Double", "Long", "Integer" -> "number";
+              case "Boolean" -> "boolean";
+              default -> "text";
+            });
+      }
+      return fields;
+    }
     try (Stream<Path> files = Files.list(FORMS)) {
       JsonNode form =
           files
@@ -431,6 +451,14 @@ class StepSweepIT {
             });
       }
       collect(component, fields);
+    }
+  }
+
+  private static String html(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,0 +1,73 @@
+package org.opencollab.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * The label a person sees for each input field, read from the forms the product deploys ({@code
+ * processes/forms}): a Camunda Form's input components, and an embedded form's {@code <label
+ * for="field">}. A refusal names the field by its label, so Tasklist shows it in the words of the
+ * form; the variable's name follows for clients and logs.
+ */
+final class FieldLabels {
+
+  private static final Pattern HTML_LABEL =
+      Pattern.compile("<label for=\"(\\w+)\">([^<]+)</label>");
+  private static final Map<String, String> LABELS = load();
+
+  private FieldLabels() {}
+
+  static Optional<String> of(String field) {
+    return Optional.ofNullable(field).map(LABELS::get);
+  }
+
+  private static Map<String, String> load() {
+    Map<String, String> labels = new TreeMap<>();
+    try {
+      for (Resource form :
+          new PathMatchingResourcePatternResolver().getResources("classpath*:processes/forms/*")) {
+        String name = form.getFilename();
+        String text;
+        try (InputStream in = form.getInputStream()) {
+          text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (name != null && name.endsWith(".form")) {
+          collect(new ObjectMapper().readTree(text), labels);
+        } else if (name != null && name.endsWith(".html")) {
+          Matcher label = HTML_LABEL.matcher(text);
+          while (label.find()) {
+            labels.putIfAbsent(label.group(1), label.group(2).trim());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the forms' labels", e);
+    }
+    return Map.copyOf(labels);
+  }
+
+  private static void collect(JsonNode container, Map<String, String> labels) {
+    for (JsonNode component : container.path("components")) {
+      boolean input =
+          component.hasNonNull("key")
+              && component.hasNonNull("label")
+              && !component.path("disabled").asBoolean(false)
+              && !component.path("readonly").asBoolean(false);
+      if (input) {
+        labels.putIfAbsent(component.get("key").asText(), component.get("label").asText());
+      }
+      collect(component, labels);
+    }
+  }
+}
