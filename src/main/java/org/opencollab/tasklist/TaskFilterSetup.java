@@ -1,5 +1,6 @@
 package org.opencollab.tasklist;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
@@ -44,7 +45,8 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
   public int apply(FilterService filterService, TaskService taskService) {
     int created = 0;
     for (FilterSpec spec : specs(taskService)) {
-      if (filterService.createFilterQuery().filterName(spec.name()).count() == 0) {
+      Filter existing = filterService.createFilterQuery().filterName(spec.name()).singleResult();
+      if (existing == null) {
         Filter filter =
             filterService
                 .newTaskFilter(spec.name())
@@ -56,14 +58,32 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
                         "priority",
                         spec.priority(),
                         "refresh",
-                        true));
+                        true,
+                        "variables",
+                        COLUMNS));
         filterService.saveFilter(filter);
         created++;
+      } else if (!existing.getProperties().containsKey("variables")) {
+        // A filter from before the columns: it gets them. One whose columns someone removed in
+        // Tasklist keeps an empty list, and is left as it is.
+        Map<String, Object> properties = new LinkedHashMap<>(existing.getProperties());
+        properties.put("variables", COLUMNS);
+        filterService.saveFilter(existing.setProperties(properties));
       }
     }
     LOG.info("Tasklist filters in place ({} created)", created);
     return created;
   }
+
+  /**
+   * The columns every filter shows beside Tasklist's own (assignee, due date, priority): variables
+   * each task of an opportunity carries ({@link TaskNames}).
+   */
+  static final List<Map<String, String>> COLUMNS =
+      List.of(
+          Map.of("name", "opportunityId", "label", "Opportunity / 商机"),
+          Map.of("name", "customerName", "label", "Customer / 客户"),
+          Map.of("name", "priority", "label", "Priority / 优先级"));
 
   static List<FilterSpec> specs(TaskService taskService) {
     return List.of(

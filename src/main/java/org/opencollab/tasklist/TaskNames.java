@@ -1,5 +1,6 @@
 package org.opencollab.tasklist;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -12,6 +13,11 @@ import org.springframework.stereotype.Component;
  * its disputes is named like "Design solution — OPP-2026-0042 Hangzhou Lianxin", so a Tasklist list
  * tells the tasks of different opportunities apart. A built-in create listener, attached to every
  * user task as it is deployed, before any other; the model keeps the plain name.
+ *
+ * <p>The same listener copies the opportunity's id, customer and priority onto the task as its own
+ * variables, which the Tasklist filters show as columns ({@link TaskFilterSetup}): Tasklist reads a
+ * filter's columns with the person's task permissions, and a department member may read their
+ * tasks, not the whole opportunity.
  */
 @Component
 public class TaskNames extends AbstractProcessEnginePlugin {
@@ -24,10 +30,19 @@ public class TaskNames extends AbstractProcessEnginePlugin {
         configuration, true, TaskListener.EVENTNAME_CREATE, TaskNames::withContext);
   }
 
+  /** The key facts each task carries as its own variables, which the filters show as columns. */
+  static final List<String> COLUMNS = List.of("opportunityId", "customerName", "priority");
+
   static void withContext(DelegateTask task) {
     Object opportunityId = task.getVariable("opportunityId");
     if (opportunityId == null || task.getName() == null) {
       return;
+    }
+    for (String column : COLUMNS) {
+      Object value = task.getVariable(column);
+      if (value != null) {
+        task.setVariableLocal(column, value);
+      }
     }
     Object customer = task.getVariable("customerName");
     task.setName(

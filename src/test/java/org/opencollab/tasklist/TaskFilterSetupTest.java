@@ -2,10 +2,16 @@ package org.opencollab.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -15,8 +21,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencollab.ApplicationTest;
+import org.opencollab.support.OpportunityDriver;
+import org.opencollab.support.RestClient;
 import org.opencollab.support.TestProcesses;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The shared Tasklist filters: there once, and each shows a person their own work. */
 @ApplicationTest
@@ -28,6 +37,8 @@ class TaskFilterSetupTest {
   @Autowired RepositoryService repositoryService;
   @Autowired IdentityService identityService;
   @Autowired TaskFilterSetup taskFilterSetup;
+  @Autowired ProcessEngine engine;
+  @LocalServerPort int port;
 
   @BeforeEach
   void deployProbe() {
@@ -77,6 +88,45 @@ class TaskFilterSetupTest {
 
     List<String> overdue = idsIn("Overdue / 已逾期", "alice", "sales");
     assertThat(overdue).contains(late.getId()).doesNotContain(onTime.getId());
+  }
+
+  /**
+   * Tasklist shows a filter's columns from the tasks' own variables, read with the person's
+   * permissions: alice sees her task's opportunity id, customer and priority.
+   */
+  @Test
+  void theFiltersShowTheOpportunitysIdCustomerAndPriorityAsColumns() throws Exception {
+    String id = OpportunityDriver.newOpportunityId();
+    new OpportunityDriver(engine).start(OpportunityDriver.keyAccount(id));
+    Task qualify = new OpportunityDriver(engine).task(id, "QualifyOpportunity");
+    Filter mine =
+        filterService.createFilterQuery().filterName("Assigned to me / 分配给我").singleResult();
+    assertThat(mine.getProperties().get("variables").toString())
+        .contains("opportunityId", "customerName", "priority");
+
+    HttpResponse<String> list =
+        new RestClient("http://localhost:" + port)
+            .get(
+                "/engine-rest/filter/" + mine.getId() + "/list?maxResults=1000",
+                "alice",
+                "application/hal+json");
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    JsonNode task = null;
+    for (JsonNode candidate : new ObjectMapper().readTree(list.body()).at("/_embedded/task")) {
+      if (candidate.path("id").asText().equals(qualify.getId())) {
+        task = candidate;
+      }
+    }
+    assertThat(task).as("alice's Qualify opportunity in her filter").isNotNull();
+    Map<String, String> columns = new TreeMap<>();
+    task.at("/_embedded/variable")
+        .forEach(
+            variable ->
+                columns.put(variable.path("name").asText(), variable.path("value").asText()));
+    assertThat(columns)
+        .containsEntry("opportunityId", id)
+        .containsEntry("customerName", "Shanghai Metro / 上海地铁")
+        .containsEntry("priority", "B");
   }
 
   private List<String> idsIn(String filterName, String userId, String groupId) {

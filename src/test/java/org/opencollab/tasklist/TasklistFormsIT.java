@@ -2,22 +2,19 @@ package org.opencollab.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencollab.support.Chromium;
 import org.opencollab.support.OpportunityDriver;
+import org.opencollab.support.Tasklist;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -46,6 +43,12 @@ class TasklistFormsIT {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  private Tasklist tasklist;
+
+  @BeforeEach
+  void openTasklist() {
+    tasklist = new Tasklist(browser, port);
+  }
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -65,7 +68,7 @@ class TasklistFormsIT {
   }
 
   @Test
-  void aDepartmentMemberSeesTheSharesAndSignsWithAChoice() throws IOException {
+  void aDepartmentMemberSeesTheSharesAndSignsWithAChoice() {
     OpportunityDriver driver = new OpportunityDriver(engine);
     String id = OpportunityDriver.newOpportunityId();
     driver.start(OpportunityDriver.keyAccount(id));
@@ -81,7 +84,7 @@ class TasklistFormsIT {
             .taskCandidateGroup("sales")
             .singleResult();
 
-    logIn("sam");
+    tasklist.logIn("sam");
     browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + salesSignOff.getId());
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
     wait.until(
@@ -98,16 +101,16 @@ class TasklistFormsIT {
         .contains("alice", "bob", "carol")
         .doesNotContain("Rejection reason");
 
-    choose(wait, "Reject / 不同意");
+    tasklist.choose("Reject / 不同意");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector(".fjs-form"), "Rejection reason"));
-    choose(wait, "Approve / 同意");
+    tasklist.choose("Approve / 同意");
     wait.until(
         ExpectedConditions.not(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(".fjs-form"), "Rejection reason")));
-    screenshot("sign-collaboration-agreement");
+    tasklist.screenshot("sign-collaboration-agreement");
 
     WebElement complete =
         browser.findElement(By.xpath("//button[contains(normalize-space(.), 'Complete')]"));
@@ -131,7 +134,7 @@ class TasklistFormsIT {
    */
   @Test
   void tasklistIsTheProductsOwn() {
-    logIn("sam");
+    tasklist.logIn("sam");
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
     assertThat(browser.findElement(By.cssSelector(".navbar-brand")).getText())
         .contains("Opportunity collaboration");
@@ -143,7 +146,7 @@ class TasklistFormsIT {
     assertThat(browser.findElements(By.cssSelector(".create-task-action")))
         .noneMatch(WebElement::isDisplayed);
 
-    logIn("olivia");
+    tasklist.logIn("olivia");
     wait.until(
         ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".create-task-action")));
   }
@@ -161,13 +164,13 @@ class TasklistFormsIT {
         .until(ignored -> !driver.tasks(id, "ApproveIncentives").isEmpty());
     driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
 
-    logIn("ivan");
+    tasklist.logIn("ivan");
     browser.get(base() + "/opportunities/" + id);
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
     try {
       wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
     } catch (org.openqa.selenium.TimeoutException notReady) {
-      screenshot("opportunity-story-not-ready");
+      tasklist.screenshot("opportunity-story-not-ready");
       throw new AssertionError(
           "the story page did not get ready: "
               + browser.findElement(By.tagName("body")).getText()
@@ -181,7 +184,7 @@ class TasklistFormsIT {
     assertThat(browser.findElements(By.cssSelector("#timeline tbody tr"))).hasSizeGreaterThan(20);
     assertThat(browser.findElement(By.id("statement")).getText()).contains("40000.00", "alice");
     assertThat(browser.findElement(By.id("summary")).getText()).contains("DELIVERED");
-    screenshot("opportunity-story");
+    tasklist.screenshot("opportunity-story");
 
     browser.get(base() + "/opportunities");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("opportunities"), id));
@@ -192,7 +195,7 @@ class TasklistFormsIT {
    * departments and overall figures, not raw Json.
    */
   @Test
-  void aCoordinatorReviewsTheHealthReportAsTables() throws IOException {
+  void aCoordinatorReviewsTheHealthReportAsTables() {
     String check =
         engine
             .getRuntimeService()
@@ -209,7 +212,7 @@ class TasklistFormsIT {
                     .taskDefinitionKey("ReviewHealthReport")
                     .singleResult());
 
-    logIn("erin");
+    tasklist.logIn("erin");
     browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + review.getId());
     wait.until(
             ExpectedConditions.elementToBeClickable(
@@ -225,7 +228,7 @@ class TasklistFormsIT {
         .contains("Opportunities started", "Period / 期间: ")
         .doesNotContain("\"departments\"");
     assertThat(browser.findElements(By.cssSelector(".fjs-form table"))).hasSize(4);
-    screenshot("review-health-report");
+    tasklist.screenshot("review-health-report");
 
     WebElement notes = browser.findElement(By.cssSelector(".fjs-form textarea"));
     ((JavascriptExecutor) browser)
@@ -254,7 +257,7 @@ class TasklistFormsIT {
    * their own row.
    */
   @Test
-  void theLedgerPageShowsTotalsWithAChartAndAPersonTheirOwnRow() throws IOException {
+  void theLedgerPageShowsTotalsWithAChartAndAPersonTheirOwnRow() {
     OpportunityDriver driver = new OpportunityDriver(engine);
     String id = OpportunityDriver.newOpportunityId();
     driver.deliverWorkedExampleUntilApproval(id);
@@ -262,86 +265,20 @@ class TasklistFormsIT {
         .until(ignored -> !driver.tasks(id, "ApproveIncentives").isEmpty());
     driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
 
-    logIn("ivan");
+    tasklist.logIn("ivan");
     browser.get(base() + "/ledger");
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("departments"), "DELIVERY"));
     assertThat(browser.findElements(By.cssSelector("#chart .bar.credit"))).hasSizeGreaterThan(2);
     assertThat(browser.findElement(By.id("people")).getText()).contains("alice", "sam", "bob");
-    screenshot("ledger");
+    tasklist.screenshot("ledger");
 
-    logIn("alice");
+    tasklist.logIn("alice");
     browser.get(base() + "/ledger");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("people"), "alice"));
     assertThat(browser.findElement(By.id("people")).getText()).doesNotContain("bob", "sam");
     assertThat(browser.findElement(By.id("departments-section")).isDisplayed()).isFalse();
-  }
-
-  private void choose(WebDriverWait wait, String option) {
-    WebElement label =
-        wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath(
-                    "//div[contains(@class, 'fjs-form-field-radio')]//label[normalize-space(.) = '"
-                        + option
-                        + "']")));
-    // Tasklist's footer may cover the lower part of the form: bring the option to the middle.
-    ((JavascriptExecutor) browser)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'})", label);
-    label.click();
-  }
-
-  /**
-   * Signs in to Tasklist as {@code user}, after signing out whoever was signed in. A login sent
-   * before the freshly loaded Tasklist has its new session's CSRF token does not take (Tasklist
-   * stays on its login page); the form is then loaded again and sent again, three times at most.
-   */
-  private void logIn(String user) {
-    for (int attempt = 1; ; attempt++) {
-      browser.get(base() + "/camunda/app/tasklist/default/");
-      browser.manage().deleteAllCookies();
-      browser.get(base() + "/camunda/app/tasklist/default/");
-      WebDriverWait wait = new WebDriverWait(browser, WAIT);
-      wait.until(
-              ExpectedConditions.visibilityOfElementLocated(
-                  By.cssSelector("input[ng-model='username']")))
-          .sendKeys(user);
-      browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-      browser.findElement(By.cssSelector("button[type='submit']")).click();
-      try {
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-            .until(
-                ExpectedConditions.visibilityOfElementLocated(
-                    By.xpath("//a[contains(normalize-space(.), 'Start process')]")));
-        return;
-      } catch (org.openqa.selenium.TimeoutException notSignedIn) {
-        if (attempt < 3) {
-          continue;
-        }
-        try {
-          screenshot("not-signed-in-" + user);
-        } catch (IOException ignored) {
-          // the assertion below says what happened
-        }
-        throw new AssertionError(
-            user
-                + " is not signed in to Tasklist after 3 attempts, at "
-                + browser.getCurrentUrl()
-                + ": "
-                + browser.findElement(By.tagName("body")).getText()
-                + " / browser log: "
-                + browser.manage().logs().get("browser").getAll(),
-            notSignedIn);
-      }
-    }
-  }
-
-  private void screenshot(String name) throws IOException {
-    Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-    Files.write(
-        shots.resolve(name + ".png"),
-        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 
   private String base() {
