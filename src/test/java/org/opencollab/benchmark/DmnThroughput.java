@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.opencollab.decisions.ParsedFeelPlugin;
 
 /**
  * Evaluations per second of the DMN decision {@code techParticipation}, in-process through the
@@ -24,18 +25,17 @@ public final class DmnThroughput {
 
   private static final List<Map<String, Object>> INPUTS = inputs();
 
-  static String ID;
-
   private DmnThroughput() {}
 
   public static void main(String[] args) throws Exception {
-    System.out.println(measure(args[0], Double.parseDouble(args[1])));
+    System.out.println(measure(args[0], Double.parseDouble(args[1]), false));
   }
 
   /**
+   * @param product the product's DMN configuration ({@link ParsedFeelPlugin}), or Camunda's default
    * @return evaluations per second over {@code seconds}, after as long a warm-up
    */
-  public static double measure(String history, double seconds) throws IOException {
+  public static double measure(String history, double seconds, boolean product) throws IOException {
     StandaloneInMemProcessEngineConfiguration configuration =
         new StandaloneInMemProcessEngineConfiguration();
     configuration
@@ -44,8 +44,8 @@ public final class DmnThroughput {
         .setHistory(history)
         .setJobExecutorActivate(false)
         .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-    if (Boolean.getBoolean("parsedFeel")) {
-      org.opencollab.decisions.ParsedFeelPlugin.use(configuration);
+    if (product) {
+      ParsedFeelPlugin.use(configuration);
     }
     ProcessEngine engine = configuration.buildProcessEngine();
     try (InputStream dmn = Files.newInputStream(Path.of("decisions", "techParticipation.dmn"))) {
@@ -55,7 +55,6 @@ public final class DmnThroughput {
           .addInputStream("techParticipation.dmn", dmn)
           .deploy();
       DecisionService decisions = engine.getDecisionService();
-      ID = engine.getRepositoryService().createDecisionDefinitionQuery().singleResult().getId();
       run(decisions, seconds);
       return run(decisions, seconds);
     } finally {
@@ -69,11 +68,7 @@ public final class DmnThroughput {
     long evaluations = 0;
     while (System.nanoTime() < end) {
       for (Map<String, Object> input : INPUTS) {
-        if (Boolean.getBoolean("byId")) {
-          decisions.evaluateDecisionById(ID).variables(input).evaluate();
-        } else {
-          decisions.evaluateDecisionTableByKey("techParticipation", input);
-        }
+        decisions.evaluateDecisionTableByKey("techParticipation", input);
       }
       evaluations += INPUTS.size();
     }
