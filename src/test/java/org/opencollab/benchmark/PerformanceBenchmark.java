@@ -3,14 +3,29 @@ package org.opencollab.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.opencollab.support.EmbeddedPostgresDatabase;
+import org.opencollab.support.RestClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The product's speed against Camunda's own, measured in one run and printed with the targets of
@@ -18,17 +33,123 @@ import org.junit.jupiter.api.Test;
  * -Dit.test=PerformanceBenchmark}. A command that prints figures, not a test that passes or fails
  * on time; it fails only when it cannot measure.
  *
+ * <p>REST: 8 clients, each authenticated as the rightful non-admin user of the step, work whole
+ * DELIVERED opportunities through {@code /engine-rest} ({@link RestWork}); then the same clients
+ * work a bare process of 10 user tasks on a second engine with Camunda's default settings, served
+ * by the same REST API behind the same authentication, with authorization on and a non-admin user
+ * in a group ({@link BareEngine}). Both on PostgreSQL.
+ *
+ * <p>Lifecycle: whole DELIVERED opportunities through the Java API, and the bare process in the
+ * same engine ({@link Lifecycle}).
+ *
  * <p>DMN: evaluations per second of {@code techParticipation} in-process through the {@code
  * DecisionService}, history off and on, in the product's configuration (full FEEL, feel-engine
  * pinned, each expression parsed once) and in Camunda's default one, which runs in a second JVM
  * with the FEEL engine {@code camunda-bom} brings.
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+@DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PerformanceBenchmark {
 
   private static final double SECONDS =
       Double.parseDouble(System.getProperty("benchmark.dmn-seconds", "10"));
+  private static final Duration REST_RUN =
+      Duration.ofSeconds(Long.getLong("benchmark.rest-seconds", 60));
+  private static final Duration LIFECYCLE_RUN =
+      Duration.ofSeconds(Long.getLong("benchmark.lifecycle-seconds", 30));
+  private static final int CLIENTS = 8;
+  private static final String DATABASE = "performance_" + System.currentTimeMillis();
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgresDatabase.datasourceProperties(DATABASE)
+        .forEach((name, value) -> registry.add(name, () -> value));
+  }
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
 
   @Test
+  @Order(1)
+  void restThroughputAgainstABareEngine() throws Exception {
+    ProcessEngine bare = BareEngine.start("bare_" + DATABASE);
+    try {
+      RestClient rest = new RestClient("http://localhost:" + port);
+      RestWork product = new RestWork(rest, "/engine-rest", RestWork.Kind.OPPORTUNITY);
+      RestWork plain =
+          new RestWork(rest, "/engine-rest/engine/" + bare.getName(), RestWork.Kind.BARE);
+      product.run(CLIENTS, Duration.ofSeconds(15));
+      plain.run(CLIENTS, Duration.ofSeconds(15));
+      RestWork.Figures productFigures = product.run(CLIENTS, REST_RUN);
+      RestWork.Figures bareFigures = plain.run(CLIENTS, REST_RUN);
+      double throughput = productFigures.tasksPerSecond() / bareFigures.tasksPerSecond();
+      double p95 = productFigures.p95() / bareFigures.p95();
+      System.out.println(
+          String.join(
+              "\n",
+              "REST, "
+                  + CLIENTS
+                  + " clients for "
+                  + REST_RUN.toSeconds()
+                  + " s each, as the rightful non-admin users (PostgreSQL)",
+              "  product (whole opportunities): " + productFigures,
+              "  bare Camunda (10 user tasks):  " + bareFigures,
+              String.format(
+                  Locale.ROOT,
+                  "  %-34s %10.2f   target at least 1.50   %s",
+                  "throughput, product / bare",
+                  throughput,
+                  throughput >= 1.5 ? "met" : "MISSED"),
+              String.format(
+                  Locale.ROOT,
+                  "  %-34s %10.2f   target at most 0.80    %s",
+                  "complete p95, product / bare",
+                  p95,
+                  p95 <= 0.8 ? "met" : "MISSED"),
+              String.format(
+                  Locale.ROOT,
+                  "  %-34s %,10d   target at most 1,024",
+                  "peak RSS of this JVM so far, MiB",
+                  peakRssMiB())));
+    } finally {
+      bare.close();
+    }
+  }
+
+  @Test
+  @Order(2)
+  void lifecycleThroughTheJavaApi() {
+    Lifecycle.Figures opportunities = Lifecycle.opportunities(engine, LIFECYCLE_RUN);
+    Lifecycle.Figures bare = Lifecycle.bareProcess(engine, LIFECYCLE_RUN);
+    double ratio = opportunities.tasksPerSecond() / bare.tasksPerSecond();
+    System.out.println(
+        String.join(
+            "\n",
+            "Lifecycle through the Java API, one thread, " + LIFECYCLE_RUN.toSeconds() + " s each",
+            "  product, DELIVERED opportunities: " + opportunities,
+            "  bare 10-task process, same engine: " + bare,
+            String.format(
+                Locale.ROOT,
+                "  %-34s %10.2f   target at least 0.80   %s",
+                "tasks/s, product / bare",
+                ratio,
+                ratio >= 0.8 ? "met" : "MISSED")));
+  }
+
+  /** The most resident memory this JVM has held (Linux {@code VmHWM}), in MiB. */
+  static long peakRssMiB() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+      }
+    }
+    return -1;
+  }
+
+  @Test
+  @Order(3)
   void dmnEvaluationsPerSecond() throws Exception {
     double productOff = DmnThroughput.measure("none", SECONDS, true);
     double productOn = DmnThroughput.measure("full", SECONDS, true);

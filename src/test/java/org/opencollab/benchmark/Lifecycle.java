@@ -1,0 +1,97 @@
+package org.opencollab.benchmark;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.opencollab.support.OpportunityDriver;
+
+/**
+ * Whole process instances through the Java API, one after the other in one thread: the product's
+ * DELIVERED opportunity (the worked example, its incentive calculation run by the job executor),
+ * and the bare 10-task process deployed into the same engine.
+ */
+final class Lifecycle {
+
+  private Lifecycle() {}
+
+  record Figures(int instances, long tasks, double seconds) {
+
+    double tasksPerSecond() {
+      return tasks / seconds;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT,
+          "%d instances, %,d tasks in %.0f s = %.2f instances/s, %.1f tasks/s",
+          instances,
+          tasks,
+          seconds,
+          instances / seconds,
+          tasksPerSecond());
+    }
+  }
+
+  static Figures opportunities(ProcessEngine engine, Duration run) {
+    OpportunityDriver driver = new OpportunityDriver(engine);
+    long start = System.nanoTime();
+    long end = start + run.toNanos();
+    int instances = 0;
+    long tasks = 0;
+    while (System.nanoTime() < end) {
+      String id = OpportunityDriver.newOpportunityId();
+      driver.deliverWorkedExampleUntilApproval(id);
+      while (driver.tasks(id, "ApproveIncentives").isEmpty()) {
+        LockSupport.parkNanos(2_000_000); // the job executor calculates the statement
+      }
+      driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
+      instances++;
+      tasks +=
+          engine
+              .getHistoryService()
+              .createHistoricTaskInstanceQuery()
+              .processInstanceBusinessKey(id)
+              .finished()
+              .count();
+    }
+    return new Figures(instances, tasks, (System.nanoTime() - start) / 1e9);
+  }
+
+  static Figures bareProcess(ProcessEngine engine, Duration run) {
+    if (engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(BareEngine.PROCESS)
+            .count()
+        == 0) {
+      engine
+          .getRepositoryService()
+          .createDeployment()
+          .addModelInstance(BareEngine.PROCESS + ".bpmn", BareEngine.model(BareEngine.PROCESS))
+          .deploy();
+    }
+    TaskService tasks = engine.getTaskService();
+    long start = System.nanoTime();
+    long end = start + run.toNanos();
+    int instances = 0;
+    long completed = 0;
+    while (System.nanoTime() < end) {
+      String instance =
+          engine.getRuntimeService().startProcessInstanceByKey(BareEngine.PROCESS).getId();
+      for (Task task = next(tasks, instance); task != null; task = next(tasks, instance)) {
+        tasks.complete(task.getId());
+        completed++;
+      }
+      instances++;
+    }
+    return new Figures(instances, completed, (System.nanoTime() - start) / 1e9);
+  }
+
+  private static Task next(TaskService tasks, String instance) {
+    return tasks.createTaskQuery().processInstanceId(instance).singleResult();
+  }
+}
