@@ -530,7 +530,9 @@ final class HealthAssessment {
                       .variableNameIn(names)
                       .list())) {
         Map<String, Object> instance = values.get(variable.getProcessInstanceId());
-        boolean own = variable.getProcessInstanceId().equals(variable.getExecutionId());
+        boolean own =
+            variable.getProcessInstanceId().equals(variable.getExecutionId())
+                && variable.getTaskId() == null;
         if (variable.getValue() != null && (own || !instance.containsKey(variable.getName()))) {
           instance.put(variable.getName(), variable.getValue());
         }

@@ -45,7 +45,11 @@ public final class OpportunityRecords {
                 .variableName(name)
                 .list()
                 .stream()
-                .filter(variable -> processInstanceId.equals(variable.getExecutionId()))
+                // The opportunity's own scope: not a sub-process's, nor a task's local copy.
+                .filter(
+                    variable ->
+                        processInstanceId.equals(variable.getExecutionId())
+                            && variable.getTaskId() == null)
                 .map(HistoricVariableInstance::getValue)
                 .filter(java.util.Objects::nonNull)
                 .findFirst());

@@ -4,21 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * The label a person sees for each input field, read from the forms the product deploys ({@code
- * processes/forms}): a Camunda Form's input components, and an embedded form's {@code <label
- * for="field">}. A refusal names the field by its label, so Tasklist shows it in the words of the
- * form; the variable's name follows for clients and logs.
+ * The label a person sees for each input field, read from the forms the application ships in its
+ * {@code processes} folder and its sub-folders: a Camunda Form's input components, and an embedded
+ * form's {@code <label for="field">}. A refusal names the field by its label, so Tasklist shows it
+ * in the words of the form; the variable's name follows for clients and logs. A field has the same
+ * label in every form that has it as an input ({@code FormFieldsTest}).
  */
 final class FieldLabels {
 
@@ -35,8 +38,11 @@ final class FieldLabels {
   private static Map<String, String> load() {
     Map<String, String> labels = new TreeMap<>();
     try {
-      for (Resource form :
-          new PathMatchingResourcePatternResolver().getResources("classpath*:processes/forms/*")) {
+      PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+      List<Resource> forms = new ArrayList<>();
+      forms.addAll(List.of(resolver.getResources("classpath*:processes/**/*.form")));
+      forms.addAll(List.of(resolver.getResources("classpath*:processes/**/*.html")));
+      for (Resource form : forms) {
         String name = form.getFilename();
         String text;
         try (InputStream in = form.getInputStream()) {
@@ -51,8 +57,11 @@ final class FieldLabels {
           }
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the forms' labels", e);
+    } catch (IOException | RuntimeException e) {
+      // A refusal must never fail for want of a label: it then names the field by its name alone.
+      LoggerFactory.getLogger(FieldLabels.class)
+          .warn("Cannot read the forms' labels; refusals name fields by variable name only", e);
+      return Map.of();
     }
     return Map.copyOf(labels);
   }

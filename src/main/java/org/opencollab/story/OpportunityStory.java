@@ -97,7 +97,9 @@ public class OpportunityStory {
         .variableName(name)
         .list()
         .stream()
-        .filter(variable -> instance.getId().equals(variable.getExecutionId()))
+        .filter(
+            variable ->
+                instance.getId().equals(variable.getExecutionId()) && variable.getTaskId() == null)
         .map(HistoricVariableInstance::getValue)
         .findFirst()
         .orElse(null);

@@ -45,8 +45,8 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
   public int apply(FilterService filterService, TaskService taskService) {
     int created = 0;
     for (FilterSpec spec : specs(taskService)) {
-      Filter existing = filterService.createFilterQuery().filterName(spec.name()).singleResult();
-      if (existing == null) {
+      List<Filter> existing = filterService.createFilterQuery().filterName(spec.name()).list();
+      if (existing.isEmpty()) {
         Filter filter =
             filterService
                 .newTaskFilter(spec.name())
@@ -63,12 +63,17 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
                         COLUMNS));
         filterService.saveFilter(filter);
         created++;
-      } else if (!existing.getProperties().containsKey("variables")) {
-        // A filter from before the columns: it gets them. One whose columns someone removed in
-        // Tasklist keeps an empty list, and is left as it is.
-        Map<String, Object> properties = new LinkedHashMap<>(existing.getProperties());
-        properties.put("variables", COLUMNS);
-        filterService.saveFilter(existing.setProperties(properties));
+      }
+      for (Filter filter : existing) {
+        // A filter from before the columns gets them (a copy or a private filter of the same name
+        // too). One whose columns someone removed in Tasklist keeps an empty list, left as it is.
+        if (filter.getProperties() == null || !filter.getProperties().containsKey("variables")) {
+          Map<String, Object> properties =
+              new LinkedHashMap<>(
+                  filter.getProperties() == null ? Map.of() : filter.getProperties());
+          properties.put("variables", COLUMNS);
+          filterService.saveFilter(filter.setProperties(properties));
+        }
       }
     }
     LOG.info("Tasklist filters in place ({} created)", created);

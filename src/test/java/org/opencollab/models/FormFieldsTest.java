@@ -111,6 +111,46 @@ class FormFieldsTest {
     }
   }
 
+  /**
+   * An input has one label in every form that has it: a refusal names the field by that label
+   * ({@code org.opencollab.rest.FieldLabels}).
+   */
+  @org.junit.jupiter.api.Test
+  void anInputHasTheSameLabelInEveryForm() throws IOException {
+    Map<String, Set<String>> labels = new java.util.TreeMap<>();
+    try (Stream<Path> files = Files.list(FORMS)) {
+      for (Path file : files.toList()) {
+        if (file.toString().endsWith(".form")) {
+          inputLabels(read(file), labels);
+        } else {
+          Matcher label =
+              Pattern.compile("<label for=\"(\\w+)\">([^<]+)</label>").matcher(read(file).asText());
+          while (label.find()) {
+            labels
+                .computeIfAbsent(label.group(1), key -> new TreeSet<>())
+                .add(label.group(2).trim());
+          }
+        }
+      }
+    }
+    assertThat(labels).isNotEmpty();
+    labels.forEach((field, names) -> assertThat(names).as("labels of %s", field).hasSize(1));
+  }
+
+  private static void inputLabels(JsonNode container, Map<String, Set<String>> labels) {
+    for (JsonNode component : container.path("components")) {
+      if (component.hasNonNull("key")
+          && component.hasNonNull("label")
+          && !component.path("disabled").asBoolean(false)
+          && !component.path("readonly").asBoolean(false)) {
+        labels
+            .computeIfAbsent(component.get("key").asText(), key -> new TreeSet<>())
+            .add(component.get("label").asText());
+      }
+      inputLabels(component, labels);
+    }
+  }
+
   private static final Set<String> KEY_FACTS =
       Set.of("opportunityId", "customerName", "title", "priority");
   private static final String EMBEDDED_PREFIX = "embedded:deployment:processes/forms/";

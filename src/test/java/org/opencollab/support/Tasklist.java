@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -36,6 +37,8 @@ public final class Tasklist {
     this.browser = browser;
     this.base = "http://localhost:" + port;
     this.wait = new WebDriverWait(browser, WAIT);
+    // Tasklist re-renders as it loads: an element read inside a wait may be replaced meanwhile.
+    this.wait.ignoring(StaleElementReferenceException.class);
   }
 
   public WebDriverWait waiting() {
@@ -190,6 +193,19 @@ public final class Tasklist {
                     .findFirst()
                     .orElse(null));
     new Select(field).selectByVisibleText(text);
+  }
+
+  /**
+   * Waits until Tasklist has taken down a form after its completion, so that the next task's form
+   * is not mistaken for it; a form that stays up longer than 10 s is left to the next wait.
+   */
+  public void awaitClosed(WebElement form) {
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(10))
+          .until(ExpectedConditions.stalenessOf(form));
+    } catch (TimeoutException stillShown) {
+      // the next step waits for its own form
+    }
   }
 
   /** Presses the button with this text (Complete, Start), brought to the middle of the window. */

@@ -198,7 +198,7 @@ class TasklistWalkIT {
   private void work(int step, Task task) {
     String key = task.getTaskDefinitionKey();
     signIn(rightfulUser(task));
-    tasklist.openTask(task.getId(), task.getAssignee() == null);
+    WebElement form = tasklist.openTask(task.getId(), task.getAssignee() == null);
     tasklist.waiting().until(ignored -> tasklist.formText().contains(id));
     assertThat(tasklist.formText())
         .as("form of %s", key)
@@ -242,6 +242,7 @@ class TasklistWalkIT {
         .waiting()
         .until(
             ignored -> engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);
+    tasklist.awaitClosed(form);
   }
 
   /** The shares of the worked example (docs/money.md): the team is SALES, TECH and DELIVERY. */
