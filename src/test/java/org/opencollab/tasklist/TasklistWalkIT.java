@@ -1,6 +1,7 @@
 package org.opencollab.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -356,18 +358,33 @@ class TasklistWalkIT {
     }
   }
 
-  private MimeMessage awaitMail(String to, String subject) throws Exception {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      for (MimeMessage message : SMTP.getReceivedMessages()) {
-        if (Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                .anyMatch(address -> address.toString().contains(to))
-            && message.getSubject().contains(subject)) {
-          return message;
-        }
-      }
-      Thread.sleep(200);
+  private MimeMessage awaitMail(String to, String subject) {
+    return await("mail to " + to + " about " + subject)
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                Arrays.stream(SMTP.getReceivedMessages())
+                    .filter(message -> sentTo(message, to) && subjectOf(message).contains(subject))
+                    .findFirst()
+                    .orElse(null),
+            java.util.Objects::nonNull);
+  }
+
+  private static boolean sentTo(MimeMessage message, String to) {
+    try {
+      return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+          .anyMatch(address -> address.toString().contains(to));
+    } catch (jakarta.mail.MessagingException e) {
+      return false;
     }
-    throw new AssertionError("no mail to " + to + " about " + subject);
+  }
+
+  private static String subjectOf(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      return "";
+    }
   }
 
   private static JsonNode read(Path file) {
