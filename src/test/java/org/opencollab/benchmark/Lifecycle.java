@@ -23,6 +23,14 @@ final class Lifecycle {
       return tasks / seconds;
     }
 
+    /** Two runs at the same time, as one: their instances and tasks over the longer time. */
+    static Figures sum(Figures one, Figures other) {
+      return new Figures(
+          one.instances + other.instances,
+          one.tasks + other.tasks,
+          Math.max(one.seconds, other.seconds));
+    }
+
     @Override
     public String toString() {
       return String.format(
