@@ -51,6 +51,7 @@ final class ChildApplication implements AutoCloseable {
         classpath().stream().filter(entry -> !entry.endsWith("test-classes")).toList();
     return launch(
         Files.createTempDirectory("product"),
+        jvmArguments(),
         classpath,
         CollaborationApplication.class.getName(),
         properties);
@@ -74,6 +75,7 @@ final class ChildApplication implements AutoCloseable {
     classpath().stream().filter(entry -> entry.endsWith(".jar")).forEach(classpath::add);
     return launch(
         directory,
+        List.of(),
         classpath,
         BareCamunda.class.getName(),
         Map.of(
@@ -84,12 +86,25 @@ final class ChildApplication implements AutoCloseable {
             "camunda.bpm.filter.create", "All tasks"));
   }
 
+  /**
+   * The JVM settings the product runs with ({@code app.jvm-arguments} in {@code pom.xml}, which the
+   * benchmark profile passes on); bare Camunda gets the JVM's defaults.
+   */
+  static List<String> jvmArguments() {
+    String arguments = System.getProperty("app.jvm-arguments", "").trim();
+    return arguments.isEmpty() ? List.of() : List.of(arguments.split("\\s+"));
+  }
+
   private static List<String> classpath() {
     return Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
   }
 
   private static ChildApplication launch(
-      Path directory, List<String> classpath, String mainClass, Map<String, String> properties)
+      Path directory,
+      List<String> jvmArguments,
+      List<String> classpath,
+      String mainClass,
+      Map<String, String> properties)
       throws IOException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -97,6 +112,7 @@ final class ChildApplication implements AutoCloseable {
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmArguments);
     command.add("-cp");
     command.add(String.join(File.pathSeparator, classpath));
     command.add(mainClass);
