@@ -1,9 +1,11 @@
 package org.opencollab.trust;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.lang.annotation.Annotation;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -19,15 +21,28 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  * they see nothing, so a member of another department would get a different answer at each door.
  * Applies to {@code /engine-rest/task/{id}/...} and the webapps' {@code
  * /engine/{name}/task/{id}/...}.
+ *
+ * <p>And a task that does not exist (or has ended) is a 404, never a 500, which some of Camunda's
+ * task resources answer for a missing task ({@code GET .../variables}).
+ *
+ * <p>It looks only at those answers, after the fact: a call that succeeded, or failed otherwise, is
+ * left alone and costs no query (docs/performance.md). A failed call changed nothing, so changing
+ * its answer is safe.
  */
-public class HiddenTasks implements ContainerRequestFilter {
+public class HiddenTasks implements ContainerResponseFilter {
 
   private static final Pattern TASK_PATH =
       Pattern.compile("^/?(?:engine/([^/]+)/)?task/([^/]+)(?:/.*)?$");
   private static final Set<String> COLLECTION_PATHS = Set.of("count", "create", "report");
 
   @Override
-  public void filter(ContainerRequestContext request) {
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    int status = response.getStatus();
+    if (status != Response.Status.NOT_FOUND.getStatusCode()
+        && status != Response.Status.BAD_REQUEST.getStatusCode()
+        && status != Response.Status.INTERNAL_SERVER_ERROR.getStatusCode()) {
+      return;
+    }
     Matcher path = TASK_PATH.matcher(request.getUriInfo().getPath());
     if (!path.matches() || COLLECTION_PATHS.contains(path.group(2))) {
       return;
@@ -45,9 +60,8 @@ public class HiddenTasks implements ContainerRequestFilter {
     if (engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0) {
       return;
     }
-    // Looked up after the caller's own query, so a task that ends meanwhile (the last vote of a
-    // majority cancels the others) reads as ended, which the engine answers with 404, not as
-    // hidden.
+    // Looked up after the caller's own query, so a task that ended meanwhile (the last vote of a
+    // majority cancels the others) keeps the engine's 404: it is gone, not hidden.
     boolean exists =
         ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
             .getCommandExecutorTxRequired()
@@ -56,16 +70,27 @@ public class HiddenTasks implements ContainerRequestFilter {
                     context.runWithoutAuthorization(
                         () -> context.getTaskManager().findTaskById(taskId) != null));
     if (exists) {
-      request.abortWith(
-          Response.status(Response.Status.FORBIDDEN)
-              .type(MediaType.APPLICATION_JSON_TYPE)
-              .entity(
-                  Map.of(
-                      "type",
-                      "AuthorizationException",
-                      "message",
-                      user.getUserId() + " may not see or work task " + taskId))
-              .build());
+      answer(
+          response,
+          Response.Status.FORBIDDEN,
+          "AuthorizationException",
+          user.getUserId() + " may not see or work task " + taskId);
+    } else if (status == Response.Status.INTERNAL_SERVER_ERROR.getStatusCode()) {
+      // Some of Camunda's task resources fail on a missing task with a NullValueException (500).
+      answer(
+          response,
+          Response.Status.NOT_FOUND,
+          "InvalidRequestException",
+          "No task with id " + taskId + ": it does not exist or has ended");
     }
+  }
+
+  private static void answer(
+      ContainerResponseContext response, Response.Status status, String type, String message) {
+    response.setStatus(status.getStatusCode());
+    response.setEntity(
+        Map.of("type", type, "message", message),
+        new Annotation[0],
+        MediaType.APPLICATION_JSON_TYPE);
   }
 }

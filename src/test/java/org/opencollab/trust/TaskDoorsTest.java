@@ -40,6 +40,32 @@ class TaskDoorsTest {
   }
 
   @Test
+  void aTaskTheCallerMayNotSeeIsForbiddenAtEveryDoorAndAnUnknownOneIsNotFound() {
+    String task = "/engine-rest/task/" + salesSignOff.getId();
+    // Camunda answers these itself with 403; for the task, its comments and its attachments it
+    // answers 404, which HiddenTasks turns into 403.
+    for (String door :
+        new String[] {"", "/variables", "/form-variables", "/identity-links", "/form"}) {
+      HttpResponse<String> hidden = rest.get(task + door, "dave");
+      assertThat(hidden.statusCode()).as(door + ": " + hidden.body()).isEqualTo(403);
+      assertThat(rest.get(task + door, "sam").statusCode()).as(door).isEqualTo(200);
+    }
+    for (String door : new String[] {"", "/comment", "/attachment"}) {
+      assertThat(rest.get(task + door, "dave").body())
+          .as(door)
+          .contains("dave may not see or work task " + salesSignOff.getId());
+    }
+    HttpResponse<String> completed = rest.postJson(task + "/complete", "dave", "{}");
+    assertThat(completed.statusCode()).as(completed.body()).isEqualTo(403);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(salesSignOff.getId()).count())
+        .isEqualTo(1);
+
+    assertThat(rest.get("/engine-rest/task/no-such-task", "dave").statusCode()).isEqualTo(404);
+    HttpResponse<String> unknown = rest.get("/engine-rest/task/no-such-task/variables", "sam");
+    assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+  }
+
+  @Test
   void workerCannotHandATaskOnRenameItOrChangeItsPriority() {
     String task = "/engine-rest/task/" + salesSignOff.getId();
     assertThat(rest.postJson(task + "/assignee", "sam", "{\"userId\": \"alice\"}").statusCode())
