@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.opencollab.CollaborationApplication;
 import org.opencollab.support.EmbeddedPostgresDatabase;
@@ -43,14 +44,21 @@ import org.springframework.test.context.DynamicPropertySource;
  * -Dit.test=PerformanceBenchmark}. A command that prints figures, not a test that passes or fails
  * on time; it fails only when it cannot measure.
  *
+ * <p>Start-up: the product's default run and bare Camunda with its webapps ({@code
+ * baseline.BareCamunda}), each in a JVM of its own on a fresh H2 database, until Tasklist answers
+ * ({@link ChildApplication}).
+ *
  * <p>REST: 8 clients, each authenticated as the rightful non-admin user of the step, work whole
- * DELIVERED opportunities through {@code /engine-rest} ({@link RestWork}); then the same clients
- * work a bare process of 10 user tasks on a second engine with Camunda's default settings, served
- * by the same REST API behind the same authentication, with authorization on and a non-admin user
- * in a group ({@link BareEngine}). Both on PostgreSQL.
+ * DELIVERED opportunities through {@code /engine-rest} of the application in a JVM of its own,
+ * whose peak resident memory is printed ({@link RestWork}); then the same clients work a bare
+ * process of 10 user tasks on a second engine with Camunda's default settings, served by this JVM's
+ * REST API behind the same authentication, with authorization on and a non-admin user in a group
+ * ({@link BareEngine}). Both on PostgreSQL.
  *
  * <p>Lifecycle: whole DELIVERED opportunities through the Java API, and the bare process in the
- * same engine ({@link Lifecycle}).
+ * same engine ({@link Lifecycle}); then on two nodes (a second application context on the same
+ * database, one thread each), and again on one node with history grown to 10,000 finished
+ * opportunities ({@link HistoryCopies}).
  *
  * <p>DMN: evaluations per second of {@code techParticipation} in-process through the {@code
  * DecisionService}, history off and on, in the product's configuration (full FEEL, feel-engine
@@ -61,6 +69,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("demo")
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PerformanceBenchmark {
 
   private static final double SECONDS =
@@ -73,7 +82,7 @@ class PerformanceBenchmark {
   private static final int HISTORY = Integer.getInteger("benchmark.history", 10_000);
   private static final Duration WARM_UP = Duration.ofSeconds(10);
   private static final int CLIENTS = 8;
-  private static Lifecycle.Figures oneNode;
+
   private static final String DATABASE = "performance_" + System.currentTimeMillis();
 
   @DynamicPropertySource
@@ -84,6 +93,9 @@ class PerformanceBenchmark {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+
+  /** The one-node lifecycle, which the scaling figures compare with. */
+  private Lifecycle.Figures oneNode;
 
   @Test
   @Order(1)
