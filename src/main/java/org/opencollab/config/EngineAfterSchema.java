@@ -6,9 +6,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDependsOnDatabaseInitializationDetector;
 
 /**
- * Makes the process engine wait for Liquibase: the engine does not create its schema ({@code
- * schema-update: false}), it checks it, so the schema must be there first. Registered in {@code
- * META-INF/spring.factories}.
+ * Creates the process engine after Liquibase's bean, which starts the migration: the engine does
+ * not create its schema ({@code schema-update: false}), it checks it, so the schema must be there
+ * first. The engine then waits for the migration to finish before it touches a table ({@link
+ * SchemaMigration}). Registered in {@code META-INF/spring.factories}.
  */
 public class EngineAfterSchema extends AbstractBeansOfTypeDependsOnDatabaseInitializationDetector {
 

@@ -2,11 +2,18 @@ package org.opencollab.config;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import liquibase.exception.LiquibaseException;
 import liquibase.integration.spring.SpringLiquibase;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,8 +52,17 @@ public class SchemaMigration {
     return new EngineWaitsForSchema(liquibase);
   }
 
-  /** Liquibase under the database lock, in a thread of its own. */
-  public static final class LockedLiquibase extends SpringLiquibase {
+  /**
+   * Liquibase under the database lock, in a thread of its own. Whoever needs the schema waits for
+   * it: the engine ({@link EngineWaitsForSchema}), and in any case the application context before
+   * it finishes starting, so no start ends with the migration failed or still running. On a failed
+   * start, the context waits for a running migration before it closes the connection pool, so
+   * Liquibase releases its lock.
+   */
+  public static final class LockedLiquibase extends SpringLiquibase
+      implements SmartInitializingSingleton, DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LockedLiquibase.class);
 
     private volatile CompletableFuture<Void> migrated;
 
@@ -61,6 +77,7 @@ public class SchemaMigration {
                   DatabaseLock.whileLocked(getDataSource(), DatabaseLock.MIGRATION, this::migrate);
                   migration.complete(null);
                 } catch (Throwable e) {
+                  LOG.error("The database schema could not be migrated", e);
                   migration.completeExceptionally(e);
                 }
               },
@@ -71,6 +88,22 @@ public class SchemaMigration {
 
     private void migrate() throws LiquibaseException {
       super.afterPropertiesSet();
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+      awaitMigrated();
+    }
+
+    @Override
+    public void destroy() {
+      try {
+        migrated.get(2, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        // failed (and logged) or still running: nothing more to wait for
+      }
     }
 
     /** Blocks until the schema is in place; rethrows the migration's failure. */

@@ -16,31 +16,29 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
- * A task that exists but that the caller may not see is forbidden (403), not "not found": Camunda's
- * REST resources look a task up with the caller's authorizations first and answer 404 or 400 when
- * they see nothing, so a member of another department would get a different answer at each door.
+ * One answer per task at every door. A task that exists but that the caller may not see is
+ * forbidden (403), with the same message at every door: Camunda's REST resources answer such a call
+ * with 404, 400 or a 403 that names the missing permissions and the process definition, depending
+ * on the door. A task that does not exist (or has ended) is not found (404): some of Camunda's task
+ * resources answer 400 ({@code .../comment/create}) or 500 ({@code GET .../variables}) for it.
  * Applies to {@code /engine-rest/task/{id}/...} and the webapps' {@code
  * /engine/{name}/task/{id}/...}.
  *
- * <p>And a task that does not exist (or has ended) is a 404, never a 500, which some of Camunda's
- * task resources answer for a missing task ({@code GET .../variables}).
- *
- * <p>It looks only at those answers, after the fact: a call that succeeded, or failed otherwise, is
- * left alone and costs no query (docs/performance.md). A failed call changed nothing, so changing
- * its answer is safe.
+ * <p>It looks only at failed answers, after the fact: a call that succeeded costs no query
+ * (docs/performance.md). A failed call changed nothing, so changing its answer is safe; when the
+ * lookup itself fails, the answer stays as it was.
  */
 public class HiddenTasks implements ContainerResponseFilter {
 
   private static final Pattern TASK_PATH =
       Pattern.compile("^/?(?:engine/([^/]+)/)?task/([^/]+)(?:/.*)?$");
   private static final Set<String> COLLECTION_PATHS = Set.of("count", "create", "report");
+  private static final Set<Integer> FAILURES = Set.of(400, 403, 404, 500);
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     int status = response.getStatus();
-    if (status != Response.Status.NOT_FOUND.getStatusCode()
-        && status != Response.Status.BAD_REQUEST.getStatusCode()
-        && status != Response.Status.INTERNAL_SERVER_ERROR.getStatusCode()) {
+    if (!FAILURES.contains(status)) {
       return;
     }
     Matcher path = TASK_PATH.matcher(request.getUriInfo().getPath());
@@ -57,31 +55,36 @@ public class HiddenTasks implements ContainerResponseFilter {
       return;
     }
     String taskId = path.group(2);
-    if (engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0) {
-      return;
-    }
-    // Looked up after the caller's own query, so a task that ended meanwhile (the last vote of a
-    // majority cancels the others) keeps the engine's 404: it is gone, not hidden.
-    boolean exists =
-        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-            .getCommandExecutorTxRequired()
-            .execute(
-                context ->
-                    context.runWithoutAuthorization(
-                        () -> context.getTaskManager().findTaskById(taskId) != null));
-    if (exists) {
-      answer(
-          response,
-          Response.Status.FORBIDDEN,
-          "AuthorizationException",
-          user.getUserId() + " may not see or work task " + taskId);
-    } else if (status == Response.Status.INTERNAL_SERVER_ERROR.getStatusCode()) {
-      // Some of Camunda's task resources fail on a missing task with a NullValueException (500).
-      answer(
-          response,
-          Response.Status.NOT_FOUND,
-          "InvalidRequestException",
-          "No task with id " + taskId + ": it does not exist or has ended");
+    try {
+      if (engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0) {
+        return; // the caller sees the task: the answer stands
+      }
+      // Looked up after the caller's own query, so a task that ended meanwhile (the last vote of a
+      // majority cancels the others) reads as ended, not as hidden.
+      boolean exists =
+          ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+              .getCommandExecutorTxRequired()
+              .execute(
+                  context ->
+                      context.runWithoutAuthorization(
+                          () -> context.getTaskManager().findTaskById(taskId) != null));
+      if (exists) {
+        answer(
+            response,
+            Response.Status.FORBIDDEN,
+            "AuthorizationException",
+            user.getUserId() + " may not see or work task " + taskId);
+      } else if (status != Response.Status.NOT_FOUND.getStatusCode()
+          && status != Response.Status.FORBIDDEN.getStatusCode()) {
+        // A 404 keeps its own message ("the voting has closed").
+        answer(
+            response,
+            Response.Status.NOT_FOUND,
+            "InvalidRequestException",
+            "No task with id " + taskId + ": it does not exist or has ended");
+      }
+    } catch (RuntimeException lookupFailed) {
+      // The database could not tell (an outage, say): the engine's own answer stands.
     }
   }
 

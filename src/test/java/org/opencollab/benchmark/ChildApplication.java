@@ -1,5 +1,7 @@
 package org.opencollab.benchmark;
 
+import static org.awaitility.Awaitility.await;
+
 import baseline.BareCamunda;
 import java.io.File;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.opencollab.CollaborationApplication;
 
 /**
@@ -129,27 +132,33 @@ final class ChildApplication implements AutoCloseable {
   }
 
   /** Milliseconds from the launch of the JVM until Tasklist answers 200. */
-  long awaitTasklist(Duration timeout) throws InterruptedException {
+  long awaitTasklist(Duration timeout) {
     HttpRequest tasklist =
         HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/"))
             .timeout(Duration.ofSeconds(5))
             .build();
-    long deadline = launched + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("the application stopped: " + log());
-      }
-      try {
-        if (HTTP.send(tasklist, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return (System.nanoTime() - launched) / 1_000_000;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(50);
+    try {
+      await()
+          .atMost(timeout)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> answers(tasklist));
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException("Tasklist did not answer within " + timeout + ": " + log());
     }
-    throw new IllegalStateException("Tasklist did not answer within " + timeout + ": " + log());
+    return (System.nanoTime() - launched) / 1_000_000;
+  }
+
+  private boolean answers(HttpRequest request) throws InterruptedException {
+    if (!process.isAlive()) {
+      throw new IllegalStateException("the application stopped: " + log());
+    }
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException notYet) {
+      return false; // not listening yet
+    }
   }
 
   /** The most resident memory the application's JVM has held (Linux {@code VmHWM}), in MiB. */

@@ -136,7 +136,7 @@ final class HistoryCopies {
       statement.setString(1, table);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          columns.add(rows.getString(1).toLowerCase());
+          columns.add(rows.getString(1).toLowerCase(Locale.ROOT));
         }
       }
     }

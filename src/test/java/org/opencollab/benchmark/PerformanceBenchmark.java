@@ -228,6 +228,9 @@ class PerformanceBenchmark {
   @Test
   @Order(4)
   void lifecycleOnTwoNodesAndWithALargeHistory() throws Exception {
+    if (oneNode == null) { // run on its own
+      oneNode = Lifecycle.opportunities(engine, LIFECYCLE_RUN);
+    }
     Map<String, Object> properties =
         new HashMap<>(EmbeddedPostgresDatabase.datasourceProperties(DATABASE));
     properties.put("server.port", "0");

@@ -32,6 +32,7 @@ class SchemaMigrationTest {
                         + " WHERE TABLE_NAME IN ('ACT_RU_TASK', 'COLLAB_OPPORTUNITY_ID')")) {
       tables.next();
       assertThat(tables.getInt(1)).isEqualTo(2);
+      connection.createStatement().execute("SHUTDOWN");
     }
   }
 
