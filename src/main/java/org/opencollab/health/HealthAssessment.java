@@ -40,6 +40,7 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.opencollab.identity.Department;
 import org.opencollab.identity.RoleGroups;
+import org.opencollab.opportunity.OpportunityRecords;
 import org.opencollab.variables.JsonVariables;
 
 /**
@@ -530,9 +531,7 @@ final class HealthAssessment {
                       .variableNameIn(names)
                       .list())) {
         Map<String, Object> instance = values.get(variable.getProcessInstanceId());
-        boolean own =
-            variable.getProcessInstanceId().equals(variable.getExecutionId())
-                && variable.getTaskId() == null;
+        boolean own = OpportunityRecords.ofTheInstanceItself(variable);
         if (variable.getValue() != null && (own || !instance.containsKey(variable.getName()))) {
           instance.put(variable.getName(), variable.getValue());
         }

@@ -45,14 +45,19 @@ public final class OpportunityRecords {
                 .variableName(name)
                 .list()
                 .stream()
-                // The opportunity's own scope: not a sub-process's, nor a task's local copy.
-                .filter(
-                    variable ->
-                        processInstanceId.equals(variable.getExecutionId())
-                            && variable.getTaskId() == null)
+                .filter(OpportunityRecords::ofTheInstanceItself)
                 .map(HistoricVariableInstance::getValue)
                 .filter(java.util.Objects::nonNull)
                 .findFirst());
+  }
+
+  /**
+   * Whether a historic variable belongs to its process instance's own scope: not to a sub-process,
+   * nor a task's local copy (the filters' columns, {@code TaskNames}).
+   */
+  public static boolean ofTheInstanceItself(HistoricVariableInstance variable) {
+    return variable.getProcessInstanceId().equals(variable.getExecutionId())
+        && variable.getTaskId() == null;
   }
 
   /**

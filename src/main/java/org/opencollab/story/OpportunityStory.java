@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import org.opencollab.opportunity.OpportunityRecords;
 import org.springframework.stereotype.Component;
 
 /**
@@ -97,9 +98,7 @@ public class OpportunityStory {
         .variableName(name)
         .list()
         .stream()
-        .filter(
-            variable ->
-                instance.getId().equals(variable.getExecutionId()) && variable.getTaskId() == null)
+        .filter(OpportunityRecords::ofTheInstanceItself)
         .map(HistoricVariableInstance::getValue)
         .findFirst()
         .orElse(null);

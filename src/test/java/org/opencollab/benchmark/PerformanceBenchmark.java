@@ -231,8 +231,8 @@ class PerformanceBenchmark {
     if (oneNode == null) { // run on its own
       oneNode = Lifecycle.opportunities(engine, LIFECYCLE_RUN);
     }
-    Map<String, Object> properties =
-        new HashMap<>(EmbeddedPostgresDatabase.datasourceProperties(DATABASE));
+    Map<String, String> database = EmbeddedPostgresDatabase.datasourceProperties(DATABASE);
+    Map<String, Object> properties = new HashMap<>(database);
     properties.put("server.port", "0");
     properties.put("camunda.bpm.process-engine-name", "node2");
     properties.put("collab.demo.seed", "false");
@@ -255,7 +255,6 @@ class PerformanceBenchmark {
       }
     }
 
-    Map<String, String> database = EmbeddedPostgresDatabase.datasourceProperties(DATABASE);
     int before;
     int finished;
     long growing = System.nanoTime();
