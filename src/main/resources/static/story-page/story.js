@@ -143,7 +143,11 @@ document.getElementById('csv').addEventListener('click', async () => {
   document.getElementById('summary').textContent = [
     t('State', '状态') + ': ' + story.state,
     t('Outcome', '结果') + ': ' + (story.finalOutcome || t('open', '进行中')),
-    story.readAs === 'everything' ? '' : t('(read as a team member)', '（以团队成员身份查看）'),
+    story.readAs === 'everything'
+      ? ''
+      : story.readAs === 'team member'
+        ? t('(read as a team member)', '（以团队成员身份查看）')
+        : t('(confidential values hidden)', '（机密内容已隐藏）'),
   ].join('  ');
   drawStatement(story.statement);
   drawTimeline(story.events);

@@ -35,8 +35,23 @@ public final class ArbitrationVariables {
   public static final String VOTE = "vote";
   public static final String VOTE_RATIONALE = "voteRationale";
 
-  /** Gathered from the vote tasks: {@code {"grace": {"vote": "UPHOLD", "rationale": "..."}}}. */
+  /**
+   * The individual votes, gathered from the sealed ballots when the ruling is composed: {@code
+   * {"grace": {"vote": "UPHOLD", "rationale": "..."}}}. Confidential: oversight reads it.
+   */
   public static final String VOTES = "votes";
+
+  /** How many votes each option got, written when the voting closes: {@code {"UPHOLD": 2}}. */
+  public static final String TALLY = "tally";
+
+  /**
+   * The committee members who stood aside and why (DMN {@code committeeRecusal}), written when the
+   * vote opens: {@code [{"userId": "grace", "reason": "..."}]}.
+   */
+  public static final String RECUSALS = "recusals";
+
+  /** The members who vote on the dispute, written when the vote opens. */
+  public static final String ELIGIBLE_VOTERS = "eligibleVoters";
 
   /**
    * Set by the vote that gives one option a strict majority of the committee; closes the voting.
@@ -51,6 +66,9 @@ public final class ArbitrationVariables {
 
   /** The element variable of the vote tasks: the committee member who votes. */
   public static final String VOTER = "voter";
+
+  /** The vote task's id. */
+  public static final String VOTE_STEP = "ArbitrationVote";
 
   public static final List<String> DISPUTE_TYPES =
       List.of(

@@ -4,17 +4,22 @@ import static org.opencollab.arbitration.ArbitrationVariables.*;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.opencollab.confidential.SealedAnswers;
+import org.opencollab.confidential.SealedAnswers.Answer;
 import org.opencollab.variables.JsonVariables;
 import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
 /**
  * Service task {@code ComposeRuling}: writes {@code ruling} Json, {@code {"option", "decidedBy",
- * "votes", "text", "adjustedShares", "decidedAt"}}. A resolved mediation has option {@code
- * RESOLVED}.
+ * "tally", "text", "adjustedShares", "decidedAt"}}, which goes to the opportunity: how many votes
+ * each option got, never who voted what. A resolved mediation has option {@code RESOLVED} and no
+ * tally. The committee's sealed ballots are gathered here into the dispute's {@code votes}, which
+ * only oversight reads.
  */
 @Component("composeRuling")
 public class RulingComposer implements JavaDelegate {
@@ -36,7 +41,12 @@ public class RulingComposer implements JavaDelegate {
           .put("decidedBy", "COMMITTEE");
       ruling.put("text", (String) execution.getVariable(RULING_TEXT));
     }
-    ruling.set("votes", JsonVariables.object(execution.getVariable(VOTES)));
+    List<Answer> ballots = SealedAnswers.of(execution.getProcessInstanceId(), VoteCast.BALLOT);
+    if (!ballots.isEmpty()) {
+      execution.setVariable(VOTES, JsonVariables.value(VoteCast.votes(ballots)));
+    }
+    Object tally = execution.getVariable(TALLY);
+    ruling.set("tally", tally == null ? null : JsonVariables.object(tally));
     ruling.set(
         "adjustedShares",
         ArbitrationRules.hasAdjustedShares(execution.getVariable(ADJUSTED_SHARES))

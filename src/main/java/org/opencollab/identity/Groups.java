@@ -30,6 +30,14 @@ public final class Groups {
   public static final Set<String> OVERSIGHT =
       Set.of(AUDITORS, COORDINATORS, COMMITTEE, COMMITTEE_CHAIR, PROCESS_OWNERS, CAMUNDA_ADMIN);
 
+  /**
+   * Who reads the committee's individual votes once a dispute is ruled, and the peer ratings once a
+   * statement is approved (docs/operators.md, "Secret ballots and sealed ratings"): oversight
+   * without the coordinators, who follow up everyone's work but judge nobody.
+   */
+  public static final Set<String> CONFIDENTIAL_READERS =
+      Set.of(AUDITORS, COMMITTEE, COMMITTEE_CHAIR, PROCESS_OWNERS, CAMUNDA_ADMIN);
+
   static final String TYPE_WORKFLOW = "WORKFLOW";
   static final String TYPE_SYSTEM = "SYSTEM";
 

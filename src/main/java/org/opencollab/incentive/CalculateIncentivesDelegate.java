@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opencollab.opportunity.PeersEvaluated;
 import org.opencollab.opportunity.Team;
 import org.opencollab.variables.InvalidVariableException;
 import org.opencollab.variables.JsonVariables;
@@ -29,7 +30,12 @@ public class CalculateIncentivesDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    VariableReader variables = VariableReader.of(execution::getVariable);
+    VariableReader variables =
+        VariableReader.of(
+            name ->
+                PEER_RATINGS.equals(name)
+                    ? PeersEvaluated.ratings(execution)
+                    : execution.getVariable(name));
     IncentiveInput input =
         new IncentiveInput(
             variables.requiredString(OPPORTUNITY_ID),

@@ -79,7 +79,18 @@ public final class OpportunityVariables {
   public static final String DEPARTMENT_INPUTS = "departmentInputs";
   public static final String RATINGS = "ratings";
   public static final String COMMENTS = "comments";
+
+  /**
+   * The ratings of every member, {@code {rater: {ratee: score}}}, gathered from the sealed
+   * evaluations when the incentive statement is approved. Confidential: oversight reads it.
+   */
   public static final String PEER_RATINGS = "peerRatings";
+
+  /** The members' comments on their evaluations, {@code {rater: "..."}}, gathered likewise. */
+  public static final String PEER_COMMENTS = "peerComments";
+
+  /** The peer evaluation's task id. */
+  public static final String EVALUATION_STEP = "EvaluatePeers";
 
   /**
    * The single result of DMN {@code incentivePolicy}, mapped by the business rule task before the

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
+import org.opencollab.trust.EndedInstances;
 import org.opencollab.trust.HiddenTasks;
 import org.opencollab.variables.InvalidVariableException;
 
@@ -110,8 +111,9 @@ public class VariablePayloads implements ReaderInterceptor {
 
   /**
    * Registers, in every REST application, the interceptor, the 400 for a refused variable, the 403
-   * for a task the caller may not see ({@link HiddenTasks}), and the 503 while the database is
-   * unavailable ({@link DatabaseUnavailable}).
+   * for a task the caller may not see ({@link HiddenTasks}), the 404 for an instance that has ended
+   * ({@link EndedInstances}), and the 503 while the database is unavailable ({@link
+   * DatabaseUnavailable}).
    */
   public static class Discovery implements ForcedAutoDiscoverable {
     @Override
@@ -121,6 +123,7 @@ public class VariablePayloads implements ReaderInterceptor {
       }
       if (!context.getConfiguration().isRegistered(HiddenTasks.class)) {
         context.register(HiddenTasks.class);
+        context.register(EndedInstances.class);
       }
       if (!context.getConfiguration().isRegistered(RestConfiguration.InvalidVariables.class)) {
         context.register(RestConfiguration.InvalidVariables.class);

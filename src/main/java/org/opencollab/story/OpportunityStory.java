@@ -28,6 +28,9 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import org.opencollab.confidential.Confidential;
+import org.opencollab.confidential.SealedAnswers;
+import org.opencollab.confidential.SealedStep;
 import org.opencollab.opportunity.OpportunityRecords;
 import org.springframework.stereotype.Component;
 
@@ -44,33 +47,44 @@ public class OpportunityStory {
   static final String DISPUTE = "collaborationArbitration";
 
   /**
-   * What a team member does not read: the committee's gathered votes and the gathered peer ratings,
-   * and each vote and each rating, except in the task where they gave it themselves.
+   * What only {@link Confidential#mayRead oversight} reads, once decided: the committee's gathered
+   * votes and the gathered peer ratings and comments. The answers themselves are sealed outside the
+   * history ({@link SealedAnswers}); older histories may still hold them, and their giver alone
+   * reads them there.
    */
-  static final Set<String> GATHERED = Set.of("votes", "peerRatings");
+  static final Set<String> GATHERED = Set.of("votes", "peerRatings", "peerComments");
 
-  static final Set<String> PERSONAL = Set.of("vote", "voteRationale", "ratings");
+  static final Set<String> PERSONAL = Set.of("vote", "voteRationale", "ratings", "comments");
 
   /**
-   * Where the gathered values also travel: each ruling carries the committee's votes, each member
-   * of the incentive statement the ratings received.
+   * Where the gathered values also travel: each ruling of an older history carries the committee's
+   * votes, each member of the incentive statement the ratings received.
    */
-  static final Set<String> REDACTED = Set.of("votes", "peerRatings", "ratingsReceived");
+  static final Set<String> REDACTED =
+      Set.of("votes", "peerRatings", "peerComments", "ratingsReceived");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HistoryService history;
   private final RepositoryService repository;
+  private final SealedAnswers sealed;
+  private final Map<String, SealedStep> sealedSteps = new HashMap<>();
 
-  public OpportunityStory(ProcessEngine engine) {
+  public OpportunityStory(ProcessEngine engine, SealedAnswers sealed, Confidential confidential) {
     this.history = engine.getHistoryService();
     this.repository = engine.getRepositoryService();
+    this.sealed = sealed;
+    confidential.steps().forEach(step -> sealedSteps.put(step.step(), step));
   }
 
-  /** Who reads, and whether they read everything or only what a team member may. */
-  public record Reader(String userId, boolean everything) {
+  /**
+   * Who reads: whether they read confidential values (decided votes, approved ratings), and how the
+   * story names their view ({@code everything}, {@code without confidential values} for a
+   * coordinator, {@code team member}).
+   */
+  public record Reader(String userId, boolean confidential, String readAs) {
     boolean sees(String variable, String givenBy) {
-      return everything
+      return confidential
           || !GATHERED.contains(variable)
               && (!PERSONAL.contains(variable) || userId.equals(givenBy));
     }
@@ -109,7 +123,7 @@ public class OpportunityStory {
     story.put("opportunityId", opportunityId);
     story.put("state", opportunity.getState());
     story.put("finalOutcome", text(variable(opportunity, "finalOutcome")));
-    story.put("readAs", reader.everything() ? "everything" : "team member");
+    story.put("readAs", reader.readAs());
     Object statement = variable(opportunity, "incentiveStatement");
     story.set(
         "statement",
@@ -119,7 +133,7 @@ public class OpportunityStory {
     for (HistoricProcessInstance instance : instances(opportunityId, opportunity)) {
       instances.add(instance(instance, reader));
     }
-    if (!reader.everything()) {
+    if (!reader.confidential()) {
       redact(story);
     }
     story.set("events", events(story));
@@ -226,6 +240,11 @@ public class OpportunityStory {
             .asc()
             .list();
     activities(node.putArray("activities"), instance);
+    // Who stood aside from the committee's vote and why: a fairness fact every reader sees.
+    Object recusals = variable(instance, "recusals");
+    if (recusals != null) {
+      node.set("recusals", json(recusals));
+    }
     tasks(node.putArray("tasks"), instance, updates, reader);
     decisions(node.putArray("decisions"), instance);
     operations(node.putArray("operations"), instance, updates, reader);
@@ -268,6 +287,16 @@ public class OpportunityStory {
         .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
         .list()
         .forEach(entry -> completedBy.putIfAbsent(entry.getTaskId(), entry.getUserId()));
+    Map<String, JsonNode> answers = new HashMap<>();
+    boolean unsealed = false;
+    for (SealedStep step : sealedSteps.values()) {
+      if (step.processKey().equals(instance.getProcessDefinitionKey())) {
+        sealed
+            .read(instance.getId(), step.step())
+            .forEach(answer -> answers.put(step.step() + "/" + answer.person(), answer.fields()));
+        unsealed |= variable(instance, step.gathered().get(0)) != null;
+      }
+    }
     for (HistoricTaskInstance task :
         history
             .createHistoricTaskInstanceQuery()
@@ -276,6 +305,12 @@ public class OpportunityStory {
             .asc()
             .list()) {
       ObjectNode node = into.addObject();
+      JsonNode answer = answers.get(task.getTaskDefinitionKey() + "/" + task.getAssignee());
+      // A sealed answer: its giver reads it; oversight once the step is decided.
+      if (answer != null
+          && (reader.userId().equals(task.getAssignee()) || reader.confidential() && unsealed)) {
+        node.set("answer", answer);
+      }
       node.put("taskId", task.getId());
       node.put("key", task.getTaskDefinitionKey());
       node.put("name", task.getName());
@@ -485,6 +520,25 @@ public class OpportunityStory {
                 activity.path("name").asText(""),
                 null,
                 activity.path("type").asText()));
+      }
+      String voteOpened = instance.path("start").asText();
+      for (JsonNode activity : instance.path("activities")) {
+        if (activity.path("id").asText().startsWith("ArbitrationVote")) {
+          voteOpened = activity.path("start").asText();
+          break;
+        }
+      }
+      for (JsonNode recusal : instance.path("recusals")) {
+        events.add(
+            event(
+                voteOpened,
+                process,
+                id,
+                "stood aside",
+                "ArbitrationVote",
+                recusal.path("reason").asText(""),
+                recusal.path("userId").asText(null),
+                recusal.path("reason").asText("")));
       }
       for (JsonNode task : instance.path("tasks")) {
         if (!task.path("completed").isNull()) {

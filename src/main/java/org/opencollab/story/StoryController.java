@@ -154,9 +154,14 @@ public class StoryController {
     }
     HistoricProcessInstance opportunity = access.opportunity();
     String user = access.user();
-    boolean everything = access.everything();
+    boolean confidential = signedIn.inAnyOf(user, Groups.CONFIDENTIAL_READERS);
+    String readAs =
+        confidential
+            ? "everything"
+            : access.everything() ? "without confidential values" : "team member";
     ObjectNode story =
-        stories.tell(opportunityId, opportunity, new OpportunityStory.Reader(user, everything));
+        stories.tell(
+            opportunityId, opportunity, new OpportunityStory.Reader(user, confidential, readAs));
     String accept = request.getHeader(HttpHeaders.ACCEPT);
     if (accept != null && accept.contains("text/csv")) {
       return ResponseEntity.ok()

@@ -50,6 +50,7 @@ import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.opencollab.confidential.Confidential;
 import org.opencollab.identity.Groups;
 import org.opencollab.rules.ProcessRules;
 import org.opencollab.rules.ProcessRules.TaskRule;
@@ -62,7 +63,8 @@ import org.opencollab.variables.InvalidVariableException;
  * looks only at the outermost command of a thread; a command that a delegate or listener runs
  * inside another one is the process acting, and passes.
  *
- * <p>It refuses expressions in queries ({@link QueryExpressions}), completions that carry other
+ * <p>It refuses expressions in queries ({@link QueryExpressions}), filters on confidential values
+ * and confidential values in answers ({@link ConfidentialDoors}), completions that carry other
  * variables than the step's fields ({@link StepFields}), and the task doors a worker may not use
  * ({@link TaskDoors}). Doors that skip the model's steps (starting at an activity, throwing a BPMN
  * error or escalation from a user task, message payloads into local scopes) are for process owners
@@ -76,11 +78,16 @@ public class DoorGuard extends CommandInterceptor {
 
   private final Map<String, ProcessRules> rulesByProcess;
   private final ProcessEngineConfigurationImpl configuration;
+  private final ConfidentialDoors confidential;
 
-  public DoorGuard(List<ProcessRules> rules, ProcessEngineConfigurationImpl configuration) {
+  public DoorGuard(
+      List<ProcessRules> rules,
+      ProcessEngineConfigurationImpl configuration,
+      Confidential confidential) {
     this.rulesByProcess =
         rules.stream().collect(Collectors.toMap(ProcessRules::processKey, Function.identity()));
     this.configuration = configuration;
+    this.confidential = new ConfidentialDoors(confidential);
   }
 
   @Override
@@ -90,14 +97,14 @@ public class DoorGuard extends CommandInterceptor {
     }
     Command<T> guarded = guard(command);
     if (!ConflictRetry.applies(command)) {
-      return next.execute(guarded);
+      return confidential.withoutConfidential(next.execute(guarded), authentication());
     }
     String taskId =
         command instanceof SubmitStartFormCmd
             ? null
             : CommandFields.read(command, "taskId", String.class);
     return ConflictRetry.run(
-        () -> next.execute(guarded),
+        () -> confidential.withoutConfidential(next.execute(guarded), authentication()),
         () ->
             taskId != null
                 && next.execute(context -> context.getTaskManager().findTaskById(taskId) == null));
@@ -105,8 +112,10 @@ public class DoorGuard extends CommandInterceptor {
 
   private <T> Command<T> guard(Command<T> command) {
     refuseJavaSerialized(payloadOf(command));
+    confidential.refuseSingleRead(command, authentication());
     if (command instanceof AbstractQuery<?, ?> query) {
       QueryExpressions.refuseIn(query);
+      confidential.refuseFiltersIn(query, authentication());
       if (query instanceof HistoricVariableInstanceQueryImpl
           || query instanceof HistoricDetailQueryImpl) {
         requireHistoryReader();
@@ -116,6 +125,7 @@ public class DoorGuard extends CommandInterceptor {
     if (command instanceof AbstractExecuteFilterCmd) {
       Query<?, ?> extending = CommandFields.read(command, "extendingQuery", Query.class);
       QueryExpressions.refuseIn(extending);
+      confidential.refuseFiltersIn(extending, authentication());
       return command;
     }
     if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
@@ -131,6 +141,7 @@ public class DoorGuard extends CommandInterceptor {
             if (resolve || task.getDelegationState() == DelegationState.PENDING) {
               requireDelegatedTo(task);
             }
+            refuseStandingAside(task);
             checkCompletion(task, payload);
           });
     }
@@ -175,6 +186,14 @@ public class DoorGuard extends CommandInterceptor {
               + " may not resolve task "
               + task.getId()
               + ": only the person it is delegated to resolves it");
+    }
+  }
+
+  /** The executive sponsor does not complete the approval of their own opportunity's incentives. */
+  private void refuseStandingAside(TaskEntity task) {
+    Authentication user = authentication();
+    if (user != null && StepRoles.standsAside(task).filter(user.getUserId()::equals).isPresent()) {
+      throw new AuthorizationException(StepRoles.whyAside(task, user.getUserId()));
     }
   }
 

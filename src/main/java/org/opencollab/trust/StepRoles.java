@@ -40,6 +40,26 @@ final class StepRoles {
         : Optional.ofNullable((String) task.getVariable(variable));
   }
 
+  /**
+   * The person who never does {@code task} although their group may: an opportunity's executive
+   * sponsor does not approve its incentives (no judge in their own case).
+   */
+  static Optional<String> standsAside(TaskEntity task) {
+    if (!APPROVE_INCENTIVES.equals(task.getTaskDefinitionKey())) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable((String) task.getVariable(OpportunityVariables.EXECUTIVE_SPONSOR));
+  }
+
+  static String whyAside(TaskEntity task, String userId) {
+    return userId
+        + " may not do "
+        + task.getTaskDefinitionKey()
+        + ": the opportunity's executive sponsor does not approve its own incentives";
+  }
+
+  private static final String APPROVE_INCENTIVES = "ApproveIncentives";
+
   static Set<String> groupsOf(TaskEntity task) {
     Set<String> groups = new TreeSet<>();
     for (IdentityLinkEntity link : task.getIdentityLinks()) {

@@ -350,6 +350,12 @@ final class TaskDoors {
       }
       return;
     }
+    StepRoles.standsAside(task)
+        .filter(userId::equals)
+        .ifPresent(
+            sponsor -> {
+              throw new BadUserRequestException(field + ": " + StepRoles.whyAside(task, sponsor));
+            });
     Set<String> groups = StepRoles.groupsOf(task);
     boolean eligible =
         context.runWithoutAuthorization(

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.opencollab.confidential.Confidential;
 import org.opencollab.rules.ProcessRules;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class TrustPlugin extends AbstractProcessEnginePlugin {
 
   private final List<ProcessRules> rules;
+  private final Confidential confidential;
 
-  public TrustPlugin(List<ProcessRules> rules) {
+  public TrustPlugin(List<ProcessRules> rules, Confidential confidential) {
     this.rules = rules;
+    this.confidential = confidential;
   }
 
   @Override
@@ -29,7 +32,7 @@ public class TrustPlugin extends AbstractProcessEnginePlugin {
         configuration.getCustomPreCommandInterceptorsTxRequired() == null
             ? new ArrayList<>()
             : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-    interceptors.add(0, new DoorGuard(rules, configuration));
+    interceptors.add(0, new DoorGuard(rules, configuration, confidential));
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     configuration.setDefaultUserPermissionNameForTask(TaskPermissions.TASK_WORK.getName());
     configuration.setEnableExpressionsInAdhocQueries(false);

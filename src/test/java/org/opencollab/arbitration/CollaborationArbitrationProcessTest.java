@@ -152,8 +152,11 @@ class CollaborationArbitrationProcessTest {
     SpinJsonNode ruling = ruling(dispute);
     assertThat(ruling.prop("option").stringValue()).isEqualTo("COMPROMISE");
     assertThat(ruling.prop("decidedBy").stringValue()).isEqualTo("CHAIR");
-    assertThat(ruling.prop("votes").fieldNames())
-        .containsExactlyInAnyOrder("frank", "grace", "heidi");
+    assertThat(ruling.hasProp("votes")).as("who voted what stays with the dispute").isFalse();
+    assertThat(ruling.prop("tally").toString())
+        .isEqualTo("{\"UPHOLD\":1,\"REJECT\":1,\"COMPROMISE\":1}");
+    assertThat(driver.historicVariable(dispute, "votes").toString())
+        .contains("\"frank\":{\"vote\":\"UPHOLD\"", "\"heidi\":{\"vote\":\"COMPROMISE\"");
     assertThat(ruling.prop("adjustedShares").prop("TECH").numberValue()).isEqualTo(30);
     assertThat(driver.variable(opportunity, "departmentShares").toString())
         .isEqualTo("{\"SALES\":50,\"TECH\":30,\"DELIVERY\":20}");
@@ -188,7 +191,12 @@ class CollaborationArbitrationProcessTest {
     SpinJsonNode ruling = ruling(dispute);
     assertThat(ruling.prop("option").stringValue()).isEqualTo("UPHOLD");
     assertThat(ruling.prop("decidedBy").stringValue()).isEqualTo("COMMITTEE");
-    assertThat(ruling.prop("votes").fieldNames()).containsExactlyInAnyOrder("grace", "heidi");
+    assertThat(ruling.hasProp("votes")).isFalse();
+    assertThat(ruling.prop("tally").toString())
+        .isEqualTo("{\"UPHOLD\":2,\"REJECT\":0,\"COMPROMISE\":0}");
+    assertThat(driver.historicVariable(dispute, "votes").toString())
+        .contains("\"grace\":{\"vote\":\"UPHOLD\"", "\"heidi\":{\"vote\":\"UPHOLD\"")
+        .doesNotContain("frank");
   }
 
   @Test

@@ -18,7 +18,10 @@ import org.opencollab.support.RestClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Ratings and votes stay confidential until the statement or the ruling is computed. */
+/**
+ * Ratings and votes are sealed from everyone until the statement is approved or the dispute ruled;
+ * the ruling carries the tally; a sponsor does not approve their own incentives.
+ */
 @ApplicationTest
 class ConfidentialityTest {
 
@@ -40,7 +43,7 @@ class ConfidentialityTest {
   }
 
   @Test
-  void raterCannotReadTheOthersRatingsBeforeRating() {
+  void ratingsAreSealedFromEveryoneUntilTheStatementIsApproved() {
     driver.signAll(id);
     driver.designAndOffer(id);
     driver.negotiate(id, "WON", "contractValue", 2_000_000L);
@@ -59,55 +62,51 @@ class ConfidentialityTest {
     rate("bob", "{\"alice\": 4, \"sam\": 2, \"carol\": 3}");
 
     Task samsEvaluation = evaluationOf("sam");
+    String instance = samsEvaluation.getProcessInstanceId();
     HttpResponse<String> visible =
         rest.get("/engine-rest/task/" + samsEvaluation.getId() + "/variables", "sam");
     assertThat(visible.statusCode()).isEqualTo(200);
-    assertThat(visible.body())
-        .doesNotContain("peerRatings")
-        .doesNotContain("\"sam\":2")
-        .doesNotContain("\\\"sam\\\":2")
-        .doesNotContain("\\\"sam\\\": 2");
-    String instance = samsEvaluation.getProcessInstanceId();
+    assertThat(visible.body()).doesNotContain("peerRatings").doesNotContain("\"sam\":2");
     for (String history :
         new String[] {
           "/engine-rest/history/variable-instance?deserializeValues=false&processInstanceId="
               + instance,
           "/engine-rest/history/detail?deserializeValues=false&processInstanceId=" + instance
         }) {
-      HttpResponse<String> refused = rest.get(history, "sam");
-      assertThat(refused.statusCode()).as(history).isEqualTo(403);
-      assertThat(refused.body()).doesNotContain("\\\"sam\\\": 2");
+      assertThat(rest.get(history, "sam").statusCode()).as(history).isEqualTo(403);
+      // Not even the auditor reads a rating before the statement is approved: it is sealed.
+      HttpResponse<String> audited = rest.get(history, "ivan");
+      assertThat(audited.statusCode()).as(history).isEqualTo(200);
+      assertThat(audited.body()).doesNotContain("\\\"sam\\\": 2").doesNotContain("ratings");
     }
-    HttpResponse<String> audited =
-        rest.get(
-            "/engine-rest/history/variable-instance?deserializeValues=false&variableName=ratings"
-                + "&processInstanceId="
-                + instance,
-            "ivan");
-    assertThat(audited.statusCode()).isEqualTo(200);
-    assertThat(audited.body()).contains("\\\"sam\\\": 2");
 
     rate("sam", "{\"alice\": 5, \"bob\": 5, \"carol\": 4}");
     rate("carol", "{\"alice\": 5, \"sam\": 3, \"bob\": 4}");
     driver.runJobs(id);
-    String peerRatings =
-        engine
-            .getRuntimeService()
-            .getVariable(samsEvaluation.getProcessInstanceId(), "peerRatings")
-            .toString();
-    assertThat(peerRatings)
+    assertThat(engine.getRuntimeService().getVariable(instance, "incentiveStatement"))
+        .as("computed from the sealed ratings")
+        .isNotNull();
+    assertThat(engine.getRuntimeService().getVariable(instance, "peerRatings"))
+        .as("still sealed until the approval")
+        .isNull();
+
+    driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance)
+                .variableName("peerRatings")
+                .singleResult()
+                .getValue())
+        .asString()
         .contains(
             "\"alice\":{\"bob\":5,\"carol\":4,\"sam\":2}",
             "\"carol\":{\"alice\":5,\"bob\":4,\"sam\":3}");
-    assertThat(
-            engine
-                .getRuntimeService()
-                .getVariable(samsEvaluation.getProcessInstanceId(), "incentiveStatement"))
-        .isNotNull();
   }
 
   @Test
-  void committeeMemberCannotReadTheOthersVotesWhileVotingIsOpen() {
+  void votesAreSealedFromEveryoneWhileVotingIsOpenAndTheRulingCarriesOnlyTheTally() {
     driver.signAll(id);
     ProcessInstance dispute = driver.raiseDispute(id, 2_000_000L);
     vote(dispute, "grace", "UPHOLD");
@@ -117,23 +116,98 @@ class ConfidentialityTest {
         rest.get("/engine-rest/task/" + heidisVote.getId() + "/variables", "heidi");
     assertThat(visible.statusCode()).isEqualTo(200);
     assertThat(visible.body()).doesNotContain("votes").doesNotContain("UPHOLD");
-    assertThat(
-            rest.get(
-                    "/engine-rest/history/variable-instance?deserializeValues=false&variableName=vote"
-                        + "&processInstanceId="
-                        + dispute.getId(),
-                    "heidi")
-                .statusCode())
-        .isEqualTo(403);
+    String history =
+        "/engine-rest/history/variable-instance?deserializeValues=false&variableName=vote"
+            + "&processInstanceId="
+            + dispute.getId();
+    assertThat(rest.get(history, "heidi").statusCode()).isEqualTo(403);
+    assertThat(rest.get(history, "ivan").body()).isEqualTo("[]");
     assertThat(engine.getRuntimeService().getVariables(dispute.getId()))
-        .doesNotContainKeys("votes", "majorityOption");
+        .doesNotContainKeys("votes", "majorityOption", "tally");
 
     vote(dispute, "heidi", "UPHOLD");
     assertThat(engine.getRuntimeService().getVariable(dispute.getId(), "majorityOption"))
         .isEqualTo("UPHOLD");
-    assertThat(engine.getRuntimeService().getVariable(dispute.getId(), "votes").toString())
+    assertThat(engine.getRuntimeService().getVariable(dispute.getId(), "tally").toString())
+        .isEqualTo("{\"UPHOLD\":2,\"REJECT\":0,\"COMPROMISE\":0}");
+    driver.complete(id, "RecordRuling", "rulingText", "Delivery first");
+    driver.runJobs(id);
+    assertThat(driver.historicVariable(dispute, "votes").toString())
         .contains("\"grace\":{\"vote\":\"UPHOLD\"", "\"heidi\":{\"vote\":\"UPHOLD\"")
         .doesNotContain("frank");
+    String rulings =
+        String.valueOf(
+            engine
+                .getRuntimeService()
+                .getVariable(driver.task(id, "PrepareOffer").getProcessInstanceId(), "rulings"));
+    assertThat(rulings)
+        .contains("\"tally\":{\"UPHOLD\":2")
+        .doesNotContain("grace")
+        .doesNotContain("thinks so");
+  }
+
+  @Test
+  void theExecutiveSponsorDoesNotApproveTheirOwnOpportunitysIncentives() {
+    String sponsored = newOpportunityId();
+    driver.start(keyAccount(sponsored));
+    driver.qualify(sponsored);
+    driver.complete(
+        sponsored,
+        "FormTeam",
+        "solutionManager",
+        "bob",
+        "deliveryManager",
+        "carol",
+        "executiveSponsor",
+        "frank",
+        "teamMembers",
+        SpinValues.jsonValue(
+                """
+            [{"userId": "alice", "department": "SALES"}, {"userId": "bob", "department": "TECH"},
+             {"userId": "carol", "department": "DELIVERY"}]""")
+            .create());
+    driver.draftAgreement(sponsored, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
+    driver.signAll(sponsored);
+    driver.designAndOffer(sponsored);
+    driver.negotiate(sponsored, "WON", "contractValue", 1_000_000L);
+    driver.deliver(sponsored, 1);
+    driver.complete(sponsored, "AcceptDelivery", "accepted", true, "realizedRevenue", 1_000_000L);
+    driver.reportInputs(
+        sponsored,
+        Map.of(
+            "SALES",
+            new int[] {10, 1000},
+            "TECH",
+            new int[] {10, 1000},
+            "DELIVERY",
+            new int[] {10, 1000}));
+    driver.evaluatePeers(
+        sponsored,
+        Map.of(
+            "alice", "{\"bob\": 5, \"carol\": 4}",
+            "bob", "{\"alice\": 4, \"carol\": 4}",
+            "carol", "{\"alice\": 5, \"bob\": 4}"));
+    driver.runJobs(sponsored);
+    String approval = "/engine-rest/task/" + driver.task(sponsored, "ApproveIncentives").getId();
+
+    HttpResponse<String> claimed =
+        rest.postJson(approval + "/claim", "frank", "{\"userId\": \"frank\"}");
+    assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(400);
+    assertThat(claimed.body()).contains("executive sponsor does not approve its own incentives");
+    HttpResponse<String> completed =
+        rest.postJson(
+            approval + "/complete",
+            "frank",
+            "{\"variables\": {\"incentivesApproved\": {\"value\": true}}}");
+    assertThat(completed.statusCode()).as(completed.body()).isEqualTo(403);
+    assertThat(driver.tasks(sponsored, "ApproveIncentives")).hasSize(1);
+    assertThat(
+            rest.postJson(
+                    approval + "/complete",
+                    "grace",
+                    "{\"variables\": {\"incentivesApproved\": {\"value\": true}}}")
+                .statusCode())
+        .isEqualTo(204);
   }
 
   @Test
