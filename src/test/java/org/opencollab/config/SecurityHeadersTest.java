@@ -50,6 +50,16 @@ class SecurityHeadersTest {
   }
 
   @Test
+  void theHeadersFollowThePathAsTheContainerMapsIt() {
+    HttpResponse<String> spelledWithAParameter = rest.get("/api;x=1/ledger/departments", "ivan");
+    assertNoStore(spelledWithAParameter, 200);
+    assertThat(spelledWithAParameter.headers().firstValue("Content-Security-Policy"))
+        .hasValue(SecurityHeaders.REST_POLICY);
+    assertThat(rest.get("/opportunities", null).headers().firstValue("Content-Security-Policy"))
+        .hasValue(SecurityHeaders.PAGE_POLICY);
+  }
+
+  @Test
   void pagesScriptsAndStylesStayCacheable() {
     for (String path :
         new String[] {
