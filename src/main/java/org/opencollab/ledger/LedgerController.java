@@ -1,8 +1,5 @@
 package org.opencollab.ledger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.opencollab.export.CsvExport;
 import org.opencollab.identity.Groups;
 import org.opencollab.identity.SignedInUser;
 import org.springframework.http.HttpHeaders;
@@ -25,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/ledger/departments} and {@code GET /api/ledger/people} (docs/auditors.md, "The
  * ledger"): totals over {@code from} to {@code to}, both days included ({@code yyyy-MM-dd}, server
- * time), as JSON or, with {@code Accept: text/csv}, one CSV row per department or person.
+ * time), as JSON or, with {@code Accept: text/csv}, one CSV row per department or person ({@link
+ * CsvExport}: amounts stay numbers).
  *
  * <p>Oversight (auditors, coordinators, the committee, process owners, administrators) reads all of
  * it. Anyone else signed in reads their own row of {@code people}, and gets 403 for another's row
@@ -34,9 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/ledger")
 public class LedgerController {
-
-  private static final MediaType CSV = MediaType.parseMediaType("text/csv");
-  private static final CsvMapper CSV_MAPPER = new CsvMapper();
 
   private final LedgerTotals totals;
   private final SignedInUser signedIn;
@@ -152,17 +148,9 @@ public class LedgerController {
     return accept != null && accept.contains("text/csv");
   }
 
-  private static <T> ResponseEntity<?> csv(List<T> rows, Class<T> type, String fileName) {
-    try {
-      CsvSchema schema = CSV_MAPPER.schemaFor(type).withHeader().withLineSeparator("\r\n");
-      String body = CSV_MAPPER.writer(schema).writeValueAsString(rows);
-      return ResponseEntity.ok()
-          .contentType(CSV)
-          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
-          .body(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the ledger as CSV", e);
-    }
+  private static <T extends Record> ResponseEntity<?> csv(
+      List<T> rows, Class<T> type, String fileName) {
+    return CsvExport.attachment(CsvExport.ofRecords(type, rows), fileName);
   }
 
   static ResponseEntity<?> refusal(HttpStatus status, String message) {

@@ -2,14 +2,13 @@ package org.opencollab.story;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.opencollab.export.CsvExport;
 import org.opencollab.identity.Groups;
 import org.opencollab.identity.SignedInUser;
 import org.springframework.http.HttpHeaders;
@@ -24,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/opportunities/{opportunityId}/story}: the opportunity's story as JSON, or with
- * {@code Accept: text/csv} one row per event (RFC 4180, written by Jackson's CSV module).
+ * {@code Accept: text/csv} one row per event ({@link CsvExport}: safe to open in a spreadsheet).
  *
  * <p>The caller signs in as for the webapps: HTTP Basic, or the session of Tasklist or Cockpit.
  * Auditors, coordinators, committee members, process owners and administrators read any
@@ -39,22 +38,8 @@ public class StoryController {
   static final Set<String> READ_ANY = Groups.OVERSIGHT;
   static final List<String> TEAM_ROLES =
       List.of("accountManager", "solutionManager", "deliveryManager", "executiveSponsor");
-  static final MediaType CSV = MediaType.parseMediaType("text/csv");
-
-  private static final CsvMapper CSV_MAPPER = new CsvMapper();
-  private static final CsvSchema EVENTS =
-      CsvSchema.builder()
-          .addColumn("time")
-          .addColumn("process")
-          .addColumn("processInstanceId")
-          .addColumn("kind")
-          .addColumn("element")
-          .addColumn("name")
-          .addColumn("actor")
-          .addColumn("detail")
-          .build()
-          .withHeader()
-          .withLineSeparator("\r\n");
+  private static final List<String> EVENTS =
+      List.of("time", "process", "processInstanceId", "kind", "element", "name", "actor", "detail");
 
   private final OpportunityStory stories;
   private final SignedInUser signedIn;
@@ -164,23 +149,14 @@ public class StoryController {
             opportunityId, opportunity, new OpportunityStory.Reader(user, confidential, readAs));
     String accept = request.getHeader(HttpHeaders.ACCEPT);
     if (accept != null && accept.contains("text/csv")) {
-      return ResponseEntity.ok()
-          .contentType(CSV)
-          .header(
-              HttpHeaders.CONTENT_DISPOSITION,
-              "attachment; filename=\""
-                  + opportunityId.replaceAll("[^A-Za-z0-9._-]", "_")
-                  + ".csv\"")
-          .body(csv(story.path("events")));
+      return CsvExport.attachment(
+          csv(story.path("events")), opportunityId.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv");
     }
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(story);
   }
 
-  static String csv(JsonNode events) throws Exception {
-    List<Map<String, Object>> rows =
-        CSV_MAPPER.convertValue(
-            events, CSV_MAPPER.getTypeFactory().constructCollectionType(List.class, Map.class));
-    return CSV_MAPPER.writer(EVENTS).writeValueAsString(rows);
+  static byte[] csv(JsonNode events) {
+    return CsvExport.ofJson(EVENTS, events);
   }
 
   private boolean readsAny(String user) {

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -196,12 +198,23 @@ class LedgerTest {
             org.assertj.core.groups.Tuple.tuple("carol", "12000.00", 0, 0, 0),
             org.assertj.core.groups.Tuple.tuple("sam", "0.00", 0, 0, 2));
 
-    HttpResponse<String> csv =
-        rest.get("/api/ledger/departments?from=" + DAY + "&to=" + DAY, "erin", "text/csv");
+    // The CSV: UTF-8 with a byte-order mark, amounts and counts unquoted numbers.
+    HttpResponse<byte[]> csv =
+        rest.getBytes("/api/ledger/departments?from=" + DAY + "&to=" + DAY, "erin", "text/csv");
     assertThat(csv.statusCode()).isEqualTo(200);
-    assertThat(csv.body().split("\r\n")[0])
+    assertThat(csv.headers().firstValue("Content-Type").orElse(""))
+        .isEqualToIgnoringCase("text/csv;charset=utf-8");
+    assertThat(Arrays.copyOf(csv.body(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
+    String[] lines =
+        new String(csv.body(), 3, csv.body().length - 3, StandardCharsets.UTF_8).split("\r\n");
+    assertThat(lines[0])
         .isEqualTo("department,incentiveStatements,lossStatements,kpiCredit,pool,loss");
-    assertThat(csv.body()).contains("SALES,2,1,2000000.00,40000.00,");
+    assertThat(lines)
+        .contains("SALES,2,1,2000000.00,40000.00," + expected.get("SALES")[2].toPlainString());
+    HttpResponse<byte[]> peopleCsv =
+        rest.getBytes("/api/ledger/people?from=" + DAY + "&to=" + DAY, "erin", "text/csv");
+    assertThat(new String(peopleCsv.body(), StandardCharsets.UTF_8).split("\r\n"))
+        .anySatisfy(line -> assertThat(line).startsWith("sam,SALES,").endsWith(",0.00,0,0,2"));
   }
 
   @Test

@@ -57,6 +57,13 @@ public final class RestClient {
     return send(request(path, user).header("Accept", accept).GET());
   }
 
+  /** A GET that asks for {@code accept} and keeps the answer's bytes as they came. */
+  public HttpResponse<byte[]> getBytes(String path, String user, String accept) {
+    return send(
+        request(path, user).header("Accept", accept).GET(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   public HttpResponse<String> delete(String path, String user) {
     return send(request(path, user).DELETE());
   }
@@ -111,8 +118,13 @@ public final class RestClient {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
+    return send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private <T> HttpResponse<T> send(
+      HttpRequest.Builder request, HttpResponse.BodyHandler<T> bodyHandler) {
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(request.build(), bodyHandler);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
