@@ -118,6 +118,7 @@ function drawStatement(statement) {
 
 const KINDS = {
   activity: '活动', 'task completed': '任务完成', decision: '决策', operation: '操作', incident: '事件告警',
+  'stood aside': '回避',
 };
 
 function drawTimeline(events) {

@@ -551,7 +551,7 @@ public class OpportunityStory {
                   task.path("key").asText(),
                   task.path("name").asText(""),
                   task.path("completedBy").asText(task.path("assignee").asText(null)),
-                  task.path("variablesSet").toString()));
+                  entered(task).toString()));
         }
       }
       for (JsonNode decision : instance.path("decisions")) {
@@ -597,6 +597,16 @@ public class OpportunityStory {
     ArrayNode array = JSON.createArrayNode();
     events.forEach(array::add);
     return array;
+  }
+
+  /** What a completed task entered: the variables its completion set, and its sealed answer. */
+  private static JsonNode entered(JsonNode task) {
+    if (!task.has("answer")) {
+      return task.path("variablesSet");
+    }
+    ObjectNode entered = task.path("variablesSet").deepCopy();
+    entered.setAll((ObjectNode) task.get("answer"));
+    return entered;
   }
 
   private static ObjectNode event(

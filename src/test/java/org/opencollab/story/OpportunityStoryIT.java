@@ -136,7 +136,10 @@ class OpportunityStoryIT {
     assertThat(decision.path("matchedRules").get(0).path("description").asText()).isNotBlank();
     assertThat(find(dispute.path("decisions"), "key", "arbitrationRouting")).isNotNull();
     assertThat(
-            find(dispute.path("tasks"), "completedBy", "grace").path("answer").path("vote").asText())
+            find(dispute.path("tasks"), "completedBy", "grace")
+                .path("answer")
+                .path("vote")
+                .asText())
         .as("oversight reads each vote once the dispute is ruled")
         .isEqualTo("COMPROMISE");
     assertThat(dispute.path("recusals")).as("nobody stood aside").isEmpty();
