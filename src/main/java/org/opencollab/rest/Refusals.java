@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.opencollab.trust.InvalidFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,17 +38,21 @@ public final class Refusals {
   }
 
   /**
-   * Whether {@code exception} refuses the caller's input or access, among its causes: a field that
-   * breaks a rule, a bad request, a missing permission, or a REST answer below 500.
+   * Whether REST answers {@code exception} as a refusal, below 500: a bad request, a missing
+   * permission, a REST answer below 500, or a field that breaks a rule anywhere among its causes (a
+   * listener's refusal reaches REST wrapped in the engine's exception; {@link RestConfiguration}
+   * finds it there).
    */
   public static boolean isRefusal(Throwable exception) {
+    if (exception instanceof BadUserRequestException
+        || exception instanceof AuthorizationException
+        || exception instanceof RestException rest
+            && rest.getStatus() != null
+            && rest.getStatus().getStatusCode() < 500) {
+      return true;
+    }
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof FormFieldValidationException
-          || cause instanceof BadUserRequestException
-          || cause instanceof AuthorizationException
-          || cause instanceof RestException rest
-              && rest.getStatus() != null
-              && rest.getStatus().getStatusCode() < 500) {
+      if (cause instanceof FormFieldValidationException || cause instanceof InvalidFieldException) {
         return true;
       }
       if (cause.getCause() == cause) {
