@@ -82,6 +82,11 @@ public class VariablePayloads implements ReaderInterceptor {
   }
 
   private static void checkNumber(String name, JsonNode variable) {
+    if (variable.isNull()) {
+      // Camunda's conversion fails on it with a NullPointerException (500)
+      throw new InvalidVariableException(
+          name, "must be an object with a value and a type, not null");
+    }
     String type = variable.path("type").asText("");
     BigDecimal[] range = RANGES.get(type);
     JsonNode value = variable.path("value");
@@ -110,9 +115,11 @@ public class VariablePayloads implements ReaderInterceptor {
   }
 
   /**
-   * Registers, in every REST application, the interceptor, the 400 for a refused variable, the 403
-   * for a task the caller may not see ({@link HiddenTasks}), the 404 for an instance that has ended
-   * ({@link EndedInstances}), and the 503 while the database is unavailable ({@link
+   * Registers, in every REST application, the interceptor, the 400 for a refused variable or field
+   * and for a body that is not the JSON expected ({@link JsonBodies}), the checks of job retries
+   * and conditions ({@link RequestChecks}) and of an attachment's size ({@link AttachmentSize}),
+   * the 403 for a task the caller may not see ({@link HiddenTasks}), the 404 for an instance that
+   * has ended ({@link EndedInstances}), and the 503 while the database is unavailable ({@link
    * DatabaseUnavailable}).
    */
   public static class Discovery implements ForcedAutoDiscoverable {
@@ -131,6 +138,20 @@ public class VariablePayloads implements ReaderInterceptor {
       if (!context.getConfiguration().isRegistered(RestConfiguration.RestExceptions.class)) {
         context.register(RestConfiguration.RestExceptions.class);
         context.register(RestConfiguration.EngineExceptions.class);
+      }
+      if (!context.getConfiguration().isRegistered(JsonBodies.ParseErrors.class)) {
+        context.register(JsonBodies.ParseErrors.class);
+        context.register(JsonBodies.MappingErrors.class);
+        context.register(JsonBodies.OtherErrors.class);
+      }
+      if (!context.getConfiguration().isRegistered(RequestChecks.class)) {
+        context.register(RequestChecks.class);
+      }
+      if (!context.getConfiguration().isRegistered(TooLarge.Mapper.class)) {
+        context.register(TooLarge.Mapper.class);
+      }
+      if (!context.getConfiguration().isRegistered(AttachmentSize.class)) {
+        context.register(AttachmentSize.class);
       }
       if (!context.getConfiguration().isRegistered(DatabaseUnavailable.Mapper.class)) {
         context.register(DatabaseUnavailable.Mapper.class);

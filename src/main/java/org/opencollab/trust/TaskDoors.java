@@ -44,7 +44,7 @@ import org.opencollab.identity.Membership;
  *   <li>a person claims a task for themselves; only those who may assign claim it for someone else;
  *   <li>the person a task is assigned to may give it back (unclaim) without {@code TASK_ASSIGN};
  *   <li>comments and attachments come from the people who work or assign the task, never from an
- *       auditor (Camunda checks nothing there).
+ *       auditor (Camunda checks nothing there), and their texts have limits ({@link TextLimits}).
  * </ul>
  */
 final class TaskDoors {
@@ -57,7 +57,7 @@ final class TaskDoors {
    */
   static <T> Command<T> guard(Command<T> command, Command<T> original, Authentication user) {
     if (user == null) {
-      return command;
+      return TextLimits.guard(command, original);
     }
     if (original instanceof ClaimTaskCmd) {
       String taskId = CommandFields.read(original, "taskId", String.class);
@@ -150,15 +150,17 @@ final class TaskDoors {
     if (original instanceof AddCommentCmd || original instanceof CreateAttachmentCmd) {
       String taskId = CommandFields.read(original, "taskId", String.class);
       String processInstanceId = CommandFields.read(original, "processInstanceId", String.class);
+      // the door's check wraps the texts' limits: a stranger gets 403 before any 400
       return DoorGuard.before(
-          command,
+          TextLimits.guard(command, original),
           context -> requireWorkerOrAssigner(context, user, taskId, processInstanceId, original));
     }
     if (original instanceof UpdateCommentCmd || original instanceof DeleteTaskCommentCmd) {
       String taskId = CommandFields.read(original, "taskId", String.class);
       String commentId = CommandFields.read(original, "commentId", String.class);
       return DoorGuard.before(
-          command, context -> requireAuthorOrAssigner(context, user, taskId, commentId, original));
+          TextLimits.guard(command, original),
+          context -> requireAuthorOrAssigner(context, user, taskId, commentId, original));
     }
     if (original instanceof SaveAttachmentCmd
         || original instanceof DeleteAttachmentCmd

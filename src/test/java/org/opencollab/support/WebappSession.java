@@ -57,6 +57,16 @@ public final class WebappSession {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** POSTs any body (a multipart upload, say) to the webapps' engine API. */
+  public HttpResponse<String> post(
+      String path, String contentType, HttpRequest.BodyPublisher body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
+            .header("Content-Type", contentType)
+            .header("X-XSRF-TOKEN", csrfToken())
+            .POST(body));
+  }
+
   public HttpResponse<String> get(String path) {
     return send(
         HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
