@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
-import org.opencollab.trust.EndedInstances;
 import org.opencollab.trust.HiddenTasks;
 import org.opencollab.variables.InvalidVariableException;
 
@@ -118,9 +117,8 @@ public class VariablePayloads implements ReaderInterceptor {
    * Registers, in every REST application, the interceptor, the 400 for a refused variable or field
    * and for a body that is not the JSON expected ({@link JsonBodies}), the checks of job retries
    * and conditions ({@link RequestChecks}) and of an attachment's size ({@link AttachmentSize}),
-   * the 403 for a task the caller may not see ({@link HiddenTasks}), the 404 for an instance that
-   * has ended ({@link EndedInstances}), and the 503 while the database is unavailable ({@link
-   * DatabaseUnavailable}).
+   * the 403 for a task the caller may not see ({@link HiddenTasks}), and the 503 while the database
+   * is unavailable ({@link DatabaseUnavailable}).
    */
   public static class Discovery implements ForcedAutoDiscoverable {
     @Override
@@ -130,7 +128,6 @@ public class VariablePayloads implements ReaderInterceptor {
       }
       if (!context.getConfiguration().isRegistered(HiddenTasks.class)) {
         context.register(HiddenTasks.class);
-        context.register(EndedInstances.class);
       }
       if (!context.getConfiguration().isRegistered(RestConfiguration.InvalidVariables.class)) {
         context.register(RestConfiguration.InvalidVariables.class);

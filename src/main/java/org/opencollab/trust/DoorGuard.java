@@ -25,6 +25,13 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.GetExecutionVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.GetExecutionVariableTypedCmd;
+import org.camunda.bpm.engine.impl.cmd.GetExecutionVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmdTyped;
+import org.camunda.bpm.engine.impl.cmd.GetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
@@ -46,6 +53,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -168,7 +176,38 @@ public class DoorGuard extends CommandInterceptor {
       requireProcessOwner(command);
       return known;
     }
+    if (command instanceof GetTaskVariablesCmd
+        || command instanceof GetTaskVariableCmd
+        || command instanceof GetTaskVariableCmdTyped) {
+      String read = CommandFields.read(command, "taskId", String.class);
+      return before(command, context -> TaskDoors.existing(context, read));
+    }
+    if (command instanceof GetTaskFormVariablesCmd) {
+      String read = CommandFields.read(command, "resourceId", String.class);
+      return before(command, context -> TaskDoors.existing(context, read));
+    }
+    if (command instanceof GetExecutionVariablesCmd
+        || command instanceof GetExecutionVariableCmd
+        || command instanceof GetExecutionVariableTypedCmd) {
+      String read = CommandFields.read(command, "executionId", String.class);
+      return before(command, context -> existingExecution(context, read));
+    }
     return TaskDoors.guard(known, command, authentication());
+  }
+
+  /**
+   * An execution or process instance that does not exist, or has ended, is not found (404), a
+   * refusal like any other; Camunda's variable resources would answer 500 and log an error.
+   */
+  private static void existingExecution(CommandContext context, String executionId) {
+    if (executionId == null
+        || context.getExecutionManager().findExecutionById(executionId) == null) {
+      throw new InvalidRequestException(
+          jakarta.ws.rs.core.Response.Status.NOT_FOUND,
+          "No process instance or execution with id "
+              + executionId
+              + ": it does not exist or has ended");
+    }
   }
 
   /**
