@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
 import org.opencollab.config.WithoutAuthorization;
 import org.opencollab.identity.Department;
 import org.opencollab.identity.Groups;
@@ -43,6 +44,9 @@ public class Committee {
 
   public static final String RECUSAL_DECISION = "committeeRecusal";
 
+  /** The voters decided as the vote opens, on the vote's own scope, never stored (transient). */
+  private static final String DECIDED_VOTERS = "decidedVoters";
+
   /** Fewer members than this who may vote, and the chair rules instead. */
   public static final int MINIMUM_VOTERS = 2;
 
@@ -62,7 +66,14 @@ public class Committee {
    * Empty when fewer than {@value #MINIMUM_VOTERS} may vote: the vote closes at once, without a
    * majority, and the chair rules.
    */
+  @SuppressWarnings("unchecked")
   public List<String> eligibleVoters(DelegateExecution execution) {
+    // The engine reads a multi-instance collection once to count, then again for each instance:
+    // decide once, and keep the answer for the rest of this transaction only.
+    Object known = execution.getVariable(DECIDED_VOTERS);
+    if (known instanceof List<?> voters) {
+      return (List<String>) voters;
+    }
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
     String opportunityId = (String) execution.getVariable(OPPORTUNITY_ID);
     String opportunity =
@@ -101,6 +112,8 @@ public class Committee {
     DelegateExecution dispute = execution.getProcessInstance();
     dispute.setVariable(RECUSALS, JsonVariables.value(recusals));
     dispute.setVariable(ELIGIBLE_VOTERS, new ArrayList<>(eligible));
+    execution.setVariableLocal(
+        DECIDED_VOTERS, Variables.objectValue(new ArrayList<>(eligible), true).create());
     return eligible;
   }
 

@@ -2,6 +2,7 @@ package org.opencollab.arbitration;
 
 import static org.opencollab.arbitration.ArbitrationVariables.MAJORITY_OPTION;
 import static org.opencollab.arbitration.ArbitrationVariables.PROCESS_KEY;
+import static org.opencollab.arbitration.ArbitrationVariables.RULING;
 import static org.opencollab.arbitration.ArbitrationVariables.TALLY;
 import static org.opencollab.arbitration.ArbitrationVariables.VOTE;
 import static org.opencollab.arbitration.ArbitrationVariables.VOTER;
@@ -36,9 +37,13 @@ import org.springframework.stereotype.Component;
 @Component("voteCast")
 public class VoteCast implements TaskListener {
 
-  /** The ballot: {@code vote} and {@code voteRationale}, gathered into {@code votes}. */
+  /**
+   * The ballot: {@code vote} and {@code voteRationale}, gathered into {@code votes} once the {@code
+   * ruling} is composed; who voted when is secret too.
+   */
   public static final SealedStep BALLOT =
-      new SealedStep(PROCESS_KEY, VOTE_STEP, List.of(VOTE, VOTE_RATIONALE), List.of(VOTES));
+      new SealedStep(
+          PROCESS_KEY, VOTE_STEP, List.of(VOTE, VOTE_RATIONALE), List.of(VOTES), RULING, true);
 
   @Bean
   static SealedStep ballot() {

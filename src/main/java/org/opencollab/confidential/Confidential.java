@@ -38,11 +38,18 @@ public class Confidential {
     return steps;
   }
 
-  /** Whether {@code name} is a sealed field of a step of {@code processKey}. */
-  public boolean isSealedField(String processKey, String name) {
+  /**
+   * Whether {@code name}, written in {@code activityInstanceId} of {@code processKey}, is a sealed
+   * field: a field of a sealed step, in that step (its own activity instance or its multi-instance
+   * body). An unknown process or activity counts as the step's, so nothing sealed slips through.
+   */
+  public boolean isSealedField(String processKey, String activityInstanceId, String name) {
     for (SealedStep step : steps) {
       if (step.fields().contains(name)
-          && (processKey == null || step.processKey().equals(processKey))) {
+          && (processKey == null || step.processKey().equals(processKey))
+          && (activityInstanceId == null
+              || activityInstanceId.startsWith(step.step() + ":")
+              || activityInstanceId.startsWith(step.step() + "#"))) {
         return true;
       }
     }

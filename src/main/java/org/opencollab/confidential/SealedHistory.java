@@ -38,11 +38,15 @@ final class SealedHistory implements HistoryEventHandler {
   private boolean isSealed(HistoryEvent event) {
     if (event instanceof HistoricVariableUpdateEventEntity variable) {
       return confidential.isSealedField(
-          variable.getProcessDefinitionKey(), variable.getVariableName());
+          variable.getProcessDefinitionKey(),
+          variable.getActivityInstanceId(),
+          variable.getVariableName());
     }
     if (event instanceof HistoricFormPropertyEventEntity property) {
       return confidential.isSealedField(
-          property.getProcessDefinitionKey(), property.getPropertyId());
+          property.getProcessDefinitionKey(),
+          property.getActivityInstanceId(),
+          property.getPropertyId());
     }
     return false;
   }

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * A member's peer score from the 360-degree evaluation (360度评估): the mean of the ratings received,
  * after dropping one highest and one lowest when there are four or more. Kept as an exact fraction
- * (sum / count) so that thresholds and ties are compared exactly, never through a rounded mean.
+ * (sum / count) so that thresholds and ties are compared exactly, never through a rounded mean. The
+ * ratings received are kept from lowest to highest: the statement shows them, and nobody may tell
+ * from it who gave which (the ratings are confidential, docs/operators.md).
  */
 public record PeerScore(List<Integer> ratingsReceived, long scoredSum, int scoredCount)
     implements Comparable<PeerScore> {
@@ -27,7 +29,9 @@ public record PeerScore(List<Integer> ratingsReceived, long scoredSum, int score
       scored = scored.subList(1, scored.size() - 1);
     }
     long sum = scored.stream().mapToLong(Integer::longValue).sum();
-    return new PeerScore(List.copyOf(ratingsReceived), sum, scored.size());
+    List<Integer> lowestFirst = new ArrayList<>(ratingsReceived);
+    Collections.sort(lowestFirst);
+    return new PeerScore(List.copyOf(lowestFirst), sum, scored.size());
   }
 
   public boolean isBelow(BigDecimal threshold) {

@@ -2,6 +2,7 @@ package org.opencollab.opportunity;
 
 import static org.opencollab.opportunity.OpportunityVariables.COMMENTS;
 import static org.opencollab.opportunity.OpportunityVariables.EVALUATION_STEP;
+import static org.opencollab.opportunity.OpportunityVariables.INCENTIVES_APPROVED;
 import static org.opencollab.opportunity.OpportunityVariables.MEMBER;
 import static org.opencollab.opportunity.OpportunityVariables.PEER_COMMENTS;
 import static org.opencollab.opportunity.OpportunityVariables.PEER_RATINGS;
@@ -33,13 +34,18 @@ import org.springframework.stereotype.Component;
 @Component("peersEvaluated")
 public class PeersEvaluated implements TaskListener {
 
-  /** A member's evaluation: {@code ratings} and {@code comments}. */
+  /**
+   * A member's evaluation: {@code ratings} and {@code comments}, unsealed when {@code
+   * incentivesApproved}.
+   */
   public static final SealedStep EVALUATION =
       new SealedStep(
           PROCESS_KEY,
           EVALUATION_STEP,
           List.of(RATINGS, COMMENTS),
-          List.of(PEER_RATINGS, PEER_COMMENTS));
+          List.of(PEER_RATINGS, PEER_COMMENTS),
+          INCENTIVES_APPROVED,
+          false);
 
   @Bean
   static SealedStep evaluation() {

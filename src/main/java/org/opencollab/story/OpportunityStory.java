@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -240,14 +241,15 @@ public class OpportunityStory {
             .asc()
             .list();
     activities(node.putArray("activities"), instance);
+    Set<String> anonymous = new HashSet<>();
     // Who stood aside from the committee's vote and why: a fairness fact every reader sees.
     Object recusals = variable(instance, "recusals");
     if (recusals != null) {
       node.set("recusals", json(recusals));
     }
-    tasks(node.putArray("tasks"), instance, updates, reader);
+    tasks(node.putArray("tasks"), instance, updates, reader, anonymous);
     decisions(node.putArray("decisions"), instance);
-    operations(node.putArray("operations"), instance, updates, reader);
+    operations(node.putArray("operations"), instance, updates, reader, anonymous);
     incidents(node.putArray("incidents"), instance);
     return node;
   }
@@ -275,11 +277,17 @@ public class OpportunityStory {
     }
   }
 
+  /**
+   * The user tasks; a task of a step that hides who answered (a committee vote) shows a reader
+   * without confidential access only its name, creation and due date, and its id goes into {@code
+   * anonymous}.
+   */
   private void tasks(
       ArrayNode into,
       HistoricProcessInstance instance,
       List<HistoricDetail> updates,
-      Reader reader) {
+      Reader reader,
+      Set<String> anonymous) {
     Map<String, String> completedBy = new HashMap<>();
     history
         .createUserOperationLogQuery()
@@ -294,7 +302,8 @@ public class OpportunityStory {
         sealed
             .read(instance.getId(), step.step())
             .forEach(answer -> answers.put(step.step() + "/" + answer.person(), answer.fields()));
-        unsealed |= variable(instance, step.gathered().get(0)) != null;
+        Object decided = variable(instance, step.decidedBy());
+        unsealed |= decided != null && !Boolean.FALSE.equals(decided);
       }
     }
     for (HistoricTaskInstance task :
@@ -305,6 +314,19 @@ public class OpportunityStory {
             .asc()
             .list()) {
       ObjectNode node = into.addObject();
+      SealedStep sealedStep = sealedSteps.get(task.getTaskDefinitionKey());
+      if (sealedStep != null
+          && sealedStep.hidesWhoAnswered()
+          && !reader.confidential()
+          && !reader.userId().equals(task.getAssignee())) {
+        anonymous.add(task.getId());
+        node.put("key", task.getTaskDefinitionKey());
+        node.put("name", task.getName());
+        node.put("created", time(task.getStartTime()));
+        node.put("due", time(task.getDueDate()));
+        node.put("confidential", "who voted, and when, is read by oversight only");
+        continue;
+      }
       JsonNode answer = answers.get(task.getTaskDefinitionKey() + "/" + task.getAssignee());
       // A sealed answer: its giver reads it; oversight once the step is decided.
       if (answer != null
@@ -420,7 +442,8 @@ public class OpportunityStory {
       ArrayNode into,
       HistoricProcessInstance instance,
       List<HistoricDetail> updates,
-      Reader reader) {
+      Reader reader,
+      Set<String> anonymous) {
     for (UserOperationLogEntry entry :
         history
             .createUserOperationLogQuery()
@@ -428,6 +451,9 @@ public class OpportunityStory {
             .orderByTimestamp()
             .asc()
             .list()) {
+      if (entry.getTaskId() != null && anonymous.contains(entry.getTaskId())) {
+        continue;
+      }
       ObjectNode node = into.addObject();
       node.put("time", time(entry.getTimestamp()));
       node.put("userId", entry.getUserId());

@@ -3,8 +3,10 @@ package org.opencollab.trust;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.AbstractVariableQueryImpl;
@@ -25,6 +27,7 @@ import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResultWithVariables;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.opencollab.confidential.Confidential;
@@ -60,8 +63,12 @@ final class ConfidentialDoors {
     if (query == null || readsAll(user)) {
       return;
     }
-    Set<String> used = new TreeSet<>(filteredNames(query));
-    used.retainAll(names);
+    Set<String> used = new TreeSet<>();
+    for (String name : filteredNames(query)) {
+      if (isConfidential(name)) {
+        used.add(name);
+      }
+    }
     if (!used.isEmpty()) {
       throw new BadUserRequestException(
           String.join(", ", used)
@@ -82,7 +89,7 @@ final class ConfidentialDoors {
       return;
     }
     String name = CommandFields.read(command, "variableName", String.class);
-    if (names.contains(name)) {
+    if (name != null && isConfidential(name)) {
       throw new AuthorizationException(
           user.getUserId() + " may not read " + name + ": it is confidential");
     }
@@ -97,8 +104,26 @@ final class ConfidentialDoors {
       variables.keySet().removeAll(names);
     } else if (result instanceof ProcessInstanceWithVariables started) {
       started.getVariables().keySet().removeAll(names);
+    } else if (result instanceof MessageCorrelationResultWithVariables correlated) {
+      correlated.getVariables().keySet().removeAll(names);
+    } else if (result instanceof List<?> results) {
+      results.forEach(each -> withoutConfidential(each, user));
     }
     return result;
+  }
+
+  /**
+   * Whether a name a query uses is, or may match, a confidential one: compared without case
+   * (queries may ignore it), and a {@code like} pattern ({@code %}, {@code _}) by what it matches.
+   */
+  private boolean isConfidential(String used) {
+    String pattern =
+        Pattern.quote(used.toLowerCase(Locale.ROOT))
+            .replace("%", "\\E.*\\Q")
+            .replace("_", "\\E.\\Q");
+    return names.stream()
+        .map(name -> name.toLowerCase(Locale.ROOT))
+        .anyMatch(name -> name.matches(pattern));
   }
 
   private static boolean readsAll(Authentication user) {

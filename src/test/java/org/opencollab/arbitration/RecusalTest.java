@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.json.SpinJsonNode;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,22 +47,12 @@ class RecusalTest {
     id = newOpportunityId();
     opportunity = driver.start(strategicAccount(id));
     driver.qualify(id);
-    driver.complete(
+    driver.formSponsoredTeam(
         id,
-        "FormTeam",
-        "solutionManager",
-        "bob",
-        "deliveryManager",
-        "carol",
-        "executiveSponsor",
         "frank",
-        "teamMembers",
-        SpinValues.jsonValue(
-                """
-            [{"userId": "alice", "department": "SALES"}, {"userId": "bob", "department": "TECH"},
-             {"userId": "carol", "department": "DELIVERY"},
-             {"userId": "grace", "department": "MARKETING"}]""")
-            .create());
+        """
+        [{"userId": "alice", "department": "SALES"}, {"userId": "bob", "department": "TECH"},
+         {"userId": "carol", "department": "DELIVERY"}, {"userId": "grace", "department": "MARKETING"}]""");
   }
 
   @AfterEach

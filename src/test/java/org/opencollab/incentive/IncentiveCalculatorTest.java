@@ -40,7 +40,7 @@ class IncentiveCalculatorTest {
         PRIORITY_B);
   }
 
-  /** ratingsReceived lists the scores in the order of the raters' user ids. */
+  /** ratingsReceived lists the scores from lowest to highest: it never tells who gave which. */
   @Test
   void workedExampleOfTheSpecToTheCent() {
     IncentiveStatement statement = calculator.calculate(workedExample());
@@ -71,7 +71,7 @@ class IncentiveCalculatorTest {
                 "bob",
                 "TECH",
                 new BigDecimal("4.67"),
-                List.of(5, 4, 5),
+                List.of(4, 5, 5),
                 false,
                 new BigDecimal("14000.00"),
                 true,
@@ -80,7 +80,7 @@ class IncentiveCalculatorTest {
                 "carol",
                 "DELIVERY",
                 new BigDecimal("3.67"),
-                List.of(4, 3, 4),
+                List.of(3, 4, 4),
                 false,
                 new BigDecimal("6000.00"),
                 false,

@@ -116,7 +116,7 @@ class ProductionOnPostgresIT {
   @Test
   void decisionsAreDeployedAndEvaluate() {
     assertThat(repositoryService.createDecisionDefinitionQuery().latestVersion().count())
-        .isEqualTo(7);
+        .isEqualTo(8);
     Map<String, Object> opportunity = new HashMap<>();
     opportunity.put("customizationRequired", false);
     opportunity.put("newProduct", false);

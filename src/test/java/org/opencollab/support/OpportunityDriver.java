@@ -200,6 +200,16 @@ public final class OpportunityDriver {
 
   /** A task force: the worked example's team with frank as executive sponsor. */
   public void formTaskForce(String id) {
+    formSponsoredTeam(
+        id,
+        "frank",
+        """
+        [{"userId": "alice", "department": "SALES"}, {"userId": "bob", "department": "TECH"},
+         {"userId": "carol", "department": "DELIVERY"}]""");
+  }
+
+  /** bob as solution manager, carol as delivery manager, {@code sponsor} and {@code members}. */
+  public void formSponsoredTeam(String id, String sponsor, String members) {
     complete(
         id,
         "FormTeam",
@@ -208,13 +218,9 @@ public final class OpportunityDriver {
         "deliveryManager",
         "carol",
         "executiveSponsor",
-        "frank",
+        sponsor,
         "teamMembers",
-        SpinValues.jsonValue(
-                """
-            [{"userId": "alice", "department": "SALES"}, {"userId": "bob", "department": "TECH"},
-             {"userId": "carol", "department": "DELIVERY"}]""")
-            .create());
+        SpinValues.jsonValue(members).create());
   }
 
   /** Without tech: alice (SALES) and carol (DELIVERY). */
@@ -255,7 +261,13 @@ public final class OpportunityDriver {
    * follows.
    */
   public void deliverWorkedExampleUntilApproval(String id) {
-    start(keyAccount(id));
+    deliverWorkedExampleUntilEvaluation(id);
+    evaluateWorkedExamplePeers(id);
+  }
+
+  /** The worked example, delivered and every department's input reported: its peers rate next. */
+  public ProcessInstance deliverWorkedExampleUntilEvaluation(String id) {
+    ProcessInstance opportunity = start(keyAccount(id));
     qualify(id);
     formWorkedExampleTeam(id);
     draftAgreement(id, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
@@ -270,7 +282,7 @@ public final class OpportunityDriver {
             "SALES", new int[] {120, 30_000},
             "TECH", new int[] {300, 90_000},
             "DELIVERY", new int[] {80, 20_000}));
-    evaluateWorkedExamplePeers(id);
+    return opportunity;
   }
 
   /**

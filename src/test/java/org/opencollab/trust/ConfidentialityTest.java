@@ -44,20 +44,7 @@ class ConfidentialityTest {
 
   @Test
   void ratingsAreSealedFromEveryoneUntilTheStatementIsApproved() {
-    driver.signAll(id);
-    driver.designAndOffer(id);
-    driver.negotiate(id, "WON", "contractValue", 2_000_000L);
-    driver.deliver(id, 1);
-    driver.complete(id, "AcceptDelivery", "accepted", true, "realizedRevenue", 2_000_000L);
-    driver.reportInputs(
-        id,
-        Map.of(
-            "SALES",
-            new int[] {120, 30000},
-            "TECH",
-            new int[] {300, 90000},
-            "DELIVERY",
-            new int[] {80, 20000}));
+    deliverUntilEvaluation(id);
     rate("alice", "{\"sam\": 2, \"bob\": 5, \"carol\": 4}");
     rate("bob", "{\"alice\": 4, \"sam\": 2, \"carol\": 3}");
 
@@ -151,36 +138,9 @@ class ConfidentialityTest {
     String sponsored = newOpportunityId();
     driver.start(keyAccount(sponsored));
     driver.qualify(sponsored);
-    driver.complete(
-        sponsored,
-        "FormTeam",
-        "solutionManager",
-        "bob",
-        "deliveryManager",
-        "carol",
-        "executiveSponsor",
-        "frank",
-        "teamMembers",
-        SpinValues.jsonValue(
-                """
-            [{"userId": "alice", "department": "SALES"}, {"userId": "bob", "department": "TECH"},
-             {"userId": "carol", "department": "DELIVERY"}]""")
-            .create());
+    driver.formTaskForce(sponsored);
     driver.draftAgreement(sponsored, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
-    driver.signAll(sponsored);
-    driver.designAndOffer(sponsored);
-    driver.negotiate(sponsored, "WON", "contractValue", 1_000_000L);
-    driver.deliver(sponsored, 1);
-    driver.complete(sponsored, "AcceptDelivery", "accepted", true, "realizedRevenue", 1_000_000L);
-    driver.reportInputs(
-        sponsored,
-        Map.of(
-            "SALES",
-            new int[] {10, 1000},
-            "TECH",
-            new int[] {10, 1000},
-            "DELIVERY",
-            new int[] {10, 1000}));
+    deliverUntilEvaluation(sponsored);
     driver.evaluatePeers(
         sponsored,
         Map.of(
@@ -231,6 +191,22 @@ class ConfidentialityTest {
                 .statusCode())
         .isEqualTo(400);
     assertThat(voteOf(dispute, "grace")).isNotNull();
+  }
+
+  /** Signed, won for 2,000,000 CNY, delivered in one sprint, inputs reported: peers rate next. */
+  private void deliverUntilEvaluation(String opportunityId) {
+    driver.signAll(opportunityId);
+    driver.designAndOffer(opportunityId);
+    driver.negotiate(opportunityId, "WON", "contractValue", 2_000_000L);
+    driver.deliver(opportunityId, 1);
+    driver.complete(
+        opportunityId, "AcceptDelivery", "accepted", true, "realizedRevenue", 2_000_000L);
+    driver.reportInputs(
+        opportunityId,
+        Map.of(
+            "SALES", new int[] {120, 30000},
+            "TECH", new int[] {300, 90000},
+            "DELIVERY", new int[] {80, 20000}));
   }
 
   private void rate(String member, String ratings) {
