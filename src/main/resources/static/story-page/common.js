@@ -1,12 +1,78 @@
-// Shared by the story pages: the person's language, calls to /api/opportunities with the webapps'
-// session, and small table helpers.
+// Shared by the product's pages (opportunities, a story, the ledger, the health report): the
+// product's header, the person's language, the sign-in check, calls to the product's API with the
+// webapps' session, and small table helpers.
 'use strict';
-const ZH = (navigator.language || '').toLowerCase().startsWith('zh');
+// The language the person chose with the header's switch, else the browser's.
+const LANGUAGE_KEY = 'collab.language';
+const ZH = (localStorage.getItem(LANGUAGE_KEY) || navigator.language || '')
+  .toLowerCase().startsWith('zh');
 const t = (en, zh) => (ZH ? zh : en);
+document.documentElement.lang = ZH ? 'zh-CN' : 'en';
 
 document.querySelectorAll('[data-en]').forEach((node) => {
   node.textContent = t(node.dataset.en, node.dataset.zh);
 });
+
+// Where a signed-out person goes back to after signing in to Tasklist (tasklist/collab/return.js).
+const RETURN_KEY = 'collab.returnTo';
+
+// The header every product page shares: the product, its places, who is signed in, the language.
+function header(person) {
+  const bar = document.createElement('nav');
+  bar.className = 'product-header';
+  const brand = document.createElement('span');
+  brand.className = 'product-name';
+  brand.textContent = t('Opportunity collaboration', '商机协作');
+  bar.appendChild(brand);
+  [
+    ['/camunda/app/tasklist/', 'Tasklist', '任务列表'],
+    ['/opportunities', 'Opportunities', '商机'],
+    ['/ledger', 'Ledger', '考核台账'],
+    ['/health', 'Health', '协作健康'],
+  ].forEach(([href, en, zh]) => {
+    const link = document.createElement('a');
+    link.href = href;
+    link.textContent = t(en, zh);
+    if (location.pathname === href || (href !== '/' && location.pathname.startsWith(href + '/'))) {
+      link.setAttribute('aria-current', 'page');
+    }
+    bar.appendChild(link);
+  });
+  const who = document.createElement('span');
+  who.className = 'product-person';
+  who.id = 'person';
+  who.textContent = person ? t('Signed in: ', '当前用户：') + person : '';
+  bar.appendChild(who);
+  const language = document.createElement('button');
+  language.type = 'button';
+  language.id = 'language';
+  language.textContent = ZH ? 'English' : '中文';
+  language.title = t('Read this page in Chinese', '用英文阅读本页');
+  language.addEventListener('click', () => {
+    localStorage.setItem(LANGUAGE_KEY, ZH ? 'en' : 'zh-CN');
+    location.reload();
+  });
+  bar.appendChild(language);
+  document.body.insertBefore(bar, document.body.firstChild);
+}
+
+// Who is signed in to the webapps; a person who is not goes to Tasklist's login, and back here after.
+const signedIn = (async () => {
+  let person = null;
+  try {
+    const answer = await fetch('/camunda/api/admin/auth/user/default', {
+      credentials: 'same-origin', headers: { Accept: 'application/json' },
+    });
+    if (answer.ok) person = (await answer.json()).userId;
+  } catch (ignored) { /* treated as signed out */ }
+  if (!person) {
+    localStorage.setItem(RETURN_KEY, location.pathname + location.search + location.hash);
+    location.replace('/camunda/app/tasklist/default/#/login');
+    throw new Error('not signed in');
+  }
+  header(person);
+  return person;
+})();
 
 function say(text, signIn) {
   const message = document.getElementById('message');
@@ -21,7 +87,13 @@ function say(text, signIn) {
 }
 
 async function api(path, accept) {
-  const answer = await fetch(path, { credentials: 'same-origin', headers: { Accept: accept || 'application/json' } });
+  await signedIn;
+  // X-Requested-With: the API answers a signed-out page with 401 and no Basic challenge, so the
+  // browser does not open its own password dialog.
+  const answer = await fetch(path, {
+    credentials: 'same-origin',
+    headers: { Accept: accept || 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+  });
   if (answer.status === 401) {
     say(t('Please sign in first.', '请先登录。'), true);
     throw new Error('not signed in');

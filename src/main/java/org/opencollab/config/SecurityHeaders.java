@@ -39,7 +39,9 @@ public class SecurityHeaders {
   static final List<String> DATA_PATHS =
       List.of("/api/", "/engine-rest", "/camunda/api/", "/actuator");
 
-  /** The story and ledger pages: their own scripts only; bpmn-js draws with inline styles. */
+  /**
+   * The story, ledger and health pages: their own scripts only; bpmn-js draws with inline styles.
+   */
   static final String PAGE_POLICY =
       "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
           + " frame-ancestors 'none'";
@@ -72,7 +74,9 @@ public class SecurityHeaders {
         response.setHeader("Content-Security-Policy", REST_POLICY);
       } else if (path.startsWith("/opportunities")
           || path.startsWith("/story-page/")
-          || path.startsWith("/ledger")) {
+          || path.startsWith("/ledger")
+          || path.equals("/health")
+          || path.startsWith("/health-page/")) {
         response.setHeader("Content-Security-Policy", PAGE_POLICY);
       }
       chain.doFilter(

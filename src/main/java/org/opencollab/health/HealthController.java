@@ -8,7 +8,6 @@ import org.opencollab.config.WithoutAuthorization;
 import org.opencollab.identity.Groups;
 import org.opencollab.identity.SignedInUser;
 import org.opencollab.variables.JsonVariables;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,10 +35,7 @@ public class HealthController {
   public ResponseEntity<?> latest(HttpServletRequest request) {
     String user = signedIn.of(request);
     if (user == null) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-          .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"opportunities\"")
-          .contentType(MediaType.APPLICATION_JSON)
-          .body(Map.of("message", "sign in to read the collaboration health report"));
+      return SignedInUser.signInFirst(request, "sign in to read the collaboration health report");
     }
     if (!signedIn.inAnyOf(user, Groups.OVERSIGHT)) {
       return message(

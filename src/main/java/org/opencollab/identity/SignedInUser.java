@@ -3,6 +3,7 @@ package org.opencollab.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -10,6 +11,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,6 +59,21 @@ public class SignedInUser {
             ? null
             : authentications.getAuthenticationForProcessEngine(engine.getName());
     return authentication == null ? null : authentication.getName();
+  }
+
+  /**
+   * The answer to a caller who is not signed in: 401 with {@code message}, and HTTP Basic's
+   * challenge for API clients. A product page asks with {@code X-Requested-With}: without the
+   * challenge, its browser does not open a password dialog of its own, and the page sends the
+   * person to Tasklist's login.
+   */
+  public static ResponseEntity<Map<String, String>> signInFirst(
+      HttpServletRequest request, String message) {
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.UNAUTHORIZED);
+    if (request.getHeader("X-Requested-With") == null) {
+      answer.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"opportunities\"");
+    }
+    return answer.contentType(MediaType.APPLICATION_JSON).body(Map.of("message", message));
   }
 
   /** Whether {@code user} is a member of any of {@code groups}. */

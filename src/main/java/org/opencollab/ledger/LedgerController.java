@@ -52,7 +52,7 @@ public class LedgerController {
       HttpServletRequest request) {
     String user = signedIn.of(request);
     if (user == null) {
-      return unauthorized();
+      return SignedInUser.signInFirst(request, "sign in to read the ledger");
     }
     if (!signedIn.inAnyOf(user, Groups.OVERSIGHT)) {
       return refusal(
@@ -84,7 +84,7 @@ public class LedgerController {
       HttpServletRequest request) {
     String user = signedIn.of(request);
     if (user == null) {
-      return unauthorized();
+      return SignedInUser.signInFirst(request, "sign in to read the ledger");
     }
     String only = userId;
     if (!signedIn.inAnyOf(user, Groups.OVERSIGHT)) {
@@ -157,12 +157,5 @@ public class LedgerController {
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_JSON)
         .body(Map.of("message", message));
-  }
-
-  static ResponseEntity<?> unauthorized() {
-    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-        .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"opportunities\"")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("message", "sign in to read the ledger"));
   }
 }

@@ -59,7 +59,7 @@ public class StoryController {
   private Access access(String opportunityId, HttpServletRequest request) {
     String user = caller(request);
     if (user == null) {
-      return new Access(null, null, false, unauthorized());
+      return new Access(null, null, false, signInFirst(request));
     }
     HistoricProcessInstance opportunity = stories.opportunity(opportunityId);
     if (opportunity == null) {
@@ -85,11 +85,8 @@ public class StoryController {
         .body(Map.of("message", message));
   }
 
-  private static ResponseEntity<?> unauthorized() {
-    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-        .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"opportunities\"")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("message", "sign in to read an opportunity's story"));
+  private static ResponseEntity<?> signInFirst(HttpServletRequest request) {
+    return SignedInUser.signInFirst(request, "sign in to read an opportunity's story");
   }
 
   /** The opportunities the caller may read, newest first, found by id, customer or outcome. */
@@ -98,7 +95,7 @@ public class StoryController {
       @RequestParam(required = false) String search, HttpServletRequest request) {
     String user = caller(request);
     if (user == null) {
-      return unauthorized();
+      return signInFirst(request);
     }
     boolean everything = readsAny(user);
     return ResponseEntity.ok()

@@ -103,9 +103,9 @@ final class ConfidentialDoors {
     if (result instanceof VariableMap variables) {
       variables.keySet().removeAll(names);
     } else if (result instanceof ProcessInstanceWithVariables started) {
-      started.getVariables().keySet().removeAll(names);
+      withoutConfidential(started.getVariables(), user);
     } else if (result instanceof MessageCorrelationResultWithVariables correlated) {
-      correlated.getVariables().keySet().removeAll(names);
+      withoutConfidential(correlated.getVariables(), user);
     } else if (result instanceof List<?> results) {
       results.forEach(each -> withoutConfidential(each, user));
     }

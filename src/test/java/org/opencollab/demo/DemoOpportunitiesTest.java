@@ -97,8 +97,20 @@ class DemoOpportunitiesTest {
           .isPositive();
     }
 
+    // The first start also runs one health check, so the health page has a report to show.
+    assertThat(healthChecks()).isEqualTo(1);
+
     demo.seed();
     assertThat(opportunities()).hasSize(10);
+    assertThat(healthChecks()).isEqualTo(1);
+  }
+
+  private long healthChecks() {
+    return engine
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey("collaborationHealthCheck")
+        .count();
   }
 
   private List<HistoricProcessInstance> opportunities() {

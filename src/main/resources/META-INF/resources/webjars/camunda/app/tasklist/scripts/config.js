@@ -1,11 +1,12 @@
 // The product's own Tasklist configuration (Camunda's documented customisation point): the product's
-// name, and a script that offers "Create task" only to people who may create tasks.
+// name, a script that offers "Create task" only to people who may create tasks, and one that takes a
+// person who signed in from a product page back to it.
 export default {
   app: {
     name: 'Opportunity collaboration / 商机协作',
     vendor: 'OpenCollab'
   },
-  customScripts: ['collab/product'],
+  customScripts: ['collab/product', 'collab/return'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
