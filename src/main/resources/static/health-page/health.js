@@ -3,10 +3,6 @@
 // dates, each maturity level with the figures behind it, the warnings with their evidence, the
 // departments and the overall figures, every code and field named in the reader's language.
 
-const DEPARTMENTS = {
-  SALES: ['Sales', '销售部'], TECH: ['Technical', '技术部'], MARKETING: ['Marketing', '市场部'],
-  DELIVERY: ['Delivery', '交付部'], OPERATIONS: ['Operations', '运营部'],
-};
 const DIMENSIONS = {
   INFORMATION_SHARING: ['Information sharing', '信息共享'],
   RESOURCE_INTEGRATION: ['Resource integration', '资源整合'],
@@ -24,15 +20,9 @@ const DISPUTE_TYPES = {
   INCENTIVE_SPLIT: ['incentive split', '激励分配'],
 };
 const name = (labels, code) => (labels[code] ? t(labels[code][0], labels[code][1]) : code);
-const department = (code) => name(DEPARTMENTS, code);
+const department = (code) => word(code);
 const day = (iso) => (iso ? new Date(iso).toLocaleDateString(ZH ? 'zh-CN' : 'en-GB') : '');
 const number = (value) => (value === null || value === undefined ? '–' : String(value));
-
-// Bilingual text of a stored bilingual text ("English / 中文").
-function side(text) {
-  const parts = String(text || '').split(' / ');
-  return parts.length === 2 ? t(parts[0], parts[1]) : text;
-}
 
 function basis(row) {
   const b = row.basis || {};

@@ -14,7 +14,7 @@ function chart(rows) {
   const largest = Math.max(1, ...rows.flatMap((row) => [Number(row.kpiCredit), Number(row.loss)]));
   rows.forEach((row) => {
     const label = document.createElement('div');
-    label.textContent = row.department;
+    label.textContent = word(row.department);
     const bars = document.createElement('div');
     bars.className = 'bars';
     [['credit', row.kpiCredit, t('KPI credit', '收益计入')], ['loss', row.loss, t('Loss', '损失分摊')]].forEach(([kind, amount, name]) => {
@@ -32,7 +32,11 @@ function chart(rows) {
 
 async function load() {
   document.getElementById('message').hidden = true;
-  const departments = await fetch('/api/ledger/departments' + period(), { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  await signedIn;
+  const departments = await fetch('/api/ledger/departments' + period(), {
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+  });
   if (departments.status === 401) {
     say(t('Please sign in first.', '请先登录。'), true);
     return;
@@ -49,12 +53,12 @@ async function load() {
     chart(rows);
     table(document.getElementById('departments'),
       [t('Department', '部门'), t('Incentive statements', '激励结算'), t('Loss statements', '损失结算'), t('KPI credit (CNY)', '收益计入（元）'), t('Bonus pools (CNY)', '奖金池（元）'), t('Loss (CNY)', '损失（元）')],
-      rows.map((row) => [row.department, row.incentiveStatements, row.lossStatements, row.kpiCredit, row.pool, row.loss]));
+      rows.map((row) => [word(row.department), row.incentiveStatements, row.lossStatements, row.kpiCredit, row.pool, row.loss]));
   }
   const people = (await (await api('/api/ledger/people' + period())).json()).people;
   table(document.getElementById('people'),
     [t('Person', '人员'), t('Department', '部门'), t('Statements', '结算次数'), t('Bonus (CNY)', '奖金（元）'), t('Collaboration stars', '协作之星'), t('Promotion points', '晋升加分'), t('Judged a free rider', '被判搭便车')],
-    people.map((row) => [row.userId, row.department, row.statements, row.bonus, row.stars, row.promotionPoints, row.freeRiderFlags]));
+    people.map((row) => [row.userId, word(row.department), row.statements, row.bonus, row.stars, row.promotionPoints, row.freeRiderFlags]));
   document.querySelectorAll('td').forEach((cell) => {
     if (/^-?\d+\.\d{2}$/.test(cell.textContent)) cell.className = 'amount';
   });

@@ -128,3 +128,26 @@ function table(target, headings, rows) {
   body.innerHTML = '';
   rows.forEach((values) => cells(body.insertRow(), values));
 }
+
+// The product's codes as people say them, in both languages.
+const WORDS = {
+  SALES: ['Sales', '销售部'], TECH: ['Technical', '技术部'], MARKETING: ['Marketing', '市场部'],
+  DELIVERY: ['Delivery', '交付部'], OPERATIONS: ['Operations', '运营部'],
+  ACTIVE: ['running', '进行中'], COMPLETED: ['finished', '已结束'], SUSPENDED: ['suspended', '已暂停'],
+  EXTERNALLY_TERMINATED: ['cancelled', '已取消'], INTERNALLY_TERMINATED: ['ended by the process', '流程终止'],
+  DELIVERED: ['delivered', '已交付'], LOST: ['lost', '丢单'], DELIVERY_FAILED: ['delivery failed', '交付失败'],
+  DISQUALIFIED: ['disqualified', '未通过资格评估'],
+  INPUT_HOURS: ['by input hours', '按投入工时'], SHARES: ['by shares', '按分成比例'],
+};
+// A code in the reader's language; anything else as it is.
+function word(code) {
+  if (code === true) return t('yes', '是');
+  if (code === false) return t('no', '否');
+  const pair = WORDS[code];
+  return pair ? t(pair[0], pair[1]) : code;
+}
+// One side of a text written "English / 中文".
+function side(text) {
+  const parts = String(text || '').split(' / ');
+  return parts.length === 2 ? t(parts[0], parts[1]) : text;
+}

@@ -5,7 +5,7 @@ async function load() {
   const target = document.getElementById('opportunities');
   table(target,
     [t('Opportunity', '商机'), t('Customer', '客户'), t('Title', '标题'), t('State', '状态'), t('Outcome', '结果'), t('Started', '开始')],
-    rows.map((row) => [row.opportunityId, row.customerName, row.title, row.state, row.finalOutcome, when(row.start)]));
+    rows.map((row) => [row.opportunityId, row.customerName, row.title, word(row.state), word(row.finalOutcome), when(row.start)]));
   Array.from(target.tBodies[0].rows).forEach((row, index) => {
     const link = document.createElement('a');
     link.href = '/opportunities/' + encodeURIComponent(rows[index].opportunityId);

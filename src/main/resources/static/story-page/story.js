@@ -55,7 +55,10 @@ async function drawInstance(instance, target) {
     box.className = 'diagram';
     box.dataset.plane = element;
     const caption = document.createElement('h3');
-    caption.textContent = instance.process + (topLevel ? '' : ' › ' + element);
+    const processName = model.querySelector('[id="' + instance.process + '"]');
+    const phase = topLevel ? null : model.querySelector('[id="' + element + '"]');
+    caption.textContent = side(processName ? processName.getAttribute('name') : instance.process)
+      + (phase ? ' › ' + side(phase.getAttribute('name') || element) : '');
     target.appendChild(caption);
     target.appendChild(box);
     const viewer = new BpmnJS({ container: box });
@@ -88,6 +91,25 @@ async function drawInstance(instance, target) {
   }
 }
 
+// The statements' fields (docs/money.md) in the reader's language; money columns get a total.
+const FIELDS = {
+  opportunityId: ['Opportunity', '商机'], realizedRevenue: ['Realized revenue (CNY)', '实际收入（元）'],
+  poolRate: ['Pool rate', '奖金池比例'], bonusPool: ['Bonus pool (CNY)', '奖金池（元）'],
+  unallocated: ['Unallocated (CNY)', '未分配（元）'], lossAmount: ['Loss (CNY)', '损失（元）'],
+  basis: ['Shared', '分摊依据'], departments: ['Departments', '各部门'], members: ['Team members', '团队成员'],
+  department: ['Department', '部门'], sharePercent: ['Share (%)', '分成（%）'],
+  kpiCredit: ['KPI credit (CNY)', '计入考核收益（元）'], pool: ['Department pool (CNY)', '部门奖金池（元）'],
+  userId: ['Member', '成员'], peerScore: ['Peer score', '互评得分'],
+  ratingsReceived: ['Ratings received', '所获评分'], freeRider: ['Free rider', '搭便车'],
+  bonus: ['Bonus (CNY)', '奖金（元）'], collaborationStar: ['Collaboration star', '协作之星'],
+  promotionPoints: ['Promotion points', '晋升加分'], inputHours: ['Input hours', '投入工时'],
+  inputCost: ['Input cost (CNY)', '投入成本（元）'], share: ['Share of the loss', '分摊比例'],
+  loss: ['Loss (CNY)', '分摊损失（元）'],
+};
+const TOTALLED = new Set(['kpiCredit', 'pool', 'bonus', 'loss', 'inputHours', 'inputCost', 'sharePercent', 'promotionPoints']);
+const field = (key) => (FIELDS[key] ? t(FIELDS[key][0], FIELDS[key][1]) : key);
+const shown = (key, value) => (Array.isArray(value) ? value.join(', ') : word(value));
+
 function drawStatement(statement) {
   const target = document.getElementById('statement');
   if (!statement) {
@@ -98,17 +120,24 @@ function drawStatement(statement) {
   Object.entries(statement).forEach(([key, value]) => {
     if (Array.isArray(value) && value.length && typeof value[0] === 'object') {
       const caption = document.createElement('h3');
-      caption.textContent = key;
+      caption.textContent = field(key);
       target.appendChild(caption);
       const rows = document.createElement('table');
-      const columns = Object.keys(value[0]).filter((column) => typeof value[0][column] !== 'object');
-      table(rows, columns, value.map((row) => columns.map((column) => row[column])));
+      const columns = Object.keys(value[0]).filter((column) => typeof value[0][column] !== 'object' || Array.isArray(value[0][column]));
+      table(rows, columns.map(field), value.map((row) => columns.map((column) => shown(column, row[column]))));
+      const totals = columns.map((column, index) => {
+        if (index === 0) return t('Total', '合计');
+        if (!TOTALLED.has(column)) return '';
+        const cents = value.reduce((sum, row) => sum + Math.round(Number(row[column]) * 100), 0);
+        return String(value[0][column]).includes('.') ? (cents / 100).toFixed(2) : String(cents / 100);
+      });
+      cells(rows.tBodies[0].insertRow(), totals).className = 'total';
       target.appendChild(rows);
     } else if (typeof value !== 'object' || value === null) {
       const term = document.createElement('dt');
-      term.textContent = key;
+      term.textContent = field(key);
       const detail = document.createElement('dd');
-      detail.textContent = value === null ? '' : String(value);
+      detail.textContent = value === null ? '' : shown(key, value);
       facts.appendChild(term);
       facts.appendChild(detail);
     }
@@ -117,16 +146,86 @@ function drawStatement(statement) {
 }
 
 const KINDS = {
-  activity: '活动', 'task completed': '任务完成', decision: '决策', operation: '操作', incident: '事件告警',
-  'stood aside': '回避',
+  activity: ['step', '步骤'], 'task completed': ['task completed', '任务完成'], decision: ['decision', '决策'],
+  operation: ['action', '操作'], incident: ['incident', '事件告警'], 'stood aside': ['stood aside', '回避'],
 };
+// A user operation as people say it: claimed, completed, assigned to…, changed `title` from … to ….
+const OPERATIONS = {
+  Complete: ['completed the task', '完成了任务'], Claim: ['claimed the task', '认领了任务'],
+  Assign: ['assigned the task', '指派了任务'], Delegate: ['delegated the task', '委派了任务'],
+  Resolve: ['resolved the delegated task', '处理完委派的任务'], SetOwner: ['set the owner', '设置了负责人'],
+  SetPriority: ['changed the priority', '修改了优先级'], Update: ['changed the task', '修改了任务'],
+  Create: ['started it', '发起了流程'], AddComment: ['commented', '添加了评论'],
+  AddAttachment: ['attached a file', '添加了附件'], SetVariable: ['changed', '修改了'],
+  ModifyVariable: ['changed', '修改了'], RemoveVariable: ['removed', '删除了'],
+};
+function operation(event) {
+  const [type, property] = [event.element, event.name];
+  const said = OPERATIONS[type] ? t(OPERATIONS[type][0], OPERATIONS[type][1]) : type;
+  if (['SetVariable', 'ModifyVariable', 'RemoveVariable', 'Update', 'Assign', 'SetOwner', 'SetPriority'].includes(type) && property) {
+    const [before, after] = (event.detail || '').split(' -> ');
+    if (type === 'Assign') return t('assigned the task to ', '将任务指派给 ') + (after || '');
+    return said + ' ' + property + t(' from ', '：从 ') + (before || '–') + t(' to ', ' 改为 ') + (after || '–');
+  }
+  return said;
+}
+function details(event) {
+  if (event.kind === 'operation') return operation(event);
+  if (event.kind === 'decision') {
+    try {
+      return Object.entries(JSON.parse(event.detail)).map(([key, value]) => key + ': ' + word(value)).join('; ');
+    } catch (ignored) { return event.detail; }
+  }
+  if (event.kind === 'stood aside') return side(event.detail);
+  if (event.kind === 'task completed') {
+    try {
+      return Object.entries(JSON.parse(event.detail)).map(([key, value]) => key + ': '
+        + (typeof value === 'object' && value !== null ? JSON.stringify(value) : word(value))).join('; ');
+    } catch (ignored) { return event.detail; }
+  }
+  return event.detail || '';
+}
+function step(event) {
+  if (event.kind === 'operation') return '';
+  return side(event.name || event.element);
+}
 
+let allEvents = [];
 function drawTimeline(events) {
+  // One line per event: the same event read twice (a start event that is also an activity) once.
+  const seen = new Set();
+  allEvents = events.filter((event) => {
+    const key = [event.time, event.kind, event.element, event.actor, event.processInstanceId].join('|');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const people = Array.from(new Set(allEvents.map((event) => event.actor).filter(Boolean))).sort();
+  const person = document.getElementById('person-filter');
+  person.innerHTML = '';
+  [['', t('everyone', '所有人')], ...people.map((p) => [p, p])].forEach(([value, label]) => {
+    const option = document.createElement('option');
+    option.value = value;
+    option.textContent = label;
+    person.appendChild(option);
+  });
+  filterTimeline();
+}
+function filterTimeline() {
+  const person = document.getElementById('person-filter').value;
+  const kinds = new Set(Array.from(document.querySelectorAll('#kind-filter input:checked')).map((box) => box.value));
+  const disputesOnly = document.getElementById('disputes-filter').checked;
+  const shownEvents = allEvents.filter((event) => (!person || event.actor === person)
+    && kinds.has(event.kind === 'stood aside' ? 'task completed' : event.kind)
+    && (!disputesOnly || event.process === 'collaborationArbitration'));
   table(document.getElementById('timeline'),
     [t('When', '时间'), t('What', '类型'), t('Step', '步骤'), t('Who', '人员'), t('Details', '详情')],
-    events.map((event) => [when(event.time), t(event.kind, KINDS[event.kind] || event.kind),
-      event.name || event.element, event.actor, (event.detail || '').slice(0, 300)]));
+    shownEvents.map((event) => [when(event.time), t(...(KINDS[event.kind] || [event.kind, event.kind])),
+      step(event), event.actor, details(event).slice(0, 300)]));
 }
+document.getElementById('person-filter').addEventListener('change', filterTimeline);
+document.getElementById('disputes-filter').addEventListener('change', filterTimeline);
+document.querySelectorAll('#kind-filter input').forEach((box) => box.addEventListener('change', filterTimeline));
 
 document.getElementById('csv').addEventListener('click', async () => {
   const blob = await (await api(base + '/story', 'text/csv')).blob();
@@ -142,8 +241,8 @@ document.getElementById('csv').addEventListener('click', async () => {
   const story = await (await api(base + '/story')).json();
   document.getElementById('title').textContent = opportunityId;
   document.getElementById('summary').textContent = [
-    t('State', '状态') + ': ' + story.state,
-    t('Outcome', '结果') + ': ' + (story.finalOutcome || t('open', '进行中')),
+    t('State', '状态') + ': ' + word(story.state),
+    t('Outcome', '结果') + ': ' + (story.finalOutcome ? word(story.finalOutcome) : t('open', '进行中')),
     story.readAs === 'everything'
       ? ''
       : story.readAs === 'team member'

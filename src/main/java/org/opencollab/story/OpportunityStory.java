@@ -398,9 +398,9 @@ public class OpportunityStory {
             .list()) {
       ObjectNode node = into.addObject();
       node.put("key", decision.getDecisionDefinitionKey());
-      node.put(
-          "version",
-          repository.getDecisionDefinition(decision.getDecisionDefinitionId()).getVersion());
+      var definition = repository.getDecisionDefinition(decision.getDecisionDefinitionId());
+      node.put("name", definition.getName());
+      node.put("version", definition.getVersion());
       node.put("activityId", decision.getActivityId());
       node.put("evaluated", time(decision.getEvaluationTime()));
       ObjectNode inputs = node.putObject("inputs");
@@ -588,7 +588,7 @@ public class OpportunityStory {
                 id,
                 "decision",
                 decision.path("key").asText(),
-                "version " + decision.path("version").asText(),
+                decision.path("name").asText(decision.path("key").asText()),
                 null,
                 decision.path("outputs").toString()));
       }

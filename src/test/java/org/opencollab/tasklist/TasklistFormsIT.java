@@ -183,7 +183,10 @@ class TasklistFormsIT {
     assertThat(browser.findElements(By.cssSelector(".time-spent"))).isNotEmpty();
     assertThat(browser.findElements(By.cssSelector("#timeline tbody tr"))).hasSizeGreaterThan(20);
     assertThat(browser.findElement(By.id("statement")).getText()).contains("40000.00", "alice");
-    assertThat(browser.findElement(By.id("summary")).getText()).contains("DELIVERED");
+    assertThat(browser.findElement(By.id("summary")).getText()).contains("Outcome: delivered");
+    assertThat(browser.findElement(By.id("statement")).getText())
+        .contains("Bonus pool (CNY)", "KPI credit (CNY)", "Total")
+        .doesNotContain("kpiCredit");
     tasklist.screenshot("opportunity-story");
 
     browser.get(base() + "/opportunities");
@@ -269,7 +272,8 @@ class TasklistFormsIT {
     browser.get(base() + "/ledger");
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
     wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(By.id("departments"), "DELIVERY"));
+        ExpectedConditions.textToBePresentInElementLocated(By.id("departments"), "Delivery"));
+    assertThat(browser.findElement(By.id("departments")).getText()).doesNotContain("DELIVERY");
     assertThat(browser.findElements(By.cssSelector("#chart .bar.credit"))).hasSizeGreaterThan(2);
     assertThat(browser.findElement(By.id("people")).getText()).contains("alice", "sam", "bob");
     tasklist.screenshot("ledger");
