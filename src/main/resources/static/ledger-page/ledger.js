@@ -8,25 +8,29 @@ function period() {
   return '?from=' + encodeURIComponent(from) + '&to=' + encodeURIComponent(to);
 }
 
+// KPI credit and loss per department, drawn by ECharts: labels outside the bars, never cut.
+let drawn = null;
 function chart(rows) {
   const target = document.getElementById('chart');
-  target.innerHTML = '';
-  const largest = Math.max(1, ...rows.flatMap((row) => [Number(row.kpiCredit), Number(row.loss)]));
-  rows.forEach((row) => {
-    const label = document.createElement('div');
-    label.textContent = word(row.department);
-    const bars = document.createElement('div');
-    bars.className = 'bars';
-    [['credit', row.kpiCredit, t('KPI credit', '收益计入')], ['loss', row.loss, t('Loss', '损失分摊')]].forEach(([kind, amount, name]) => {
-      const bar = document.createElement('div');
-      bar.className = 'bar ' + kind;
-      bar.hidden = Number(amount) === 0;
-      bar.style.width = (100 * Number(amount) / largest) + '%';
-      bar.title = name + ': ' + amount;
-      bar.textContent = Number(amount) > 0 ? amount : '';
-      bars.appendChild(bar);
-    });
-    target.append(label, bars);
+  if (drawn) drawn.dispose();
+  drawn = echarts.init(target);
+  drawn.setOption({
+    animation: false,
+    legend: { top: 0 },
+    grid: { left: 8, right: 90, top: 32, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'value', axisLabel: { formatter: (value) => value.toLocaleString(ZH ? 'zh-CN' : 'en-GB') } },
+    yAxis: { type: 'category', inverse: true, data: rows.map((row) => word(row.department)) },
+    series: [
+      [t('KPI credit (CNY)', '收益计入（元）'), 'kpiCredit', '#2e7d32'],
+      [t('Loss (CNY)', '损失分摊（元）'), 'loss', '#c62828'],
+    ].map(([name, key, color]) => ({
+      name,
+      type: 'bar',
+      itemStyle: { color },
+      label: { show: true, position: 'right', formatter: (item) => (Number(item.value) > 0 ? rows[item.dataIndex][key] : '') },
+      data: rows.map((row) => Number(row[key])),
+    })),
   });
 }
 
