@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencollab.identity.Department;
 import org.opencollab.support.Chromium;
+import org.opencollab.support.OpportunityDriver;
 import org.opencollab.support.Tasklist;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -120,6 +121,55 @@ class ProductPagesIT {
     browser.get(base() + "/opportunities");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("person"), "erin"));
     assertThat(headerLinks()).hasSize(4);
+  }
+
+  /**
+   * A delivered opportunity's pages, as an auditor reads them in English and in Chinese: the list,
+   * the story and the ledger name states, outcomes and departments in the reader's language.
+   */
+  @Test
+  void anAuditorReadsTheOpportunityPagesInEitherLanguage() {
+    OpportunityDriver driver = new OpportunityDriver(engine);
+    String id = OpportunityDriver.newOpportunityId();
+    driver.deliverWorkedExampleUntilApproval(id);
+    new WebDriverWait(browser, WAIT)
+        .until(ignored -> !driver.tasks(id, "ApproveIncentives").isEmpty());
+    driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
+    Tasklist tasklist = new Tasklist(browser, port);
+    tasklist.logIn("ivan");
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    for (String language : List.of("en", "zh")) {
+      String suffix = language.equals("en") ? "" : "-zh";
+      browser.get(base() + "/opportunities");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("opportunities"), id));
+      String list = browser.findElement(By.id("opportunities")).getText();
+      assertThat(list).doesNotContain("COMPLETED", "DELIVERED");
+      tasklist.screenshot("opportunities" + suffix);
+
+      browser.get(base() + "/opportunities/" + id);
+      readyText();
+      // The diagrams show the model's own labels; the rest is the product's words.
+      String story =
+          String.join(
+              "\n",
+              browser.findElement(By.id("summary")).getText(),
+              browser.findElement(By.id("statement")).getText(),
+              browser.findElement(By.id("timeline")).getText());
+      assertThat(story).doesNotContain("kpiCredit", "sharePercent", "DELIVERED", "version 1");
+      tasklist.screenshot("opportunity-story" + suffix);
+
+      browser.get(base() + "/ledger");
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("departments"), language.equals("en") ? "Delivery" : "交付部"));
+      assertThat(codesIn(browser.findElement(By.tagName("body")).getText())).isEmpty();
+      tasklist.screenshot("ledger" + suffix);
+
+      browser.findElement(By.id("language")).click();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("departments"), language.equals("en") ? "交付部" : "Delivery"));
+    }
   }
 
   /** The page's text, once it has drawn its report. */
