@@ -19,9 +19,11 @@ function offered(code) {
   return LANGUAGES.some(function (language) { return language[0] === code; });
 }
 
+// The product's pages keep their choice under the same name, as a browser language (zh-CN): one
+// choice for pages and webapps alike.
 function chosen() {
   try {
-    const choice = window.localStorage.getItem(CHOICE);
+    const choice = (window.localStorage.getItem(CHOICE) || '').split('-')[0].toLowerCase();
     return offered(choice) ? choice : null;
   } catch (unavailable) {
     return null;
