@@ -51,6 +51,14 @@ public final class Tasklist {
    * stays on its login page); the form is then loaded again and sent again, three times at most.
    */
   public void logIn(String user) {
+    logIn(user, "Start process");
+  }
+
+  /**
+   * Signs in as {@code user} in a browser of another language: signed in once Tasklist shows its
+   * "Start process" link in that language, {@code startProcess}.
+   */
+  public void logIn(String user, String startProcess) {
     for (int attempt = 1; ; attempt++) {
       browser.get(base + "/camunda/app/tasklist/default/");
       browser.manage().deleteAllCookies();
@@ -65,7 +73,7 @@ public final class Tasklist {
         new WebDriverWait(browser, Duration.ofSeconds(10))
             .until(
                 ExpectedConditions.visibilityOfElementLocated(
-                    By.xpath("//a[contains(normalize-space(.), 'Start process')]")));
+                    By.xpath("//a[contains(normalize-space(.), '" + startProcess + "')]")));
         return;
       } catch (TimeoutException notSignedIn) {
         if (attempt < 3) {

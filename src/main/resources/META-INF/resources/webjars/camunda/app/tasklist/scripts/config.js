@@ -1,11 +1,16 @@
 // The product's own Tasklist configuration (Camunda's documented customisation point): the product's
-// name, a script that offers "Create task" only to people who may create tasks, and one that takes a
-// person who signed in from a product page back to it.
+// name, its language (English, or Chinese for a browser that asks for Chinese: locales/zh.json, or
+// the language the person chose: /collab/language.js), a script that offers "Create task" only to
+// people who may create tasks, and one that takes a person who signed in from a product page back
+// to it.
+import { locales } from '/collab/language.js';
+
 export default {
   app: {
     name: 'Opportunity collaboration / 商机协作',
     vendor: 'OpenCollab'
   },
+  locales: locales(),
   customScripts: ['collab/product', 'collab/return'],
   shortcuts: {
     claimTask: {
