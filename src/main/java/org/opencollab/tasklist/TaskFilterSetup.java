@@ -1,5 +1,6 @@
 package org.opencollab.tasklist;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,8 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.QueryOrderingProperty;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -20,15 +23,29 @@ import org.springframework.stereotype.Component;
  * filters: without one, it shows nothing at all. The queries use Camunda's expressions for the
  * current user, so one filter serves everybody and shows each person their own work. Created when
  * missing (by name); a filter that a process owner has edited in Tasklist is left as it is. Work
- * sorts by task priority (DMN {@code serviceLevels}: priority A first), then by due date.
+ * sorts by due date, earliest first, so that overdue work is on top and work without a due date
+ * comes last ({@link org.opencollab.config.NullsLastOnH2} makes H2 sort as PostgreSQL does); then
+ * by task priority (DMN {@code serviceLevels}: priority A first). A seeded filter that still sorts
+ * as the product seeded it before (priority first, then due date) gets the new sorting; one whose
+ * sorting someone changed keeps it.
  */
 @Component
 public class TaskFilterSetup extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskFilterSetup.class);
 
-  /** A shared filter: its name in English and Chinese, what it shows, its place in the list. */
-  record FilterSpec(String name, String description, int priority, TaskQuery query) {}
+  /**
+   * A shared filter: its name in English and Chinese, what it shows, its place in the list, and the
+   * sorting it had when the product seeded it before (null: unchanged), which a filter still
+   * sorting so trades for the query's.
+   */
+  record FilterSpec(
+      String name, String description, int priority, TaskQuery query, TaskQuery formerSorting) {
+
+    FilterSpec(String name, String description, int priority, TaskQuery query) {
+      this(name, description, priority, query, null);
+    }
+  }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
@@ -65,6 +82,7 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
         created++;
       }
       for (Filter filter : existing) {
+        resort(filterService, filter, spec);
         // A filter from before the columns gets them (a copy or a private filter of the same name
         // too). One whose columns someone removed in Tasklist keeps an empty list, left as it is.
         if (filter.getProperties() == null || !filter.getProperties().containsKey("variables")) {
@@ -78,6 +96,40 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
     }
     LOG.info("Tasklist filters in place ({} created)", created);
     return created;
+  }
+
+  /** Gives a filter the spec's sorting if it still sorts as the product seeded it before. */
+  private static void resort(FilterService filterService, Filter filter, FilterSpec spec) {
+    if (spec.formerSorting() == null
+        || !(filter.getQuery() instanceof TaskQueryImpl query)
+        || !sorting(query).equals(sorting(spec.formerSorting()))) {
+      return;
+    }
+    query.setOrderingProperties(
+        new ArrayList<>(((TaskQueryImpl) spec.query()).getOrderingProperties()));
+    filterService.saveFilter(filter.setQuery(query));
+    LOG.info("Tasklist filter '{}' now sorts by {}", filter.getName(), sorting(query));
+  }
+
+  private static List<String> sorting(TaskQuery query) {
+    List<QueryOrderingProperty> ordering = ((TaskQueryImpl) query).getOrderingProperties();
+    return ordering == null
+        ? List.of()
+        : ordering.stream()
+            .map(
+                property ->
+                    property.getQueryProperty().getName() + " " + property.getDirection().getName())
+            .toList();
+  }
+
+  /** Work first that is due first (overdue on top, no due date last), then the higher priority. */
+  private static TaskQuery dueFirst(TaskQuery query) {
+    return query.orderByDueDate().asc().orderByTaskPriority().desc();
+  }
+
+  /** How the work filters sorted until 2026-12. */
+  private static TaskQuery priorityFirst(TaskService taskService) {
+    return taskService.createTaskQuery().orderByTaskPriority().desc().orderByDueDate().asc();
   }
 
   /**
@@ -96,40 +148,31 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
             "Assigned to me / 分配给我",
             "Tasks assigned to you",
             -20,
-            taskService
-                .createTaskQuery()
-                .taskAssigneeExpression("${currentUser()}")
-                .orderByTaskPriority()
-                .desc()
-                .orderByDueDate()
-                .asc()),
+            dueFirst(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
+            priorityFirst(taskService)),
         new FilterSpec(
             "My department / 我的部门",
             "Open tasks of your groups, claimed or not",
             -10,
-            taskService
-                .createTaskQuery()
-                .taskCandidateGroupInExpression("${currentUserGroups()}")
-                .includeAssignedTasks()
-                .orderByTaskPriority()
-                .desc()
-                .orderByDueDate()
-                .asc()),
+            dueFirst(
+                taskService
+                    .createTaskQuery()
+                    .taskCandidateGroupInExpression("${currentUserGroups()}")
+                    .includeAssignedTasks()),
+            priorityFirst(taskService)),
         new FilterSpec(
             "Overdue / 已逾期",
             "Your tasks and your groups' tasks past their due date",
             0,
-            taskService
-                .createTaskQuery()
-                .or()
-                .taskAssigneeExpression("${currentUser()}")
-                .taskCandidateGroupInExpression("${currentUserGroups()}")
-                .endOr()
-                .dueBeforeExpression("${now()}")
-                .orderByTaskPriority()
-                .desc()
-                .orderByDueDate()
-                .asc()),
+            dueFirst(
+                taskService
+                    .createTaskQuery()
+                    .or()
+                    .taskAssigneeExpression("${currentUser()}")
+                    .taskCandidateGroupInExpression("${currentUserGroups()}")
+                    .endOr()
+                    .dueBeforeExpression("${now()}")),
+            priorityFirst(taskService)),
         new FilterSpec(
             "All tasks / 全部任务",
             "Every task you are allowed to see",
@@ -139,13 +182,9 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
             "Disputes / 争议",
             "Open tasks of disputes between departments: mediation, votes, rulings",
             20,
-            taskService
-                .createTaskQuery()
-                .processDefinitionKey("collaborationArbitration")
-                .orderByTaskPriority()
-                .desc()
-                .orderByDueDate()
-                .asc()),
+            dueFirst(
+                taskService.createTaskQuery().processDefinitionKey("collaborationArbitration")),
+            priorityFirst(taskService)),
         new FilterSpec(
             "Follow-ups / 跟进",
             "Overdue work a coordinator follows up: remind or escalate",

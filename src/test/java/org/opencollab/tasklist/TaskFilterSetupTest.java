@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.QueryOrderingProperty;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +91,56 @@ class TaskFilterSetupTest {
 
     List<String> overdue = idsIn("Overdue / 已逾期", "alice", "sales");
     assertThat(overdue).contains(late.getId()).doesNotContain(onTime.getId());
+  }
+
+  /**
+   * A seeded filter still sorting as the product seeded it before (priority first) takes the new
+   * sorting, earliest due first; one whose sorting someone changed in Tasklist keeps it.
+   */
+  @Test
+  void aFilterSortedAsSeededBeforeIsResortedAndAnEditedSortingIsKept() {
+    Filter disputes = filterService.createFilterQuery().filterName("Disputes / 争议").singleResult();
+    Filter overdue = filterService.createFilterQuery().filterName("Overdue / 已逾期").singleResult();
+    TaskQueryImpl seededBefore = disputes.getQuery();
+    seededBefore.setOrderingProperties(
+        new ArrayList<>(
+            ((TaskQueryImpl)
+                    taskService
+                        .createTaskQuery()
+                        .orderByTaskPriority()
+                        .desc()
+                        .orderByDueDate()
+                        .asc())
+                .getOrderingProperties()));
+    filterService.saveFilter(disputes.setQuery(seededBefore));
+    TaskQueryImpl edited = overdue.getQuery();
+    List<QueryOrderingProperty> dueFirst = new ArrayList<>(edited.getOrderingProperties());
+    edited.setOrderingProperties(
+        new ArrayList<>(
+            ((TaskQueryImpl) taskService.createTaskQuery().orderByTaskCreateTime().asc())
+                .getOrderingProperties()));
+    filterService.saveFilter(overdue.setQuery(edited));
+    try {
+      taskFilterSetup.apply(filterService, taskService);
+
+      assertThat(sorting("Disputes / 争议")).containsExactly("DUE_DATE_ asc", "PRIORITY_ desc");
+      assertThat(sorting("Overdue / 已逾期")).containsExactly("CREATE_TIME_ asc");
+    } finally {
+      Filter restored = filterService.getFilter(overdue.getId());
+      TaskQueryImpl query = restored.getQuery();
+      query.setOrderingProperties(dueFirst);
+      filterService.saveFilter(restored.setQuery(query));
+    }
+  }
+
+  private List<String> sorting(String filterName) {
+    TaskQueryImpl query =
+        filterService.createFilterQuery().filterName(filterName).singleResult().getQuery();
+    return query.getOrderingProperties().stream()
+        .map(
+            property ->
+                property.getQueryProperty().getName() + " " + property.getDirection().getName())
+        .toList();
   }
 
   /**
