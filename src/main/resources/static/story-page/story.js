@@ -179,7 +179,7 @@ function details(event) {
   if (event.kind === 'stood aside') return side(event.detail);
   if (event.kind === 'task completed') {
     try {
-      return Object.entries(JSON.parse(event.detail)).map(([key, value]) => key + ': '
+      return Object.entries(JSON.parse(event.detail)).map(([key, value]) => side(labels[key] || key) + ': '
         + (typeof value === 'object' && value !== null ? JSON.stringify(value) : word(value))).join('; ');
     } catch (ignored) { return event.detail; }
   }
@@ -191,6 +191,7 @@ function step(event) {
 }
 
 let allEvents = [];
+let labels = {};
 function drawTimeline(events) {
   // One line per event: the same event read twice (a start event that is also an activity) once.
   const seen = new Set();
@@ -249,6 +250,7 @@ document.getElementById('csv').addEventListener('click', async () => {
         ? t('(read as a team member)', '（以团队成员身份查看）')
         : t('(confidential values hidden)', '（机密内容已隐藏）'),
   ].join('  ');
+  labels = story.labels || {};
   drawStatement(story.statement);
   drawTimeline(story.events);
   const diagrams = document.getElementById('diagrams');

@@ -23,7 +23,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * in the words of the form; the variable's name follows for clients and logs. A field has the same
  * label in every form that has it as an input ({@code FormFieldsTest}).
  */
-final class FieldLabels {
+public final class FieldLabels {
 
   private static final Pattern HTML_LABEL =
       Pattern.compile("<label for=\"(\\w+)\">([^<]+)</label>");
@@ -33,6 +33,11 @@ final class FieldLabels {
 
   static Optional<String> of(String field) {
     return Optional.ofNullable(field).map(LABELS::get);
+  }
+
+  /** Every field's label, by variable name: {@code "Estimated value / 预估金额"}. */
+  public static Map<String, String> all() {
+    return LABELS;
   }
 
   private static Map<String, String> load() {

@@ -33,6 +33,7 @@ import org.opencollab.confidential.Confidential;
 import org.opencollab.confidential.SealedAnswers;
 import org.opencollab.confidential.SealedStep;
 import org.opencollab.opportunity.OpportunityRecords;
+import org.opencollab.rest.FieldLabels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -138,6 +139,23 @@ public class OpportunityStory {
       redact(story);
     }
     story.set("events", events(story));
+    // What a person reads for each field a task entered, in the words of its form.
+    ObjectNode labels = story.putObject("labels");
+    for (JsonNode instance : story.path("instances")) {
+      for (JsonNode task : instance.path("tasks")) {
+        for (String part : List.of("variablesSet", "localValues", "answer")) {
+          task.path(part)
+              .fieldNames()
+              .forEachRemaining(
+                  name -> {
+                    String label = FieldLabels.all().get(name);
+                    if (label != null) {
+                      labels.put(name, label);
+                    }
+                  });
+        }
+      }
+    }
     return story;
   }
 
