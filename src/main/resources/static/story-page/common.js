@@ -138,6 +138,19 @@ const WORDS = {
   DELIVERED: ['delivered', '已交付'], LOST: ['lost', '丢单'], DELIVERY_FAILED: ['delivery failed', '交付失败'],
   DISQUALIFIED: ['disqualified', '未通过资格评估'],
   INPUT_HOURS: ['by input hours', '按投入工时'], SHARES: ['by shares', '按分成比例'],
+  STRATEGIC: ['strategic', '战略客户'], KEY: ['key account', '重点客户'], STANDARD: ['standard', '普通客户'],
+  LOW: ['low', '低'], MEDIUM: ['medium', '中'], HIGH: ['high', '高'],
+  MANDATORY: ['mandatory', '必须参与'], ADVISORY: ['advisory', '建议参与'], NONE: ['none', '无需参与'],
+  ANALYTICS: ['analytics', '数据分析'], PARTNER: ['partner', '合作伙伴'],
+  WON: ['won', '赢单'], REVISE: ['revise', '修改方案'],
+  ON_TRACK: ['on track', '正常'], AT_RISK: ['at risk', '有风险'], FAILED: ['failed', '失败'],
+  REMIND: ['remind', '提醒'], ESCALATE: ['escalate', '升级'],
+  RESOURCE_ALLOCATION: ['resource allocation', '资源分配'], DATA_ACCESS: ['data access', '数据访问'],
+  PRIORITY: ['priority', '优先级'], RESPONSIBILITY: ['responsibility', '责任归属'],
+  INCENTIVE_SPLIT: ['incentive split', '激励分配'],
+  MEDIATION: ['mediation', '调解'], COMMITTEE: ['committee', '协作会'], CHAIR: ['the chair', '主席'],
+  UPHOLD: ['uphold', '支持提出方'], REJECT: ['reject', '驳回'], COMPROMISE: ['compromise', '折中'],
+  RESOLVED: ['resolved', '已解决'],
 };
 // A code in the reader's language; anything else as it is.
 function word(code) {
