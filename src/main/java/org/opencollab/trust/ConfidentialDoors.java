@@ -106,7 +106,10 @@ final class ConfidentialDoors {
       withoutConfidential(started.getVariables(), user);
     } else if (result instanceof MessageCorrelationResultWithVariables correlated) {
       withoutConfidential(correlated.getVariables(), user);
-    } else if (result instanceof List<?> results) {
+    } else if (result instanceof List<?> results
+        && !results.isEmpty()
+        && results.get(0) instanceof MessageCorrelationResultWithVariables) {
+      // Only a correlation to all carries variables in a list; query results are left untouched.
       results.forEach(each -> withoutConfidential(each, user));
     }
     return result;
