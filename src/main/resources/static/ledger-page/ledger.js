@@ -66,6 +66,7 @@ async function load() {
   document.querySelectorAll('td').forEach((cell) => {
     if (/^-?\d+\.\d{2}$/.test(cell.textContent)) cell.className = 'amount';
   });
+  document.body.dataset.ready = 'true';
 }
 
 async function download(path, name) {

@@ -9,6 +9,12 @@ const ZH = (localStorage.getItem(LANGUAGE_KEY) || navigator.language || '')
 const t = (en, zh) => (ZH ? zh : en);
 document.documentElement.lang = ZH ? 'zh-CN' : 'en';
 
+// A page's title is written "English / 中文"; the tab shows the reader's side.
+if (document.title.split(' / ').length === 2) {
+  const [en, zh] = document.title.split(' / ');
+  document.title = t(en, zh);
+}
+
 document.querySelectorAll('[data-en]').forEach((node) => {
   node.textContent = t(node.dataset.en, node.dataset.zh);
 });

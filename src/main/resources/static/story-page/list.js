@@ -13,8 +13,10 @@ async function load() {
     row.cells[0].textContent = '';
     row.cells[0].appendChild(link);
   });
+  document.body.dataset.ready = 'true';
 }
 let pending;
+document.getElementById('search').placeholder = side(document.getElementById('search').placeholder);
 document.getElementById('search').addEventListener('input', () => {
   clearTimeout(pending);
   pending = setTimeout(load, 250);

@@ -64,6 +64,28 @@ final class HealthAssessment {
   private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
   private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
 
+  /** The report's codes as a person reads them, in both languages (the report's *Name fields). */
+  private static final Map<String, String> DIMENSION_NAMES =
+      Map.of(
+          "INFORMATION_SHARING", "Information sharing / 信息共享",
+          "RESOURCE_INTEGRATION", "Resource integration / 资源整合",
+          "INNOVATION_OUTPUT", "Innovation output / 创新产出");
+
+  private static final Map<String, String> WARNING_NAMES =
+      Map.of(
+          "SLOW_CLAIM", "Work waits to be picked up / 任务认领迟缓",
+          "DISPUTES_AGAINST", "Many disputes against a department / 部门被频繁提出争议",
+          "REPEATED_FREE_RIDER", "Repeated free rider / 多次搭便车",
+          "SPRINTS_AT_RISK", "Sprints at risk in a row / 连续冲刺有风险");
+
+  private static final Map<String, String> DISPUTE_TYPE_NAMES =
+      Map.of(
+          "RESOURCE_ALLOCATION", "resource allocation / 资源分配",
+          "DATA_ACCESS", "data access / 数据访问",
+          "PRIORITY", "priority / 优先级",
+          "RESPONSIBILITY", "responsibility / 责任归属",
+          "INCENTIVE_SPLIT", "incentive split / 激励分配");
+
   private final ProcessEngineServices engine;
   private final HistoryService history;
   private final Instant from;
@@ -613,6 +635,7 @@ final class HealthAssessment {
         (code, figures) -> {
           ObjectNode row = table.addObject();
           row.put("department", code);
+          row.put("departmentName", Department.labelOf(code));
           row.put("tasksCompleted", figures.tasksCompleted);
           row.put("tasksPickedUp", figures.claim.count());
           row.put("tasksWaiting", figures.tasksWaiting);
@@ -703,7 +726,7 @@ final class HealthAssessment {
         levels,
         "INFORMATION_SHARING",
         inputs,
-        "%2$d of %1$d offered tasks picked up within a day",
+        "%2$d of %1$d offered tasks picked up within a day" + " / %1$d 个待认领任务中 %2$d 个在一天内被认领",
         "tasksClaimed",
         "tasksClaimedWithinADay");
     addLevel(
@@ -711,7 +734,8 @@ final class HealthAssessment {
         levels,
         "RESOURCE_INTEGRATION",
         inputs,
-        "%2$d of %1$d new opportunities with tech; %3$d committee rulings",
+        "%2$d of %1$d new opportunities with tech; %3$d committee rulings"
+            + " / %1$d 个新商机中 %2$d 个有技术部参与；协作会裁决 %3$d 次",
         "opportunitiesStarted",
         "opportunitiesWithTech",
         "committeeRulings");
@@ -720,7 +744,8 @@ final class HealthAssessment {
         levels,
         "INNOVATION_OUTPUT",
         inputs,
-        "%2$d of %1$d won opportunities with a new product or a press release",
+        "%2$d of %1$d won opportunities with a new product or a press release"
+            + " / %1$d 个赢单商机中 %2$d 个有新产品或新闻稿",
         "opportunitiesWon",
         "wonWithInnovation");
     return maturity;
@@ -735,6 +760,7 @@ final class HealthAssessment {
       String... basis) {
     ObjectNode row = maturity.addObject();
     row.put("dimension", dimension);
+    row.put("dimensionName", DIMENSION_NAMES.get(dimension));
     row.put("level", levels.get(dimension));
     ObjectNode figures = row.putObject("basis");
     Object[] values = new Object[basis.length];
@@ -773,8 +799,16 @@ final class HealthAssessment {
                 median,
                 evidence,
                 String.format(
-                    "%s picked up %d offered tasks, median %s h; slowest: %s",
-                    code, figures.claim.count(), median, String.join(", ", slowestText)));
+                    "%s picked up %d offered tasks, median %s h; slowest: %s"
+                        + " / %s 认领 %d 个任务，中位 %s 小时；最慢：%s",
+                    Department.labelOf(code),
+                    figures.claim.count(),
+                    median,
+                    String.join(", ", slowestText),
+                    Department.labelOf(code),
+                    figures.claim.count(),
+                    median,
+                    String.join(", ", slowestText)));
           }
           ObjectNode evidence = JSON.objectNode();
           evidence.set("disputes", figures.disputesAgainstEvidence);
@@ -784,9 +818,11 @@ final class HealthAssessment {
                   disputes.add(
                       dispute.get("opportunityId").asText()
                           + " "
-                          + dispute.get("disputeType").asText()
-                          + " raised by "
-                          + dispute.get("raisedBy").asText()));
+                          + DISPUTE_TYPE_NAMES.getOrDefault(
+                              dispute.get("disputeType").asText(),
+                              dispute.get("disputeType").asText())
+                          + " ← "
+                          + Department.labelOf(dispute.get("raisedBy").asText())));
           warn(
               warnings,
               "department",
@@ -795,8 +831,12 @@ final class HealthAssessment {
               BigDecimal.valueOf(figures.disputesAgainst),
               evidence,
               String.format(
-                  "%d disputes against %s: %s",
-                  figures.disputesAgainst, code, String.join("; ", disputes)));
+                  "%d disputes against %s / %d 次争议针对%s: %s",
+                  figures.disputesAgainst,
+                  Department.labelOf(code),
+                  figures.disputesAgainst,
+                  Department.labelOf(code),
+                  String.join("; ", disputes)));
         });
     freeRiderJudgements.forEach(
         (user, judgements) -> {
@@ -807,7 +847,7 @@ final class HealthAssessment {
               judgement ->
                   where.add(
                       judgement.get("opportunityId").asText()
-                          + " (score "
+                          + " (score / 得分 "
                           + judgement.get("peerScore").asText()
                           + ")"));
           warn(
@@ -817,7 +857,7 @@ final class HealthAssessment {
               "freeRiderJudgements",
               BigDecimal.valueOf(judgements.size()),
               evidence,
-              user + " judged a free rider in " + String.join(", ", where));
+              user + " judged a free rider in / 被判定搭便车：" + String.join(", ", where));
         });
     sprintsAtRisk.forEach(
         (opportunity, evidence) -> {
@@ -830,7 +870,11 @@ final class HealthAssessment {
               "consecutiveAtRiskSprints",
               BigDecimal.valueOf(sprints.size()),
               evidence,
-              "sprints " + String.join(", ", sprints) + " of " + opportunity + " AT_RISK in a row");
+              "sprints / 冲刺 "
+                  + String.join(", ", sprints)
+                  + " ("
+                  + opportunity
+                  + "): at risk in a row / 连续有风险");
         });
     return warnings;
   }
@@ -858,9 +902,17 @@ final class HealthAssessment {
     }
     ObjectNode warning = warnings.addObject();
     warning.put("warning", (String) match.getEntry("warning"));
+    warning.put("warningName", WARNING_NAMES.get((String) match.getEntry("warning")));
     warning.put("condition", (String) match.getEntry("condition"));
     warning.put("subjectKind", subjectKind);
     warning.put("subject", subject);
+    warning.put(
+        "subjectName",
+        switch (subjectKind) {
+          case "department" -> "Department / 部门 " + Department.labelOf(subject);
+          case "person" -> "Person / 人员 " + subject;
+          default -> "Opportunity / 商机 " + subject;
+        });
     warning.put("measure", measure);
     warning.put("value", value);
     warning.put("evidenceText", evidenceText);

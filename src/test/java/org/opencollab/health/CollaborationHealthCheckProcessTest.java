@@ -138,9 +138,16 @@ class CollaborationHealthCheckProcessTest {
 
     assertThat(report.findValuesAsText("basisText"))
         .containsExactly(
-            "16 of 22 offered tasks picked up within a day",
-            "4 of 5 new opportunities with tech; 0 committee rulings",
-            "1 of 2 won opportunities with a new product or a press release");
+            "16 of 22 offered tasks picked up within a day / 22 个待认领任务中 16 个在一天内被认领",
+            "4 of 5 new opportunities with tech; 0 committee rulings"
+                + " / 5 个新商机中 4 个有技术部参与；协作会裁决 0 次",
+            "1 of 2 won opportunities with a new product or a press release"
+                + " / 2 个赢单商机中 1 个有新产品或新闻稿");
+    assertThat(report.findValuesAsText("dimensionName"))
+        .containsExactly(
+            "Information sharing / 信息共享",
+            "Resource integration / 资源整合",
+            "Innovation output / 创新产出");
 
     List<JsonNode> warnings = rows(report.get("warnings"));
     assertThat(warnings)
@@ -164,7 +171,12 @@ class CollaborationHealthCheckProcessTest {
     assertThat(warnings.get(2).at("/evidence/opportunities").findValuesAsText("peerScore"))
         .containsExactly("2.33", "2.33");
     assertThat(warnings.get(3).at("/evidence/sprints").toString()).isEqualTo("[1,2]");
-    assertThat(warnings.get(3).get("evidenceText").asText()).endsWith("B AT_RISK in a row");
+    assertThat(warnings.get(3).get("evidenceText").asText())
+        .matches("sprints / 冲刺 1, 2 \\(OPP-H\\d+-B\\): at risk in a row / 连续有风险");
+    assertThat(warnings.get(0).get("subjectName").asText())
+        .isEqualTo("Department / 部门 Technical / 技术部");
+    assertThat(warnings.get(0).get("warningName").asText())
+        .isEqualTo("Many disputes against a department / 部门被频繁提出争议");
 
     engine
         .getTaskService()
