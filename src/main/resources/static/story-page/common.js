@@ -170,3 +170,9 @@ function side(text) {
   const parts = String(text || '').split(' / ');
   return parts.length === 2 ? t(parts[0], parts[1]) : text;
 }
+// A value as a person reads it: a code by word(), a text written "English / 中文" by side(), a list
+// or record as it is.
+function reads(value) {
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return side(word(value));
+}

@@ -1,6 +1,9 @@
 'use strict';
 // One opportunity's story: the diagrams it went through (every level) with the activities passed
-// marked and their time, the statement, and the timeline; CSV export of the timeline.
+// marked and their time, the statement, the decisions, and the timeline; CSV export of the
+// timeline. Steps, phases and processes are named by the story's `names` ("Design solution /
+// 设计方案", from the models' name-zh), fields by their labels, codes by word(): all in the
+// reader's language.
 const opportunityId = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop());
 const base = '/api/opportunities/' + encodeURIComponent(opportunityId);
 const DI = 'http://www.omg.org/spec/BPMN/20100524/DI';
@@ -37,14 +40,27 @@ function phaseXml(model, diagram, phaseId) {
   return new XMLSerializer().serializeToString(copy);
 }
 
+// A step, phase or process by its id, in the reader's language; else `fallback` as it is.
+const named = (id, fallback) => side(names[id] || fallback || id);
+
+// The model with each named element's name in the reader's language, so the diagram reads in it.
+function inReadersLanguage(model) {
+  Array.from(model.getElementsByTagNameNS(BPMN, '*')).forEach((element) => {
+    const id = element.getAttribute('id');
+    if (id && names[id] && element.hasAttribute('name')) element.setAttribute('name', side(names[id]));
+  });
+}
+
 async function drawInstance(instance, target) {
-  const xml = await (await api(base + '/instances/' + encodeURIComponent(instance.processInstanceId) + '/model', 'application/xml')).text();
+  const original = await (await api(base + '/instances/' + encodeURIComponent(instance.processInstanceId) + '/model', 'application/xml')).text();
   const passed = new Map();
   instance.activities.forEach((activity) => {
     const total = (passed.get(activity.id) || 0) + (activity.durationMillis || 0);
     passed.set(activity.id, total);
   });
-  const model = new DOMParser().parseFromString(xml, 'application/xml');
+  const model = new DOMParser().parseFromString(original, 'application/xml');
+  inReadersLanguage(model);
+  const xml = new XMLSerializer().serializeToString(model);
   const diagrams = Array.from(model.getElementsByTagNameNS(DI, 'BPMNDiagram'));
   for (const diagram of diagrams) {
     const plane = diagram.getElementsByTagNameNS(DI, 'BPMNPlane')[0];
@@ -57,8 +73,8 @@ async function drawInstance(instance, target) {
     const caption = document.createElement('h3');
     const processName = model.querySelector('[id="' + instance.process + '"]');
     const phase = topLevel ? null : model.querySelector('[id="' + element + '"]');
-    caption.textContent = side(processName ? processName.getAttribute('name') : instance.process)
-      + (phase ? ' › ' + side(phase.getAttribute('name') || element) : '');
+    caption.textContent = named(instance.process, processName ? processName.getAttribute('name') : instance.process)
+      + (phase ? ' › ' + named(element, phase.getAttribute('name')) : '');
     target.appendChild(caption);
     target.appendChild(box);
     const viewer = new BpmnJS({ container: box });
@@ -165,7 +181,7 @@ function operation(event) {
   if (['SetVariable', 'ModifyVariable', 'RemoveVariable', 'Update', 'Assign', 'SetOwner', 'SetPriority'].includes(type) && property) {
     const [before, after] = (event.detail || '').split(' -> ');
     if (type === 'Assign') return t('assigned the task to ', '将任务指派给 ') + (after || '');
-    return said + ' ' + property + t(' from ', '：从 ') + (before || '–') + t(' to ', ' 改为 ') + (after || '–');
+    return said + ' ' + side(event.label || property) + t(' from ', '：从 ') + (before || '–') + t(' to ', ' 改为 ') + (after || '–');
   }
   return said;
 }
@@ -173,25 +189,66 @@ function details(event) {
   if (event.kind === 'operation') return operation(event);
   if (event.kind === 'decision') {
     try {
-      return Object.entries(JSON.parse(event.detail)).map(([key, value]) => key + ': ' + word(value)).join('; ');
+      const labelled = (decisionOf(event) || {}).outputLabels || {};
+      return Object.entries(JSON.parse(event.detail)).map(([key, value]) => side(labelled[key] || key) + ': ' + reads(value)).join('; ');
     } catch (ignored) { return event.detail; }
   }
   if (event.kind === 'stood aside') return side(event.detail);
   if (event.kind === 'task completed') {
     try {
       return Object.entries(JSON.parse(event.detail)).map(([key, value]) => side(labels[key] || key) + ': '
-        + (typeof value === 'object' && value !== null ? JSON.stringify(value) : word(value))).join('; ');
+        + reads(value)).join('; ');
     } catch (ignored) { return event.detail; }
   }
   return event.detail || '';
 }
 function step(event) {
   if (event.kind === 'operation') return '';
-  return side(event.name || event.element);
+  if (event.kind === 'decision') return side(event.name || event.element);
+  return named(event.element, event.label || event.name);
 }
 
 let allEvents = [];
 let labels = {};
+let names = {};
+// Each decision of the story by its instance, key and time, as its timeline event finds it.
+const decisions = new Map();
+const decisionKey = (instanceId, key, time) => [instanceId, key, time].join('|');
+const decisionOf = (event) => decisions.get(decisionKey(event.processInstanceId, event.element, event.time));
+
+// Each decision as a small table: its inputs and outputs by the table's labels, and the rule that
+// matched, with why.
+function drawDecisions(instances) {
+  const target = document.getElementById('decisions');
+  target.innerHTML = '';
+  const all = [];
+  instances.forEach((instance) => (instance.decisions || []).forEach((decision) => {
+    decisions.set(decisionKey(instance.processInstanceId, decision.key, decision.evaluated), decision);
+    all.push([instance, decision]);
+  }));
+  if (!all.length) {
+    target.textContent = t('No decision yet.', '尚无决策。');
+    return;
+  }
+  all.sort((a, b) => String(a[1].evaluated).localeCompare(String(b[1].evaluated)));
+  all.forEach(([instance, decision]) => {
+    const caption = document.createElement('h3');
+    caption.textContent = [side(decision.name || decision.key), decision.activityId ? named(decision.activityId) : '',
+      when(decision.evaluated)].filter(Boolean).join(' · ');
+    target.appendChild(caption);
+    const rows = [];
+    Object.entries(decision.inputs || {}).forEach(([key, value]) => rows.push(
+      [t('Input', '输入'), side((decision.inputLabels || {})[key] || key), reads(value)]));
+    Object.entries(decision.outputs || {}).forEach(([key, value]) => rows.push(
+      [t('Output', '输出'), side((decision.outputLabels || {})[key] || key), reads(value)]));
+    (decision.matchedRules || []).forEach((rule) => rows.push(
+      [t('Rule', '规则'), rule.id, side(rule.description || '')]));
+    const box = document.createElement('table');
+    box.className = 'decision';
+    table(box, ['', t('Field', '字段'), t('Value', '取值')], rows);
+    target.appendChild(box);
+  });
+}
 function drawTimeline(events) {
   // One line per event: the same event read twice (a start event that is also an activity) once.
   const seen = new Set();
@@ -251,7 +308,9 @@ document.getElementById('csv').addEventListener('click', async () => {
         : t('(confidential values hidden)', '（机密内容已隐藏）'),
   ].join('  ');
   labels = story.labels || {};
+  names = story.names || {};
   drawStatement(story.statement);
+  drawDecisions(story.instances);
   drawTimeline(story.events);
   const diagrams = document.getElementById('diagrams');
   for (const instance of story.instances) {

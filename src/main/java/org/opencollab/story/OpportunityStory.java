@@ -28,10 +28,15 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.opencollab.confidential.Confidential;
 import org.opencollab.confidential.SealedAnswers;
 import org.opencollab.confidential.SealedStep;
+import org.opencollab.models.ChineseNames;
 import org.opencollab.opportunity.OpportunityRecords;
 import org.opencollab.rest.FieldLabels;
 import org.springframework.stereotype.Component;
@@ -70,12 +75,15 @@ public class OpportunityStory {
   private final HistoryService history;
   private final RepositoryService repository;
   private final SealedAnswers sealed;
+  private final ChineseNames chinese;
   private final Map<String, SealedStep> sealedSteps = new HashMap<>();
 
-  public OpportunityStory(ProcessEngine engine, SealedAnswers sealed, Confidential confidential) {
+  public OpportunityStory(
+      ProcessEngine engine, SealedAnswers sealed, Confidential confidential, ChineseNames chinese) {
     this.history = engine.getHistoryService();
     this.repository = engine.getRepositoryService();
     this.sealed = sealed;
+    this.chinese = chinese;
     confidential.steps().forEach(step -> sealedSteps.put(step.step(), step));
   }
 
@@ -132,13 +140,21 @@ public class OpportunityStory {
         statement == null ? json(variable(opportunity, "lossStatement")) : json(statement));
     story.set("rulings", json(variable(opportunity, "rulings")));
     ArrayNode instances = story.putArray("instances");
+    // The steps, phases and processes the story passes through, named in both languages by their
+    // models ("Design solution / 设计方案"), by element id.
+    Map<String, String> names = new java.util.TreeMap<>();
     for (HistoricProcessInstance instance : instances(opportunityId, opportunity)) {
       instances.add(instance(instance, reader));
+      names.putAll(
+          chinese
+              .of(instance.getProcessDefinitionId(), repository::getBpmnModelInstance)
+              .bilingual());
     }
     if (!reader.confidential()) {
       redact(story);
     }
-    story.set("events", events(story));
+    ObjectNode namesNode = story.putObject("names");
+    names.forEach(namesNode::put);
     // What a person reads for each field a task entered, in the words of its form.
     ObjectNode labels = story.putObject("labels");
     for (JsonNode instance : story.path("instances")) {
@@ -156,6 +172,7 @@ public class OpportunityStory {
         }
       }
     }
+    story.set("events", events(story));
     return story;
   }
 
@@ -421,14 +438,23 @@ public class OpportunityStory {
       node.put("version", definition.getVersion());
       node.put("activityId", decision.getActivityId());
       node.put("evaluated", time(decision.getEvaluationTime()));
+      DmnModelInstance table = repository.getDmnModelInstance(decision.getDecisionDefinitionId());
+      // The inputs and outputs as the table's columns name them for people ("Reason / 原因"),
+      // beside the values keyed as before for machines.
       ObjectNode inputs = node.putObject("inputs");
+      ObjectNode inputLabels = node.putObject("inputLabels");
       for (HistoricDecisionInputInstance input : decision.getInputs()) {
-        inputs.set(label(input.getClauseName(), input.getClauseId()), json(input.getValue()));
+        String key = label(input.getClauseName(), input.getClauseId());
+        inputs.set(key, json(input.getValue()));
+        inputLabels.put(key, columnLabel(table, input.getClauseId(), key));
       }
       ObjectNode outputs = node.putObject("outputs");
+      ObjectNode outputLabels = node.putObject("outputLabels");
       Map<String, String> rules = new LinkedHashMap<>();
       for (HistoricDecisionOutputInstance output : decision.getOutputs()) {
-        outputs.set(label(output.getVariableName(), output.getClauseId()), json(output.getValue()));
+        String key = label(output.getVariableName(), output.getClauseId());
+        outputs.set(key, json(output.getValue()));
+        outputLabels.put(key, columnLabel(table, output.getClauseId(), key));
         rules.putIfAbsent(output.getRuleId(), null);
       }
       ArrayNode matched = node.putArray("matchedRules");
@@ -442,6 +468,23 @@ public class OpportunityStory {
                     "description", ruleDescription(decision.getDecisionDefinitionId(), rule));
               });
     }
+  }
+
+  /** The label of a decision table's input or output column, else {@code fallback}. */
+  private static String columnLabel(DmnModelInstance table, String clauseId, String fallback) {
+    ModelElementInstance column = clauseId == null ? null : table.getModelElementById(clauseId);
+    String label = null;
+    if (column instanceof Input input) {
+      label = input.getLabel();
+      if ((label == null || label.isBlank())
+          && input.getInputExpression() != null
+          && input.getInputExpression().getText() != null) {
+        label = input.getInputExpression().getText().getTextContent();
+      }
+    } else if (column instanceof Output output) {
+      label = output.getLabel();
+    }
+    return label == null || label.isBlank() ? fallback : label.trim();
   }
 
   private String ruleDescription(String decisionDefinitionId, String ruleId) {
@@ -543,9 +586,16 @@ public class OpportunityStory {
     node.forEach(OpportunityStory::redact);
   }
 
-  /** One event per line of the story, in time order: what the timeline and the CSV show. */
+  /**
+   * One event per line of the story, in time order: what the timeline and the CSV show. Each also
+   * reads as a person would: {@code label}, the step, decision or field in both languages (from the
+   * story's {@code names}, the decision's name, the forms' labels), and {@code labelledDetail}, the
+   * detail with its fields named by their labels.
+   */
   static ArrayNode events(ObjectNode story) {
     List<ObjectNode> events = new ArrayList<>();
+    JsonNode names = story.path("names");
+    JsonNode labels = story.path("labels");
     for (JsonNode instance : story.path("instances")) {
       String process = instance.path("process").asText();
       String id = instance.path("processInstanceId").asText();
@@ -556,14 +606,15 @@ public class OpportunityStory {
         }
         events.add(
             event(
-                activity.path("start").asText(),
-                process,
-                id,
-                "activity",
-                activity.path("id").asText(),
-                activity.path("name").asText(""),
-                null,
-                activity.path("type").asText()));
+                    activity.path("start").asText(),
+                    process,
+                    id,
+                    "activity",
+                    activity.path("id").asText(),
+                    activity.path("name").asText(""),
+                    null,
+                    activity.path("type").asText())
+                .put("label", names.path(activity.path("id").asText()).asText(null)));
       }
       String voteOpened = instance.path("start").asText();
       for (JsonNode activity : instance.path("activities")) {
@@ -575,72 +626,102 @@ public class OpportunityStory {
       for (JsonNode recusal : instance.path("recusals")) {
         events.add(
             event(
-                voteOpened,
-                process,
-                id,
-                "stood aside",
-                "ArbitrationVote",
-                recusal.path("reason").asText(""),
-                recusal.path("userId").asText(null),
-                recusal.path("reason").asText("")));
+                    voteOpened,
+                    process,
+                    id,
+                    "stood aside",
+                    "ArbitrationVote",
+                    recusal.path("reason").asText(""),
+                    recusal.path("userId").asText(null),
+                    recusal.path("reason").asText(""))
+                .put("label", names.path("ArbitrationVote").asText(null)));
       }
       for (JsonNode task : instance.path("tasks")) {
         if (!task.path("completed").isNull()) {
           events.add(
               event(
-                  task.path("completed").asText(),
-                  process,
-                  id,
-                  "task completed",
-                  task.path("key").asText(),
-                  task.path("name").asText(""),
-                  task.path("completedBy").asText(task.path("assignee").asText(null)),
-                  entered(task).toString()));
+                      task.path("completed").asText(),
+                      process,
+                      id,
+                      "task completed",
+                      task.path("key").asText(),
+                      task.path("name").asText(""),
+                      task.path("completedBy").asText(task.path("assignee").asText(null)),
+                      entered(task).toString())
+                  .put("label", names.path(task.path("key").asText()).asText(null))
+                  .put("labelledDetail", labelled(entered(task), labels)));
         }
       }
       for (JsonNode decision : instance.path("decisions")) {
         events.add(
             event(
-                decision.path("evaluated").asText(),
-                process,
-                id,
-                "decision",
-                decision.path("key").asText(),
-                decision.path("name").asText(decision.path("key").asText()),
-                null,
-                decision.path("outputs").toString()));
+                    decision.path("evaluated").asText(),
+                    process,
+                    id,
+                    "decision",
+                    decision.path("key").asText(),
+                    decision.path("name").asText(decision.path("key").asText()),
+                    null,
+                    decision.path("outputs").toString())
+                .put("label", decision.path("name").asText(decision.path("key").asText()))
+                .put(
+                    "labelledDetail",
+                    labelled(decision.path("outputs"), decision.path("outputLabels"))));
       }
       for (JsonNode operation : instance.path("operations")) {
         events.add(
             event(
-                operation.path("time").asText(),
-                process,
-                id,
-                "operation",
-                operation.path("operation").asText(),
-                operation.path("property").asText(""),
-                operation.path("userId").asText(null),
-                operation.path("oldValue").asText("")
-                    + " -> "
-                    + operation.path("newValue").asText("")));
+                    operation.path("time").asText(),
+                    process,
+                    id,
+                    "operation",
+                    operation.path("operation").asText(),
+                    operation.path("property").asText(""),
+                    operation.path("userId").asText(null),
+                    operation.path("oldValue").asText("")
+                        + " -> "
+                        + operation.path("newValue").asText(""))
+                .put(
+                    "label",
+                    FieldLabels.all()
+                        .getOrDefault(
+                            operation.path("property").asText(""),
+                            operation.path("property").asText(null))));
       }
       for (JsonNode incident : instance.path("incidents")) {
         events.add(
             event(
-                incident.path("created").asText(),
-                process,
-                id,
-                "incident",
-                incident.path("activityId").asText(),
-                incident.path("type").asText(),
-                null,
-                incident.path("message").asText("")));
+                    incident.path("created").asText(),
+                    process,
+                    id,
+                    "incident",
+                    incident.path("activityId").asText(),
+                    incident.path("type").asText(),
+                    null,
+                    incident.path("message").asText(""))
+                .put("label", names.path(incident.path("activityId").asText()).asText(null)));
       }
     }
     events.sort(Comparator.comparing(event -> event.path("time").asText()));
     ArrayNode array = JSON.createArrayNode();
     events.forEach(array::add);
     return array;
+  }
+
+  /** "Label: value; …": each field of {@code values} named by its label, else by its name. */
+  private static String labelled(JsonNode values, JsonNode labels) {
+    List<String> parts = new ArrayList<>();
+    values
+        .fields()
+        .forEachRemaining(
+            field ->
+                parts.add(
+                    labels.path(field.getKey()).asText(field.getKey())
+                        + ": "
+                        + (field.getValue().isValueNode()
+                            ? field.getValue().asText()
+                            : field.getValue().toString())));
+    return String.join("; ", parts);
   }
 
   /** What a completed task entered: the variables its completion set, and its sealed answer. */

@@ -38,8 +38,23 @@ public class StoryController {
   static final Set<String> READ_ANY = Groups.OVERSIGHT;
   static final List<String> TEAM_ROLES =
       List.of("accountManager", "solutionManager", "deliveryManager", "executiveSponsor");
+
+  /**
+   * The CSV's columns: machines read the first eight as always; {@code label} and {@code
+   * labelledDetail} say the same for people, in both languages.
+   */
   private static final List<String> EVENTS =
-      List.of("time", "process", "processInstanceId", "kind", "element", "name", "actor", "detail");
+      List.of(
+          "time",
+          "process",
+          "processInstanceId",
+          "kind",
+          "element",
+          "name",
+          "actor",
+          "detail",
+          "label",
+          "labelledDetail");
 
   private final OpportunityStory stories;
   private final SignedInUser signedIn;

@@ -6,13 +6,16 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.opencollab.config.UserTaskListeners;
+import org.opencollab.models.ChineseNames;
 import org.springframework.stereotype.Component;
 
 /**
  * Task names that carry their context (docs/employees.md): a task of an opportunity or of one of
- * its disputes is named like "Design solution — OPP-2026-0042 Hangzhou Lianxin", so a Tasklist list
- * tells the tasks of different opportunities apart. A built-in create listener, attached to every
- * user task as it is deployed, before any other; the model keeps the plain name.
+ * its disputes is named like "Design solution / 设计方案 — OPP-2026-0042 Hangzhou Lianxin", so a
+ * Tasklist list tells the tasks of different opportunities apart, in both languages. The Chinese
+ * name is the step's {@code name-zh} in the deployed model ({@link ChineseNames}); a step without
+ * one keeps its English name alone. A built-in create listener, attached to every user task as it
+ * is deployed, before any other; the model keeps the plain name.
  *
  * <p>The same listener copies the opportunity's id, customer and priority onto the task as its own
  * variables, which the Tasklist filters show as columns ({@link TaskFilterSetup}): Tasklist reads a
@@ -24,16 +27,21 @@ public class TaskNames extends AbstractProcessEnginePlugin {
 
   static final String SEPARATOR = " — ";
 
+  private final ChineseNames chinese;
+
+  public TaskNames(ChineseNames chinese) {
+    this.chinese = chinese;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    UserTaskListeners.attach(
-        configuration, true, TaskListener.EVENTNAME_CREATE, TaskNames::withContext);
+    UserTaskListeners.attach(configuration, true, TaskListener.EVENTNAME_CREATE, this::withContext);
   }
 
   /** The key facts each task carries as its own variables, which the filters show as columns. */
   static final List<String> COLUMNS = List.of("opportunityId", "customerName", "priority");
 
-  static void withContext(DelegateTask task) {
+  void withContext(DelegateTask task) {
     Object opportunityId = task.getVariable("opportunityId");
     if (opportunityId == null || task.getName() == null) {
       return;
@@ -45,8 +53,15 @@ public class TaskNames extends AbstractProcessEnginePlugin {
       }
     }
     Object customer = task.getVariable("customerName");
+    String name =
+        ChineseNames.bilingual(
+            task.getName(),
+            chinese
+                .of(task.getProcessDefinitionId(), definition -> task.getBpmnModelInstance())
+                .chinese()
+                .get(task.getTaskDefinitionKey()));
     task.setName(
-        task.getName()
+        name
             + SEPARATOR
             + opportunityId
             + (customer == null || customer.toString().isBlank() ? "" : " " + customer));

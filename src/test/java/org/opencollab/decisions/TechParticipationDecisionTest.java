@@ -61,7 +61,9 @@ class TechParticipationDecisionTest extends DecisionTableTest {
 
     assertThat(evaluation.matchedRule()).isEqualTo(rule);
     assertThat(evaluation.outputs()).containsEntry("techParticipation", expected);
-    assertThat((String) evaluation.outputs().get("techParticipationReason")).isNotBlank();
+    // The reason is a sentence in each language: "English sentence. / 中文句子。"
+    assertThat((String) evaluation.outputs().get("techParticipationReason"))
+        .matches("[A-Z][^/]+\\. / [^/]+。");
   }
 
   @ParameterizedTest(name = "{0} CNY as a Double → {1}")

@@ -166,8 +166,8 @@ class CollaborationHealthCheckProcessTest {
         .hasSize(5)
         .allMatch(
             task ->
-                task.startsWith("Sign collaboration agreement — ")
-                    || task.startsWith("Report department input — "));
+                task.startsWith("Sign collaboration agreement / 签署协作协议 — ")
+                    || task.startsWith("Report department input / 申报部门投入 — "));
     assertThat(warnings.get(2).at("/evidence/opportunities").findValuesAsText("peerScore"))
         .containsExactly("2.33", "2.33");
     assertThat(warnings.get(3).at("/evidence/sprints").toString()).isEqualTo("[1,2]");

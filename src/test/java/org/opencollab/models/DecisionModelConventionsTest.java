@@ -11,6 +11,9 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DecisionModelConventionsTest {
 
   static final String HISTORY_DAYS = "3650";
+
+  /** "English / 中文": some English, then Chinese after the separator. */
+  private static final String BILINGUAL = "[^\"]*[A-Za-z][^\"]* / [^\"]*\\p{IsHan}[^\"]*";
 
   static Stream<Path> decisionFiles() throws IOException {
     List<Path> files;
@@ -53,6 +59,28 @@ class DecisionModelConventionsTest {
       for (Rule rule : table.getRules()) {
         assertThat(rule.getDescription()).as(rule.getId()).isNotNull();
         assertThat(rule.getDescription().getTextContent()).as(rule.getId()).hasSizeGreaterThan(20);
+      }
+    }
+  }
+
+  /**
+   * What a person reads of a decision is in both languages: every input and output label, and every
+   * text an output gives that is a sentence rather than a code ("MANDATORY", "P3D" stay codes).
+   */
+  @ParameterizedTest
+  @MethodSource("decisionFiles")
+  void labelsAndSentencesReadInEnglishAndChinese(Path file) {
+    DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
+    for (Input input : model.getModelElementsByType(Input.class)) {
+      assertThat(input.getLabel()).as("label of %s", input.getId()).matches(BILINGUAL);
+    }
+    for (Output output : model.getModelElementsByType(Output.class)) {
+      assertThat(output.getLabel()).as("label of %s", output.getId()).matches(BILINGUAL);
+    }
+    for (OutputEntry entry : model.getModelElementsByType(OutputEntry.class)) {
+      String text = entry.getText().getTextContent().trim();
+      if (text.startsWith("\"") && text.contains(" ")) {
+        assertThat(text).as("text of %s", entry.getId()).matches("\"" + BILINGUAL + "\"");
       }
     }
   }

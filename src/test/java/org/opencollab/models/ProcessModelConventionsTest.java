@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -105,6 +107,26 @@ class ProcessModelConventionsTest {
             .forEach(
                 flow -> assertThat(flow.getName()).as("name of %s", flow.getId()).isNotBlank());
       }
+    }
+  }
+
+  /**
+   * Every named step, phase and process has its Chinese name as the extension property {@code
+   * name-zh} (docs/process-owners.md), which Tasklist's task names and the story page show.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"opportunityToDelivery", "collaborationArbitration", "collaborationHealthCheck"})
+  void everyNamedStepPhaseAndProcessHasAChineseName(String key) {
+    BpmnModelInstance model = read(key);
+    List<BaseElement> named = new ArrayList<>(model.getModelElementsByType(FlowNode.class));
+    named.addAll(model.getModelElementsByType(Process.class));
+    for (BaseElement element : named) {
+      String name = element.getAttributeValue("name");
+      if (name == null || name.isBlank()) {
+        continue;
+      }
+      assertThat(ChineseNames.of(element)).as("name-zh of %s", element.getId()).isNotBlank();
     }
   }
 

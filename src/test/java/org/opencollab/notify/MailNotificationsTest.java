@@ -85,7 +85,8 @@ class MailNotificationsTest {
 
     MimeMessage toAlice = awaitMail("alice@opencollab.example", "Qualify opportunity");
     assertThat(toAlice.getSubject())
-        .isEqualTo("New task / 新任务: Qualify opportunity — " + id + " Shanghai Metro / 上海地铁");
+        .isEqualTo(
+            "New task / 新任务: Qualify opportunity / 商机资格审核 — " + id + " Shanghai Metro / 上海地铁");
     String body = body(toAlice);
     assertThat(body)
         .contains("A task is waiting for you / 您有一项新任务")
@@ -111,7 +112,7 @@ class MailNotificationsTest {
 
     engine.getTaskService().setAssignee(sales.getId(), "sam");
     MimeMessage toSam = awaitMail("sam@opencollab.example", "Task assigned to you");
-    assertThat(toSam.getSubject()).contains("Sign collaboration agreement — " + id);
+    assertThat(toSam.getSubject()).contains("Sign collaboration agreement / 签署协作协议 — " + id);
 
     engine.getIdentityService().setAuthentication("bob", List.of("tech"));
     try {
@@ -136,7 +137,7 @@ class MailNotificationsTest {
 
     assertThat(overdueMails.remind()).isPositive();
     MimeMessage reminder = awaitMail("alice@opencollab.example", "Task overdue");
-    assertThat(reminder.getSubject()).contains("Qualify opportunity — " + id);
+    assertThat(reminder.getSubject()).contains("Qualify opportunity / 商机资格审核 — " + id);
     assertThat(body(reminder)).contains("past its due date");
 
     overdueMails.remind();

@@ -48,7 +48,7 @@ class ServiceLevelsTest {
 
     assertThat(driver.task(a, "QualifyOpportunity").getPriority()).isEqualTo(80);
     assertThat(driver.task(a, "QualifyOpportunity").getName())
-        .isEqualTo("Qualify opportunity — " + a + " Shanghai Metro / 上海地铁");
+        .isEqualTo("Qualify opportunity / 商机资格审核 — " + a + " Shanghai Metro / 上海地铁");
     assertThat(driver.task(b, "QualifyOpportunity").getPriority()).isEqualTo(50);
     assertThat(driver.task(c, "QualifyOpportunity").getPriority()).isEqualTo(30);
 

@@ -134,6 +134,13 @@ class OpportunityStoryIT {
     assertThat(decision.path("inputs").toString()).contains("2000000");
     assertThat(decision.path("outputs").path("techParticipation").asText()).isEqualTo("MANDATORY");
     assertThat(decision.path("matchedRules").get(0).path("description").asText()).isNotBlank();
+    // For people: each output by its column's label, each step and process in both languages.
+    assertThat(decision.path("outputLabels").path("techParticipation").asText())
+        .isEqualTo("Tech participation / 技术参与");
+    assertThat(story.path("names").path("DesignSolution").asText())
+        .isEqualTo("Design solution / 设计方案");
+    assertThat(story.path("names").path("collaborationArbitration").asText())
+        .isEqualTo("Collaboration arbitration / 协作仲裁");
     assertThat(find(dispute.path("decisions"), "key", "arbitrationRouting")).isNotNull();
     assertThat(
             find(dispute.path("tasks"), "completedBy", "grace")
@@ -196,6 +203,7 @@ class OpportunityStoryIT {
       assertThat(rows.get(i).get("time")).isEqualTo(event.path("time").asText());
       assertThat(rows.get(i).get("kind")).isEqualTo(event.path("kind").asText());
       assertThat(rows.get(i).get("detail")).isEqualTo(event.path("detail").asText(""));
+      assertThat(rows.get(i).get("label")).isEqualTo(event.path("label").asText(""));
     }
 
     // Who reads what.
