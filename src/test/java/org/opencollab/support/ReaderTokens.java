@@ -75,14 +75,19 @@ public final class ReaderTokens {
     return tokens;
   }
 
-  /** The tokens that {@code text} shows as whole words, in order. */
+  /** The tokens that {@code text} shows as whole words, each with the words around it. */
   public List<String> in(String text) {
     List<String> found = new ArrayList<>();
     for (String token : tokens) {
-      if (Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(token) + "(?![A-Za-z0-9_])")
-          .matcher(text)
-          .find()) {
-        found.add(token);
+      Matcher shown =
+          Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(token) + "(?![A-Za-z0-9_])")
+              .matcher(text);
+      if (shown.find()) {
+        String around =
+            text.substring(
+                    Math.max(0, shown.start() - 40), Math.min(text.length(), shown.end() + 40))
+                .replaceAll("\\s+", " ");
+        found.add(token + " in «" + around + "»");
       }
     }
     return found;
