@@ -11,6 +11,7 @@ import org.opencollab.money.Allocation;
 import org.opencollab.money.Money;
 import org.opencollab.opportunity.DepartmentShares;
 import org.opencollab.variables.InvalidVariableException;
+import org.opencollab.variables.Rule;
 
 /**
  * Risk sharing from the seed (风险共担): when an opportunity fails, the involved departments bear the
@@ -65,16 +66,17 @@ public final class LossAllocator {
 
   private static void validate(LossInput input) {
     if (input.lossAmount().signum() < 0) {
-      throw new InvalidVariableException("lossAmount", "must be 0 or more");
+      throw new InvalidVariableException("lossAmount", Rule.zeroOrMore());
     }
     DepartmentShares.validate("departmentShares", input.departmentShares());
     if (!input.departmentInputs().keySet().equals(input.departmentShares().keySet())) {
       throw new InvalidVariableException(
           "departmentInputs",
-          "must report exactly the involved departments "
-              + input.departmentShares().keySet()
-              + ", got "
-              + input.departmentInputs().keySet());
+          new Rule(
+                  "must report exactly the involved departments "
+                      + input.departmentShares().keySet(),
+                  "必须恰好填报参与的部门 " + input.departmentShares().keySet())
+              .got(input.departmentInputs().keySet()));
     }
     input
         .departmentInputs()
@@ -82,18 +84,16 @@ public final class LossAllocator {
             (department, reported) -> {
               if (reported.hours() == null || reported.hours().signum() < 0) {
                 throw new InvalidVariableException(
-                    "departmentInputs", department + " hours must be 0 or more");
+                    "departmentInputs", Rule.zeroOrMore().about(department + " hours"));
               }
               if (reported.cost() == null || reported.cost().signum() < 0) {
                 throw new InvalidVariableException(
-                    "departmentInputs", department + " cost must be 0 or more");
+                    "departmentInputs", Rule.zeroOrMore().about(department + " cost"));
               }
               if (reported.cost().stripTrailingZeros().scale() > 2) {
                 throw new InvalidVariableException(
                     "departmentInputs",
-                    department
-                        + " cost must have at most two decimal places (CNY cents), got "
-                        + reported.cost().toPlainString());
+                    Rule.cents().about(department + " cost").got(reported.cost()));
               }
             });
   }
