@@ -84,16 +84,23 @@ public final class LossAllocator {
             (department, reported) -> {
               if (reported.hours() == null || reported.hours().signum() < 0) {
                 throw new InvalidVariableException(
-                    "departmentInputs", Rule.zeroOrMore().about(department + " hours"));
+                    "departmentInputs",
+                    department + " hours must be 0 or more",
+                    department + " 的工时不得小于 0");
               }
               if (reported.cost() == null || reported.cost().signum() < 0) {
                 throw new InvalidVariableException(
-                    "departmentInputs", Rule.zeroOrMore().about(department + " cost"));
+                    "departmentInputs",
+                    department + " cost must be 0 or more",
+                    department + " 的成本不得小于 0");
               }
               if (reported.cost().stripTrailingZeros().scale() > 2) {
                 throw new InvalidVariableException(
                     "departmentInputs",
-                    Rule.cents().about(department + " cost").got(reported.cost()));
+                    new Rule(
+                            department + " cost must have at most two decimal places (CNY cents)",
+                            department + " 的成本最多两位小数（人民币分）")
+                        .got(reported.cost()));
               }
             });
   }

@@ -143,7 +143,9 @@ public class RequestChecks implements ContainerRequestFilter {
   private static void checkRetries(JsonNode retries) {
     if (retries == null || retries.isNull()) {
       throw new InvalidFieldException(
-          "retries", Rule.required().because("how many more times to try the jobs, 0 or more"));
+          "retries",
+          Rule.required()
+              .plus(": how many more times to try the jobs, 0 or more", "：作业还要重试几次，不得小于 0"));
     }
     if (!retries.isIntegralNumber() || !retries.canConvertToInt()) {
       throw new InvalidFieldException(
