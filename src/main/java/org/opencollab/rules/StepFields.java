@@ -49,7 +49,7 @@ public final class StepFields {
                   Context.getCommandContext().getAuthenticatedUserId());
       if (!step.fields().contains(name) && !engineSetInitiator) {
         String process = start.getProcessDefinition().getKey();
-        throw refused(name, new Rule("the start of " + process, "流程 " + process + " 的启动"), step);
+        throw refused(name, new Rule("the start of " + process, "流程 " + process + " 启动时"), step);
       }
     }
     for (String name : new TreeSet<>(step.fields())) {
@@ -127,7 +127,8 @@ public final class StepFields {
       }
       throw refused(
           name,
-          new Rule("task " + task.getTaskDefinitionKey(), "任务 " + task.getTaskDefinitionKey()),
+          new Rule(
+              "task " + task.getTaskDefinitionKey(), "任务 " + task.getTaskDefinitionKey() + " "),
           step);
     }
   }
