@@ -57,6 +57,11 @@ export function locales() {
   return { availableLocales: LANGUAGES.map(function (language) { return language[0]; }), fallbackLocale: FALLBACK };
 }
 
+// The server answers refusals in the language of this cookie (org.opencollab.language.Language).
+function remember(code) {
+  document.cookie = CHOICE + '=' + encodeURIComponent(code) + '; path=/; SameSite=Lax';
+}
+
 // Keeps the choice and, when it changes the language, loads the page again in it.
 function choose(code) {
   const before = current();
@@ -65,6 +70,7 @@ function choose(code) {
   } catch (unavailable) {
     return;
   }
+  remember(code);
   if (code !== before) {
     window.location.reload();
   }
@@ -108,5 +114,15 @@ function addToUserMenu() {
 }
 
 document.documentElement.lang = current();
+(function rememberChoice() {
+  try {
+    const choice = window.localStorage.getItem(CHOICE);
+    if (choice && !document.cookie.split('; ').includes(CHOICE + '=' + encodeURIComponent(choice))) {
+      remember(choice);
+    }
+  } catch (unavailable) {
+    // no storage: no choice to remember
+  }
+})();
 new MutationObserver(addToUserMenu).observe(document.documentElement, { childList: true, subtree: true });
 addToUserMenu();

@@ -8,6 +8,15 @@ const ZH = (localStorage.getItem(LANGUAGE_KEY) || navigator.language || '')
   .toLowerCase().startsWith('zh');
 const t = (en, zh) => (ZH ? zh : en);
 document.documentElement.lang = ZH ? 'zh-CN' : 'en';
+// The server answers refusals in the language of this cookie; the choice is its source.
+const rememberLanguage = (code) => {
+  document.cookie = `${LANGUAGE_KEY}=${encodeURIComponent(code)}; path=/; SameSite=Lax`;
+};
+if (localStorage.getItem(LANGUAGE_KEY)
+  && !document.cookie.split('; ').includes(
+    `${LANGUAGE_KEY}=${encodeURIComponent(localStorage.getItem(LANGUAGE_KEY))}`)) {
+  rememberLanguage(localStorage.getItem(LANGUAGE_KEY));
+}
 
 // A page's title is written "English / 中文"; the tab shows the reader's side.
 if (document.title.split(' / ').length === 2) {
@@ -56,6 +65,7 @@ function header(person) {
   language.title = t('Read this page in Chinese', '用英文阅读本页');
   language.addEventListener('click', () => {
     localStorage.setItem(LANGUAGE_KEY, ZH ? 'en' : 'zh-CN');
+    rememberLanguage(ZH ? 'en' : 'zh-CN');
     location.reload();
   });
   bar.appendChild(language);

@@ -79,13 +79,17 @@ public class ArbitrationRules implements ProcessRules {
             .orElseThrow(
                 () ->
                     new InvalidVariableException(
-                        OPPORTUNITY_ID, "no opportunity " + opportunityId + " exists"));
+                        OPPORTUNITY_ID,
+                        "no opportunity " + opportunityId + " exists",
+                        "商机 " + opportunityId + " 不存在"));
     variables.oneOf(DISPUTE_TYPE, DISPUTE_TYPES);
     String raisedBy = variables.oneOf(RAISED_BY_DEPARTMENT, DEPARTMENTS);
     String against = variables.oneOf(AGAINST_DEPARTMENT, DEPARTMENTS);
     if (raisedBy.equals(against)) {
       throw new InvalidVariableException(
-          AGAINST_DEPARTMENT, "must differ from raisedByDepartment " + raisedBy);
+          AGAINST_DEPARTMENT,
+          "must differ from raisedByDepartment " + raisedBy,
+          "必须不同于提出争议的部门（raisedByDepartment）" + raisedBy);
     }
     checkRaiser(start, history, opportunity, raisedBy);
     variables.requiredString(DESCRIPTION);
@@ -181,6 +185,11 @@ public class ArbitrationRules implements ProcessRules {
               + " is not involved in opportunity "
               + opportunity.getBusinessKey()
               + "; involved: "
+              + String.join(", ", new TreeSet<>(involved)),
+          raisedBy
+              + " 未参与商机 "
+              + opportunity.getBusinessKey()
+              + "；参与的部门："
               + String.join(", ", new TreeSet<>(involved)));
     }
     Authentication person =
@@ -199,7 +208,11 @@ public class ArbitrationRules implements ProcessRules {
               + " is not a member of "
               + Department.valueOf(raisedBy).groupId()
               + "; a dispute is raised by a member of the raising department"
-              + " or by a coordinator");
+              + " or by a coordinator",
+          person.getUserId()
+              + " 不是 "
+              + Department.valueOf(raisedBy).groupId()
+              + " 的成员；争议由提出部门的成员或协调员提出");
     }
   }
 
@@ -219,7 +232,8 @@ public class ArbitrationRules implements ProcessRules {
                         ADJUSTED_SHARES,
                         "opportunity "
                             + opportunityId
-                            + " has no team yet, so there are no shares to adjust"));
+                            + " has no team yet, so there are no shares to adjust",
+                        "商机 " + opportunityId + " 尚无团队，因此没有可调整的份额"));
     OpportunityRules.checkShares(variables, ADJUSTED_SHARES, involved);
   }
 

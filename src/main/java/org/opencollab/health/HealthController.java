@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.opencollab.config.WithoutAuthorization;
 import org.opencollab.identity.Groups;
 import org.opencollab.identity.SignedInUser;
+import org.opencollab.language.Language;
 import org.opencollab.variables.JsonVariables;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,14 +36,17 @@ public class HealthController {
   public ResponseEntity<?> latest(HttpServletRequest request) {
     String user = signedIn.of(request);
     if (user == null) {
-      return SignedInUser.signInFirst(request, "sign in to read the collaboration health report");
+      return SignedInUser.signInFirst(
+          request, "sign in to read the collaboration health report", "请先登录再查看协作健康报告");
     }
     if (!signedIn.inAnyOf(user, Groups.OVERSIGHT)) {
       return message(
           HttpStatus.FORBIDDEN,
-          user
-              + " may not read the health report: it is for auditors, coordinators, the committee"
-              + " and process owners");
+          Language.say(
+              user
+                  + " may not read the health report: it is for auditors, coordinators, the"
+                  + " committee and process owners",
+              user + " 不能查看健康报告：它供审计员、协调员、委员会和流程负责人查看"));
     }
     HistoricVariableInstance latest =
         WithoutAuthorization.query(
@@ -59,7 +63,8 @@ public class HealthController {
                     .findFirst()
                     .orElse(null));
     if (latest == null) {
-      return message(HttpStatus.NOT_FOUND, "no health check has assessed yet");
+      return message(
+          HttpStatus.NOT_FOUND, Language.say("no health check has assessed yet", "尚无健康检查完成评估"));
     }
     var body = JsonVariables.object(latest.getValue());
     body.put("processInstanceId", latest.getProcessInstanceId());

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.opencollab.language.Language;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -74,6 +75,15 @@ public class SignedInUser {
       answer.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"opportunities\"");
     }
     return answer.contentType(MediaType.APPLICATION_JSON).body(Map.of("message", message));
+  }
+
+  /**
+   * {@link #signInFirst(HttpServletRequest, String)} with the message in the request's language
+   * ({@link Language}): {@code english} or {@code chinese}.
+   */
+  public static ResponseEntity<Map<String, String>> signInFirst(
+      HttpServletRequest request, String english, String chinese) {
+    return signInFirst(request, Language.of(request) == Language.CHINESE ? chinese : english);
   }
 
   /** Whether {@code user} is a member of any of {@code groups}. */

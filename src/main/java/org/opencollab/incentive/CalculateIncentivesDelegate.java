@@ -15,6 +15,7 @@ import org.opencollab.opportunity.PeersEvaluated;
 import org.opencollab.opportunity.Team;
 import org.opencollab.variables.InvalidVariableException;
 import org.opencollab.variables.JsonVariables;
+import org.opencollab.variables.Rule;
 import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
@@ -54,13 +55,13 @@ public class CalculateIncentivesDelegate implements JavaDelegate {
         List.of("poolRate", "freeRiderThreshold", "starThreshold", "starPromotionPoints")) {
       if (!policy.path(output).isNumber()) {
         throw new InvalidVariableException(
-            INCENTIVE_POLICY, output + " must be a number, got " + policy.get(output));
+            INCENTIVE_POLICY, Rule.number().about(output).got(policy.get(output)));
       }
     }
     if (!policy.get("starPromotionPoints").canConvertToInt()
         || !policy.get("starPromotionPoints").isIntegralNumber()) {
       throw new InvalidVariableException(
-          INCENTIVE_POLICY, "starPromotionPoints must be a whole number");
+          INCENTIVE_POLICY, Rule.wholeNumber().about("starPromotionPoints"));
     }
     return new IncentivePolicy(
         VariableReader.decimal(INCENTIVE_POLICY, policy.get("poolRate")),

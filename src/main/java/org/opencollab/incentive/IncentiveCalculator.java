@@ -19,6 +19,7 @@ import org.opencollab.money.Money;
 import org.opencollab.opportunity.DepartmentShares;
 import org.opencollab.opportunity.TeamMember;
 import org.opencollab.variables.InvalidVariableException;
+import org.opencollab.variables.Rule;
 
 /**
  * Computes the incentive statement of docs/money.md from the seed's incentive rules: revenue is
@@ -147,7 +148,7 @@ public final class IncentiveCalculator {
 
   private static void validate(IncentiveInput input) {
     if (input.realizedRevenue().signum() < 0) {
-      throw new InvalidVariableException("realizedRevenue", "must be 0 or more");
+      throw new InvalidVariableException("realizedRevenue", Rule.zeroOrMore());
     }
     validatePolicy(input.policy());
     DepartmentShares.validate("departmentShares", input.departmentShares());
@@ -156,29 +157,33 @@ public final class IncentiveCalculator {
     Set<String> memberDepartments = new TreeSet<>();
     for (TeamMember member : input.teamMembers()) {
       if (member.userId() == null || member.userId().isBlank()) {
-        throw new InvalidVariableException("teamMembers", "every member needs a userId");
+        throw new InvalidVariableException(
+            "teamMembers", "every member needs a userId", "每位成员都需要 userId");
       }
       if (!userIds.add(member.userId())) {
         throw new InvalidVariableException(
-            "teamMembers", "member " + member.userId() + " is listed twice");
+            "teamMembers",
+            "member " + member.userId() + " is listed twice",
+            "成员 " + member.userId() + " 被列出了两次");
       }
       if (!Department.isCode(member.department())) {
         throw new InvalidVariableException(
             "teamMembers",
-            "member " + member.userId() + " has unknown department " + member.department());
+            "member " + member.userId() + " has unknown department " + member.department(),
+            "成员 " + member.userId() + " 的部门 " + member.department() + " 不存在");
       }
       memberDepartments.add(member.department());
     }
     if (userIds.size() < 2) {
-      throw new InvalidVariableException("teamMembers", "needs at least two members");
+      throw new InvalidVariableException("teamMembers", "needs at least two members", "至少需要两名成员");
     }
     if (!memberDepartments.equals(input.departmentShares().keySet())) {
       throw new InvalidVariableException(
           "departmentShares",
-          "keys must be exactly the team's departments "
-              + memberDepartments
-              + ", got "
-              + input.departmentShares().keySet());
+          new Rule(
+                  "keys must be exactly the team's departments " + memberDepartments,
+                  "键必须恰好是团队成员的部门 " + memberDepartments)
+              .got(input.departmentShares().keySet()));
     }
 
     Set<String> rated = new HashSet<>();
@@ -187,7 +192,8 @@ public final class IncentiveCalculator {
         .forEach(
             (rater, ratings) -> {
               if (!userIds.contains(rater)) {
-                throw new InvalidVariableException("peerRatings", rater + " is not a team member");
+                throw new InvalidVariableException(
+                    "peerRatings", rater + " is not a team member", rater + " 不是团队成员");
               }
               Set<String> others = new TreeSet<>(userIds);
               others.remove(rater);
@@ -198,25 +204,29 @@ public final class IncentiveCalculator {
                         + " must rate every other team member "
                         + others
                         + " exactly once, rated "
-                        + ratings.keySet());
+                        + ratings.keySet(),
+                    rater + " 必须为其他每位团队成员 " + others + " 各评分一次，实际评了 " + ratings.keySet());
               }
               ratings.forEach(
                   (ratee, score) -> {
                     if (score == null || score < MIN_RATING || score > MAX_RATING) {
                       throw new InvalidVariableException(
                           "peerRatings",
-                          rater
-                              + "'s rating of "
-                              + ratee
-                              + " must be an integer from 1 to 5, got "
-                              + score);
+                          new Rule(
+                                  rater
+                                      + "'s rating of "
+                                      + ratee
+                                      + " must be an integer from 1 to 5",
+                                  rater + " 对 " + ratee + " 的评分必须是 1 到 5 的整数")
+                              .got(score));
                     }
                   });
               rated.addAll(ratings.keySet());
             });
     for (String userId : new TreeSet<>(userIds)) {
       if (!rated.contains(userId)) {
-        throw new InvalidVariableException("peerRatings", userId + " received no rating");
+        throw new InvalidVariableException(
+            "peerRatings", userId + " received no rating", userId + " 没有收到任何评分");
       }
     }
   }
@@ -224,12 +234,13 @@ public final class IncentiveCalculator {
   private static void validatePolicy(IncentivePolicy policy) {
     if (policy.poolRate().signum() < 0 || policy.poolRate().compareTo(BigDecimal.ONE) > 0) {
       throw new InvalidVariableException(
-          "incentivePolicy", "poolRate must be from 0 to 1, got " + policy.poolRate());
+          "incentivePolicy",
+          new Rule("poolRate must be from 0 to 1", "poolRate 必须在 0 到 1 之间").got(policy.poolRate()));
     }
     if (policy.starPromotionPoints() < 0) {
       throw new InvalidVariableException(
           "incentivePolicy",
-          "starPromotionPoints must be 0 or more, got " + policy.starPromotionPoints());
+          Rule.zeroOrMore().about("starPromotionPoints").got(policy.starPromotionPoints()));
     }
   }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.opencollab.export.CsvExport;
 import org.opencollab.identity.Groups;
 import org.opencollab.identity.SignedInUser;
+import org.opencollab.language.Language;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,14 +53,16 @@ public class LedgerController {
       HttpServletRequest request) {
     String user = signedIn.of(request);
     if (user == null) {
-      return SignedInUser.signInFirst(request, "sign in to read the ledger");
+      return SignedInUser.signInFirst(request, "sign in to read the ledger", "请先登录再查看台账");
     }
     if (!signedIn.inAnyOf(user, Groups.OVERSIGHT)) {
       return refusal(
           HttpStatus.FORBIDDEN,
-          user
-              + " may not read the departments' ledger: it is for auditors, coordinators,"
-              + " the committee and process owners");
+          Language.say(
+              user
+                  + " may not read the departments' ledger: it is for auditors, coordinators,"
+                  + " the committee and process owners",
+              user + " 不能查看各部门台账：它供审计员、协调员、委员会和流程负责人查看"));
     }
     Period period = period(from, to);
     if (period.refusal() != null) {
@@ -84,14 +87,16 @@ public class LedgerController {
       HttpServletRequest request) {
     String user = signedIn.of(request);
     if (user == null) {
-      return SignedInUser.signInFirst(request, "sign in to read the ledger");
+      return SignedInUser.signInFirst(request, "sign in to read the ledger", "请先登录再查看台账");
     }
     String only = userId;
     if (!signedIn.inAnyOf(user, Groups.OVERSIGHT)) {
       if (userId != null && !userId.equals(user)) {
         return refusal(
             HttpStatus.FORBIDDEN,
-            user + " may read their own row of the ledger only, not " + userId);
+            Language.say(
+                user + " may read their own row of the ledger only, not " + userId,
+                user + " 只能查看台账中自己的一行，不能查看 " + userId));
       }
       only = user;
     }
@@ -128,7 +133,10 @@ public class LedgerController {
           null,
           null,
           refusal(
-              HttpStatus.BAD_REQUEST, "to: must not be before from " + first + ", got " + last));
+              HttpStatus.BAD_REQUEST,
+              Language.say(
+                  "to: must not be before from " + first + ", got " + last,
+                  "to: 不得早于 from " + first + "，实际为 " + last)));
     }
     ZoneId zone = ZoneId.systemDefault();
     return new Period(
@@ -140,7 +148,9 @@ public class LedgerController {
   private static ResponseEntity<?> badDate(String parameter, String value) {
     return refusal(
         HttpStatus.BAD_REQUEST,
-        parameter + ": must be a day written yyyy-MM-dd, such as 2026-11-28, got " + value);
+        Language.say(
+            parameter + ": must be a day written yyyy-MM-dd, such as 2026-11-28, got " + value,
+            parameter + ": 必须是 yyyy-MM-dd 格式的日期，如 2026-11-28，实际为 " + value));
   }
 
   private static boolean wantsCsv(HttpServletRequest request) {

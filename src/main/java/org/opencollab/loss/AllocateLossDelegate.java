@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opencollab.variables.InvalidVariableException;
 import org.opencollab.variables.JsonVariables;
+import org.opencollab.variables.Rule;
 import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +50,10 @@ public class AllocateLossDelegate implements JavaDelegate {
               if (!reported.path("hours").isNumber() || !reported.path("cost").isNumber()) {
                 throw new InvalidVariableException(
                     DEPARTMENT_INPUTS,
-                    entry.getKey() + " needs numeric hours and cost, got " + reported);
+                    new Rule(
+                            entry.getKey() + " needs numeric hours and cost",
+                            entry.getKey() + " 需要数字形式的工时（hours）和成本（cost）")
+                        .got(reported));
               }
               inputs.put(
                   entry.getKey(),

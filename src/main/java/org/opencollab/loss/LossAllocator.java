@@ -11,6 +11,7 @@ import org.opencollab.money.Allocation;
 import org.opencollab.money.Money;
 import org.opencollab.opportunity.DepartmentShares;
 import org.opencollab.variables.InvalidVariableException;
+import org.opencollab.variables.Rule;
 
 /**
  * Risk sharing from the seed (风险共担): when an opportunity fails, the involved departments bear the
@@ -65,16 +66,17 @@ public final class LossAllocator {
 
   private static void validate(LossInput input) {
     if (input.lossAmount().signum() < 0) {
-      throw new InvalidVariableException("lossAmount", "must be 0 or more");
+      throw new InvalidVariableException("lossAmount", Rule.zeroOrMore());
     }
     DepartmentShares.validate("departmentShares", input.departmentShares());
     if (!input.departmentInputs().keySet().equals(input.departmentShares().keySet())) {
       throw new InvalidVariableException(
           "departmentInputs",
-          "must report exactly the involved departments "
-              + input.departmentShares().keySet()
-              + ", got "
-              + input.departmentInputs().keySet());
+          new Rule(
+                  "must report exactly the involved departments "
+                      + input.departmentShares().keySet(),
+                  "必须恰好填报参与的部门 " + input.departmentShares().keySet())
+              .got(input.departmentInputs().keySet()));
     }
     input
         .departmentInputs()
@@ -82,18 +84,23 @@ public final class LossAllocator {
             (department, reported) -> {
               if (reported.hours() == null || reported.hours().signum() < 0) {
                 throw new InvalidVariableException(
-                    "departmentInputs", department + " hours must be 0 or more");
+                    "departmentInputs",
+                    department + " hours must be 0 or more",
+                    department + " 的工时不得小于 0");
               }
               if (reported.cost() == null || reported.cost().signum() < 0) {
                 throw new InvalidVariableException(
-                    "departmentInputs", department + " cost must be 0 or more");
+                    "departmentInputs",
+                    department + " cost must be 0 or more",
+                    department + " 的成本不得小于 0");
               }
               if (reported.cost().stripTrailingZeros().scale() > 2) {
                 throw new InvalidVariableException(
                     "departmentInputs",
-                    department
-                        + " cost must have at most two decimal places (CNY cents), got "
-                        + reported.cost().toPlainString());
+                    new Rule(
+                            department + " cost must have at most two decimal places (CNY cents)",
+                            department + " 的成本最多两位小数（人民币分）")
+                        .got(reported.cost()));
               }
             });
   }

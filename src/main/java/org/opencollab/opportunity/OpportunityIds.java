@@ -58,7 +58,8 @@ final class OpportunityIds {
       if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
         throw new InvalidVariableException(
             OpportunityVariables.OPPORTUNITY_ID,
-            opportunityId + " is already used by another opportunity");
+            opportunityId + " is already used by another opportunity",
+            opportunityId + " 已被另一个商机使用");
       }
       throw new ProcessEngineException("cannot record opportunity id " + opportunityId, e);
     }

@@ -23,6 +23,7 @@ import org.opencollab.identity.Membership;
 import org.opencollab.rules.ProcessRules;
 import org.opencollab.rules.ProcessRules.Step;
 import org.opencollab.variables.InvalidVariableException;
+import org.opencollab.variables.Rule;
 import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
@@ -102,7 +103,11 @@ public class OpportunityRules implements ProcessRules {
     String opportunityId = variables.requiredString(OPPORTUNITY_ID);
     if (!OPPORTUNITY_ID_PATTERN.matcher(opportunityId).matches()) {
       throw new InvalidVariableException(
-          OPPORTUNITY_ID, "must be OPP- then 1 to 32 of A-Z, 0-9 and -, got " + opportunityId);
+          OPPORTUNITY_ID,
+          new Rule(
+                  "must be OPP- then 1 to 32 of A-Z, 0-9 and -",
+                  "必须以 OPP- 开头，后接 1 到 32 个 A-Z、0-9 或 - 字符")
+              .got(opportunityId));
     }
     return opportunityId;
   }
@@ -140,10 +145,11 @@ public class OpportunityRules implements ProcessRules {
               if (!involved.contains(owner)) {
                 throw new InvalidVariableException(
                     CUSTOMER_DATA_OWNER,
-                    "must be one of the involved departments "
-                        + String.join(", ", involved)
-                        + ", got "
-                        + owner);
+                    new Rule(
+                            "must be one of the involved departments "
+                                + String.join(", ", involved),
+                            "必须是参与的部门之一：" + String.join(", ", involved))
+                        .got(owner));
               }
               variables.requiredString(DATA_ACCESS_RULES);
             }),
@@ -239,7 +245,9 @@ public class OpportunityRules implements ProcessRules {
     Object techParticipation = task.getVariable(TECH_PARTICIPATION);
     if (solutionManager.isEmpty() && !TECH_NONE.equals(techParticipation)) {
       throw new InvalidVariableException(
-          SOLUTION_MANAGER, "is required when techParticipation is " + techParticipation);
+          SOLUTION_MANAGER,
+          "is required when techParticipation is " + techParticipation,
+          "技术参与（techParticipation）为 " + techParticipation + " 时必填");
     }
     solutionManager.ifPresent(
         user -> requireMember(identity, SOLUTION_MANAGER, user, Department.TECH.groupId()));
@@ -251,21 +259,25 @@ public class OpportunityRules implements ProcessRules {
     for (TeamMember member : team.members()) {
       if (!Department.isCode(member.department())) {
         throw new InvalidVariableException(
-            TEAM_MEMBERS, "unknown department " + member.department() + " for " + member.userId());
+            TEAM_MEMBERS,
+            "unknown department " + member.department() + " for " + member.userId(),
+            member.userId() + " 的部门 " + member.department() + " 不存在");
       }
       if (!seen.add(member.userId())) {
         throw new InvalidVariableException(
-            TEAM_MEMBERS, member.userId() + " is listed more than once");
+            TEAM_MEMBERS,
+            member.userId() + " is listed more than once",
+            member.userId() + " 被列出了不止一次");
       }
       String group = Department.valueOf(member.department()).groupId();
       if (!Membership.isMember(identity, member.userId(), group)) {
-        throw new InvalidVariableException(
-            TEAM_MEMBERS, member.userId() + " is not a member of group " + group);
+        throw new InvalidVariableException(TEAM_MEMBERS, Rule.notMember(member.userId(), group));
       }
     }
     if (team.members().size() < 2) {
       throw new InvalidVariableException(
-          TEAM_MEMBERS, "needs at least two members, got " + team.members().size());
+          TEAM_MEMBERS,
+          new Rule("needs at least two members", "至少需要两名成员").got(team.members().size()));
     }
     requireInTeam(seen, ACCOUNT_MANAGER, (String) task.getVariable(ACCOUNT_MANAGER));
     solutionManager.ifPresent(user -> requireInTeam(seen, SOLUTION_MANAGER, user));
@@ -281,9 +293,8 @@ public class OpportunityRules implements ProcessRules {
         if (!team.departments().contains(needed.name())) {
           throw new InvalidVariableException(
               TEAM_MEMBERS,
-              "a task force needs members from SALES, TECH and DELIVERY; "
-                  + needed
-                  + " is missing");
+              "a task force needs members from SALES, TECH and DELIVERY; " + needed + " is missing",
+              "攻坚小组需要来自 SALES、TECH 和 DELIVERY 的成员；缺少 " + needed);
         }
       }
     }
@@ -293,7 +304,7 @@ public class OpportunityRules implements ProcessRules {
     String outcome = variables.oneOf(NEGOTIATION_OUTCOME, NEGOTIATION_OUTCOMES);
     if ("WON".equals(outcome) && variables.money(CONTRACT_VALUE).signum() <= 0) {
       throw new InvalidVariableException(
-          CONTRACT_VALUE, "must be more than 0 when the deal is WON");
+          CONTRACT_VALUE, "must be more than 0 when the deal is WON", "成交（WON）时必须大于 0");
     }
     Object revisions = task.getVariable(REVISION_COUNT);
     if (REVISE.equals(outcome)
@@ -303,7 +314,8 @@ public class OpportunityRules implements ProcessRules {
           NEGOTIATION_OUTCOME,
           "the offer was already revised "
               + MAX_REVISIONS
-              + " times; a fourth REVISE is refused, choose WON or LOST");
+              + " times; a fourth REVISE is refused, choose WON or LOST",
+          "报价已修改 " + MAX_REVISIONS + " 次；不能再次修改（REVISE），请选择 WON 或 LOST");
     }
   }
 
@@ -318,13 +330,21 @@ public class OpportunityRules implements ProcessRules {
           "must rate every other team member exactly once: "
               + String.join(", ", expected)
               + "; got "
+              + String.join(", ", ratings.keySet()),
+          "必须为其他每位团队成员各评分一次："
+              + String.join(", ", expected)
+              + "；实际为 "
               + String.join(", ", ratings.keySet()));
     }
     ratings.forEach(
         (ratee, score) -> {
           if (score < 1 || score > 5) {
             throw new InvalidVariableException(
-                RATINGS, "the rating of " + ratee + " must be 1 to 5, got " + score);
+                RATINGS,
+                new Rule(
+                        "the rating of " + ratee + " must be 1 to 5",
+                        "对 " + ratee + " 的评分必须是 1 到 5")
+                    .got(score));
           }
         });
     variables.optionalString(COMMENTS);
@@ -339,12 +359,13 @@ public class OpportunityRules implements ProcessRules {
     SortedMap<String, Integer> shares = variables.integerMap(name);
     DepartmentShares.validate(name, shares);
     if (!shares.keySet().equals(new TreeSet<>(involved))) {
+      String departments = String.join(", ", new TreeSet<>(involved));
       throw new InvalidVariableException(
           name,
-          "keys must be exactly the involved departments "
-              + String.join(", ", new TreeSet<>(involved))
-              + ", got "
-              + String.join(", ", shares.keySet()));
+          new Rule(
+                  "keys must be exactly the involved departments " + departments,
+                  "键必须恰好是参与的部门：" + departments)
+              .got(String.join(", ", shares.keySet())));
     }
     return shares;
   }
@@ -352,14 +373,16 @@ public class OpportunityRules implements ProcessRules {
   private static void requireMember(
       IdentityService identity, String variable, String userId, String group) {
     if (!Membership.isMember(identity, userId, group)) {
-      throw new InvalidVariableException(variable, userId + " is not a member of group " + group);
+      throw new InvalidVariableException(variable, Rule.notMember(userId, group));
     }
   }
 
   private static void requireInTeam(Set<String> team, String variable, String userId) {
     if (!team.contains(userId)) {
       throw new InvalidVariableException(
-          TEAM_MEMBERS, "must contain the " + variable + " " + userId);
+          TEAM_MEMBERS,
+          "must contain the " + variable + " " + userId,
+          "必须包含 " + variable + " " + userId);
     }
   }
 }

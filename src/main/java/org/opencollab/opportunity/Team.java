@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.opencollab.variables.InvalidVariableException;
+import org.opencollab.variables.Rule;
 import org.opencollab.variables.VariableReader;
 
 /**
@@ -20,13 +21,19 @@ public record Team(List<TeamMember> members) {
     JsonNode array = variables.json(TEAM_MEMBERS);
     if (!array.isArray()) {
       throw new InvalidVariableException(
-          TEAM_MEMBERS, "must be a Json array of {\"userId\", \"department\"}");
+          TEAM_MEMBERS,
+          "must be a Json array of {\"userId\", \"department\"}",
+          "必须是由 {\"userId\", \"department\"} 组成的 Json 数组");
     }
     List<TeamMember> members = new ArrayList<>();
     for (JsonNode member : array) {
       if (!member.path("userId").isTextual() || !member.path("department").isTextual()) {
         throw new InvalidVariableException(
-            TEAM_MEMBERS, "every member needs a text userId and department, got " + member);
+            TEAM_MEMBERS,
+            new Rule(
+                    "every member needs a text userId and department",
+                    "每位成员都需要文本形式的 userId 和 department")
+                .got(member));
       }
       members.add(new TeamMember(member.get("userId").asText(), member.get("department").asText()));
     }

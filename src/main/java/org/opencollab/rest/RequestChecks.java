@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.opencollab.trust.InvalidFieldException;
+import org.opencollab.variables.Rule;
 
 /**
  * Bodies that Camunda's REST resources cannot carry out are a 400 that names the field, where
@@ -35,6 +36,11 @@ public class RequestChecks implements ContainerRequestFilter {
               + "(job/retries|job/[^/]+/retries|process-instance/job-retries"
               + "|process-instance/job-retries-historic-query-based|condition)$");
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** What the ids of a request name, as its refusals say it. */
+  private static final Rule JOB = new Rule("job", "作业");
+
+  private static final Rule PROCESS_INSTANCE = new Rule("process instance", "流程实例");
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
@@ -79,13 +85,14 @@ public class RequestChecks implements ContainerRequestFilter {
       return;
     }
     if (door.equals("job/retries")) {
-      Set<String> jobIds = ids(body, "jobIds", "job");
+      Set<String> jobIds = ids(body, "jobIds", JOB);
       if (jobIds.isEmpty() && !body.path("jobQuery").isObject()) {
-        throw new InvalidFieldException("jobIds", "name at least one job, or give a jobQuery");
+        throw new InvalidFieldException(
+            "jobIds", "name at least one job, or give a jobQuery", "请至少指定一个作业，或给出 jobQuery");
       }
       requireExisting(
           "jobIds",
-          "job",
+          JOB,
           jobIds,
           ids ->
               engine.getManagementService().createJobQuery().jobIds(ids).list().stream()
@@ -93,14 +100,16 @@ public class RequestChecks implements ContainerRequestFilter {
     } else if (door.startsWith("process-instance/")) {
       boolean historic = door.endsWith("historic-query-based");
       String query = historic ? "historicProcessInstanceQuery" : "processInstanceQuery";
-      Set<String> instances = ids(body, "processInstances", "process instance");
+      Set<String> instances = ids(body, "processInstances", PROCESS_INSTANCE);
       if (instances.isEmpty() && !body.path(query).isObject()) {
         throw new InvalidFieldException(
-            "processInstances", "name at least one process instance, or give a " + query);
+            "processInstances",
+            "name at least one process instance, or give a " + query,
+            "请至少指定一个流程实例，或给出 " + query);
       }
       requireExisting(
           "processInstances",
-          "process instance",
+          PROCESS_INSTANCE,
           instances,
           historic
               ? ids ->
@@ -124,7 +133,9 @@ public class RequestChecks implements ContainerRequestFilter {
           && engine.getManagementService().createJobQuery().processInstanceIds(instances).count()
               == 0) {
         throw new InvalidFieldException(
-            "processInstances", "these process instances have no jobs to try again");
+            "processInstances",
+            "these process instances have no jobs to try again",
+            "这些流程实例没有可重试的作业");
       }
     }
   }
@@ -132,30 +143,38 @@ public class RequestChecks implements ContainerRequestFilter {
   private static void checkRetries(JsonNode retries) {
     if (retries == null || retries.isNull()) {
       throw new InvalidFieldException(
-          "retries", "is required: how many more times to try the jobs, 0 or more");
+          "retries",
+          Rule.required()
+              .plus(": how many more times to try the jobs, 0 or more", "：作业还要重试几次，不得小于 0"));
     }
     if (!retries.isIntegralNumber() || !retries.canConvertToInt()) {
       throw new InvalidFieldException(
-          "retries", "must be a whole number, 0 or more, got " + retries);
+          "retries", Rule.wholeNumber().plus(", 0 or more", "，不得小于 0").got(retries));
     }
     if (retries.intValue() < 0) {
-      throw new InvalidFieldException("retries", "must be 0 or more, got " + retries.intValue());
+      throw new InvalidFieldException("retries", Rule.zeroOrMore().got(retries.intValue()));
     }
   }
 
   /** The ids in the list {@code field}, each a text; empty when the field is absent or null. */
-  private static Set<String> ids(JsonNode body, String field, String what) {
+  private static Set<String> ids(JsonNode body, String field, Rule what) {
     JsonNode list = body.get(field);
     Set<String> ids = new LinkedHashSet<>();
     if (list == null || list.isNull()) {
       return ids;
     }
     if (!list.isArray()) {
-      throw new InvalidFieldException(field, "must be a list of " + what + " ids, got " + list);
+      throw new InvalidFieldException(
+          field,
+          new Rule("must be a list of " + what.english() + " ids", "必须是" + what.chinese() + "编号的列表")
+              .got(list));
     }
     for (JsonNode id : list) {
       if (!id.isTextual() || id.asText().isBlank()) {
-        throw new InvalidFieldException(field, "a " + what + " id must be a text, got " + id);
+        throw new InvalidFieldException(
+            field,
+            new Rule("a " + what.english() + " id must be a text", what.chinese() + "编号必须是文本")
+                .got(id));
       }
       ids.add(id.asText());
     }
@@ -163,21 +182,29 @@ public class RequestChecks implements ContainerRequestFilter {
   }
 
   private static void requireExisting(
-      String field, String what, Set<String> ids, Function<Set<String>, Stream<String>> found) {
+      String field, Rule what, Set<String> ids, Function<Set<String>, Stream<String>> found) {
     if (ids.isEmpty()) {
       return;
     }
     Set<String> missing = new LinkedHashSet<>(ids);
     found.apply(ids).forEach(missing::remove);
     if (!missing.isEmpty()) {
+      String shown = String.join(", ", missing.stream().limit(10).toList());
+      int more = missing.size() - 10;
       throw new InvalidFieldException(
           field,
           "no "
-              + what
+              + what.english()
               + " "
-              + String.join(", ", missing.stream().limit(10).toList())
-              + (missing.size() > 10 ? " and " + (missing.size() - 10) + " more" : "")
-              + " (or not one you may see)");
+              + shown
+              + (more > 0 ? " and " + more + " more" : "")
+              + " (or not one you may see)",
+          "没有"
+              + what.chinese()
+              + " "
+              + shown
+              + (more > 0 ? " 等另外 " + more + " 个" : "")
+              + "（或你无权查看）");
     }
   }
 }

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.glassfish.jersey.jackson.JacksonFeature;
+import org.opencollab.language.Language;
 import org.opencollab.trust.InvalidFieldException;
 import org.opencollab.variables.InvalidVariableException;
 import org.springframework.stereotype.Component;
@@ -34,12 +35,14 @@ import org.springframework.stereotype.Component;
  * ProcessEngineException} (Jersey would pick between equal mappers arbitrarily): they find the
  * {@link InvalidVariableException} or {@link InvalidFieldException} among the causes and answer 400
  * with its message, which names the field (a variable by the label of its form, then by its name)
- * and the rule. A body that is not the JSON a resource reads is a 400 that says why ({@link
- * JsonBodies}), a body over its limit a 413 ({@link BodySizeLimit}). Every refusal (an answer below
- * 500) is logged as one WARN line without a stack ({@link Refusals}). The webapps' own API, which
- * Tasklist uses, gets the same mappers ({@link VariablePayloads.Discovery}), ahead of Camunda's by
- * their priority. While the database is unavailable, any request that needs it gets 503 with a
- * message ({@link DatabaseUnavailable}). Every other exception gets Camunda's own answer.
+ * and the rule, the rule in the request's language ({@link Language}: Chinese for a Chinese browser
+ * or choice, English otherwise; the log line stays English). A body that is not the JSON a resource
+ * reads is a 400 that says why ({@link JsonBodies}), a body over its limit a 413 ({@link
+ * BodySizeLimit}). Every refusal (an answer below 500) is logged as one WARN line without a stack
+ * ({@link Refusals}). The webapps' own API, which Tasklist uses, gets the same mappers ({@link
+ * VariablePayloads.Discovery}), ahead of Camunda's by their priority. While the database is
+ * unavailable, any request that needs it gets 503 with a message ({@link DatabaseUnavailable}).
+ * Every other exception gets Camunda's own answer.
  */
 @Component
 public class RestConfiguration extends CamundaJerseyResourceConfig {
@@ -77,14 +80,16 @@ public class RestConfiguration extends CamundaJerseyResourceConfig {
       }
       if (cause instanceof InvalidVariableException invalid) {
         Refusals.log(request, invalid.getMessage());
+        String message = invalid.message(Language.of(request));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", InvalidVariableException.class.getSimpleName());
-        // Tasklist shows the message as it is: the field's label first, in the form's words.
+        // Tasklist shows the message as it is: the field's label first, in the form's words, then
+        // the rule in the person's language.
         body.put(
             "message",
             FieldLabels.of(invalid.variable())
-                .map(label -> label + " — " + invalid.getMessage())
-                .orElse(invalid.getMessage()));
+                .map(label -> label + " — " + message)
+                .orElse(message));
         body.put("field", invalid.variable());
         FieldLabels.of(invalid.variable()).ifPresent(label -> body.put("label", label));
         return badRequest(body);
@@ -93,7 +98,7 @@ public class RestConfiguration extends CamundaJerseyResourceConfig {
         Refusals.log(request, invalid.getMessage());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", InvalidFieldException.class.getSimpleName());
-        body.put("message", invalid.getMessage());
+        body.put("message", invalid.message(Language.of(request)));
         body.put("field", invalid.field());
         return badRequest(body);
       }

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 import org.opencollab.trust.HiddenTasks;
 import org.opencollab.variables.InvalidVariableException;
+import org.opencollab.variables.Rule;
 
 /**
  * Checks the typed numbers of a REST request's variables before Camunda converts them, so that a
@@ -84,7 +85,9 @@ public class VariablePayloads implements ReaderInterceptor {
     if (variable.isNull()) {
       // Camunda's conversion fails on it with a NullPointerException (500)
       throw new InvalidVariableException(
-          name, "must be an object with a value and a type, not null");
+          name,
+          "must be an object with a value and a type, not null",
+          "必须是带有 value 和 type 的对象，不能为 null");
     }
     String type = variable.path("type").asText("");
     BigDecimal[] range = RANGES.get(type);
@@ -98,14 +101,21 @@ public class VariablePayloads implements ReaderInterceptor {
         || number.compareTo(range[1]) > 0) {
       throw new InvalidVariableException(
           name,
-          "must be a whole number from "
-              + range[0].toPlainString()
-              + " to "
-              + range[1].toPlainString()
-              + " for type "
-              + type
-              + ", got "
-              + value.asText());
+          new Rule(
+                  "must be a whole number from "
+                      + range[0].toPlainString()
+                      + " to "
+                      + range[1].toPlainString()
+                      + " for type "
+                      + type,
+                  "类型 "
+                      + type
+                      + " 必须是 "
+                      + range[0].toPlainString()
+                      + " 到 "
+                      + range[1].toPlainString()
+                      + " 之间的整数")
+              .got(value.asText()));
     }
   }
 

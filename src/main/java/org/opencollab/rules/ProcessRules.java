@@ -7,6 +7,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.opencollab.variables.InvalidVariableException;
+import org.opencollab.variables.Rule;
 import org.opencollab.variables.VariableReader;
 
 /**
@@ -42,7 +43,9 @@ public interface ProcessRules {
     String businessKey = start.getProcessBusinessKey();
     if (businessKey != null && !businessKey.equals(key)) {
       throw new InvalidVariableException(
-          "businessKey", "must equal opportunityId " + key + ", got " + businessKey);
+          "businessKey",
+          new Rule("must equal opportunityId " + key, "必须等于商机编号（opportunityId）" + key)
+              .got(businessKey));
     }
     start.setProcessBusinessKey(key);
   }

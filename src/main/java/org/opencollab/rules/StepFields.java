@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.opencollab.rules.ProcessRules.Step;
 import org.opencollab.variables.InvalidVariableException;
+import org.opencollab.variables.Rule;
 import org.opencollab.variables.VariableReader;
 
 /**
@@ -47,7 +48,8 @@ public final class StepFields {
                   start.getVariableLocal(name),
                   Context.getCommandContext().getAuthenticatedUserId());
       if (!step.fields().contains(name) && !engineSetInitiator) {
-        throw refused(name, "the start of " + start.getProcessDefinition().getKey(), step);
+        String process = start.getProcessDefinition().getKey();
+        throw refused(name, new Rule("the start of " + process, "流程 " + process + " 启动时"), step);
       }
     }
     for (String name : new TreeSet<>(step.fields())) {
@@ -63,7 +65,9 @@ public final class StepFields {
     if (value instanceof TypedValue typed) {
       if (typed.isTransient()) {
         throw new InvalidVariableException(
-            name, "must be stored: a transient value would pass the rules and vanish");
+            name,
+            "must be stored: a transient value would pass the rules and vanish",
+            "必须保存：临时（transient）值会通过规则检查后消失");
       }
       if (typed.getType() != null
           && "json".equals(typed.getType().getName())
@@ -80,22 +84,22 @@ public final class StepFields {
             name,
             "must be a text, a number, true or false, or Json; got a "
                 + typed.getType().getName()
-                + " value");
+                + " value",
+            "必须是文本、数字、true 或 false、或 Json；实际为 " + typed.getType().getName() + " 类型的值");
       }
       value = typed.getValue();
     }
     if (value instanceof byte[] || value instanceof java.io.InputStream) {
-      throw new InvalidVariableException(name, "must be a text, a number, true or false, or Json");
+      throw new InvalidVariableException(
+          name, "must be a text, a number, true or false, or Json", "必须是文本、数字、true 或 false、或 Json");
     }
     if (value instanceof String text && text.length() > VariableReader.MAX_TEXT) {
       throw new InvalidVariableException(
-          name,
-          "must have at most " + VariableReader.MAX_TEXT + " characters, got " + text.length());
+          name, Rule.atMostCharacters(VariableReader.MAX_TEXT).got(text.length()));
     }
     BigDecimal number = value instanceof Number ? number(value) : null;
     if (number != null && number.abs().compareTo(VariableReader.MAX_AMOUNT) > 0) {
-      throw new InvalidVariableException(
-          name, "must be at most " + VariableReader.MAX_AMOUNT.toPlainString());
+      throw new InvalidVariableException(name, Rule.atMost(VariableReader.MAX_AMOUNT));
     }
   }
 
@@ -121,19 +125,28 @@ public final class StepFields {
         }
         continue;
       }
-      throw refused(name, "task " + task.getTaskDefinitionKey(), step);
+      throw refused(
+          name,
+          new Rule(
+              "task " + task.getTaskDefinitionKey(), "任务 " + task.getTaskDefinitionKey() + " "),
+          step);
     }
   }
 
-  private static InvalidVariableException refused(String name, String where, Step step) {
-    String message =
+  private static InvalidVariableException refused(String name, Rule where, Step step) {
+    String fields = String.join(", ", new TreeSet<>(step.fields()));
+    Rule rule =
         step.shown().contains(name)
-            ? "is shown by the form of " + where + " and cannot be changed there"
-            : "is not a field of "
-                + where
-                + "; a person writes only the fields of its form: "
-                + String.join(", ", new TreeSet<>(step.fields()));
-    return new InvalidVariableException(name, message);
+            ? new Rule(
+                "is shown by the form of " + where.english() + " and cannot be changed there",
+                "由" + where.chinese() + "的表单展示，不能在那里修改")
+            : new Rule(
+                "is not a field of "
+                    + where.english()
+                    + "; a person writes only the fields of its form: "
+                    + fields,
+                "不是" + where.chinese() + "的字段；只能填写其表单的字段：" + fields);
+    return new InvalidVariableException(name, rule);
   }
 
   /** Tasklist sends a shown value back as the form holds it: a number may come back as text. */

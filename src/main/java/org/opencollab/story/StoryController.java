@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.opencollab.export.CsvExport;
 import org.opencollab.identity.Groups;
 import org.opencollab.identity.SignedInUser;
+import org.opencollab.language.Language;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -79,7 +80,12 @@ public class StoryController {
     HistoricProcessInstance opportunity = stories.opportunity(opportunityId);
     if (opportunity == null) {
       return new Access(
-          user, null, false, refusal(HttpStatus.NOT_FOUND, "no opportunity " + opportunityId));
+          user,
+          null,
+          false,
+          refusal(
+              HttpStatus.NOT_FOUND,
+              Language.say("no opportunity " + opportunityId, "没有商机 " + opportunityId)));
     }
     boolean everything = readsAny(user);
     if (!everything && !onTheTeam(user, opportunity)) {
@@ -89,7 +95,9 @@ public class StoryController {
           false,
           refusal(
               HttpStatus.FORBIDDEN,
-              user + " may not read opportunity " + opportunityId + ": not on its team"));
+              Language.say(
+                  user + " may not read opportunity " + opportunityId + ": not on its team",
+                  user + " 不能查看商机 " + opportunityId + "：不在其团队中")));
     }
     return new Access(user, opportunity, everything, null);
   }
@@ -101,7 +109,8 @@ public class StoryController {
   }
 
   private static ResponseEntity<?> signInFirst(HttpServletRequest request) {
-    return SignedInUser.signInFirst(request, "sign in to read an opportunity's story");
+    return SignedInUser.signInFirst(
+        request, "sign in to read an opportunity's story", "请先登录再查看商机经过");
   }
 
   /** The opportunities the caller may read, newest first, found by id, customer or outcome. */
@@ -135,7 +144,11 @@ public class StoryController {
     String definition =
         stories.definitionOf(opportunityId, access.opportunity(), processInstanceId);
     if (definition == null) {
-      return refusal(HttpStatus.NOT_FOUND, processInstanceId + " is not part of " + opportunityId);
+      return refusal(
+          HttpStatus.NOT_FOUND,
+          Language.say(
+              processInstanceId + " is not part of " + opportunityId,
+              processInstanceId + " 不属于 " + opportunityId));
     }
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_XML)

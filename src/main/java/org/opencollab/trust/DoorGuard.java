@@ -294,7 +294,9 @@ public class DoorGuard extends CommandInterceptor {
       if (value instanceof SerializableValue serializable
           && JAVA_SERIALIZED.equals(serializable.getSerializationDataFormat())) {
         throw new InvalidVariableException(
-            name, "Java-serialized values are refused; send the value as Json");
+            name,
+            "Java-serialized values are refused; send the value as Json",
+            "不接受 Java 序列化的值；请以 Json 发送");
       }
     }
   }

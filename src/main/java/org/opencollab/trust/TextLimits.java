@@ -48,7 +48,8 @@ final class TextLimits {
     if (text.value() != null && text.value().length() > text.limit()) {
       throw new InvalidFieldException(
           text.field(),
-          "has at most " + text.limit() + " characters; this one has " + text.value().length());
+          "has at most " + text.limit() + " characters; this one has " + text.value().length(),
+          "最多 " + text.limit() + " 个字符；此处有 " + text.value().length() + " 个");
     }
   }
 }

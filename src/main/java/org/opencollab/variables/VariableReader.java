@@ -64,7 +64,7 @@ public final class VariableReader {
   public String requiredString(String name) {
     Object value = required(name);
     if (!(value instanceof String text) || text.isBlank()) {
-      throw new InvalidVariableException(name, "must be a non-empty text");
+      throw new InvalidVariableException(name, Rule.nonEmptyText());
     }
     return limited(name, text, MAX_TEXT);
   }
@@ -76,8 +76,7 @@ public final class VariableReader {
 
   private static String limited(String name, String text, int maxLength) {
     if (text.length() > maxLength) {
-      throw new InvalidVariableException(
-          name, "must have at most " + maxLength + " characters, got " + text.length());
+      throw new InvalidVariableException(name, Rule.atMostCharacters(maxLength).got(text.length()));
     }
     return text;
   }
@@ -92,7 +91,7 @@ public final class VariableReader {
       return Optional.empty();
     }
     if (!(value instanceof String text)) {
-      throw new InvalidVariableException(name, "must be a text, got " + describe(value));
+      throw new InvalidVariableException(name, Rule.text().got(describe(value)));
     }
     return text.isBlank() ? Optional.empty() : Optional.of(limited(name, text, MAX_TEXT));
   }
@@ -101,8 +100,7 @@ public final class VariableReader {
   public String oneOf(String name, Collection<String> allowed) {
     Object value = required(name);
     if (!(value instanceof String code) || !allowed.contains(code)) {
-      throw new InvalidVariableException(
-          name, "must be one of " + String.join(", ", allowed) + ", got " + value);
+      throw new InvalidVariableException(name, Rule.oneOf(allowed).got(value));
     }
     return code;
   }
@@ -110,7 +108,7 @@ public final class VariableReader {
   public boolean requiredBoolean(String name) {
     Object value = required(name);
     if (!(value instanceof Boolean flag)) {
-      throw new InvalidVariableException(name, "must be true or false, got " + describe(value));
+      throw new InvalidVariableException(name, Rule.trueOrFalse().got(describe(value)));
     }
     return flag;
   }
@@ -122,13 +120,11 @@ public final class VariableReader {
   public int integer(String name, int min, int max) {
     BigDecimal number = decimal(name, required(name));
     if (number.stripTrailingZeros().scale() > 0) {
-      throw new InvalidVariableException(
-          name, "must be a whole number, got " + number.toPlainString());
+      throw new InvalidVariableException(name, Rule.wholeNumber().got(number));
     }
     if (number.compareTo(BigDecimal.valueOf(min)) < 0
         || number.compareTo(BigDecimal.valueOf(max)) > 0) {
-      throw new InvalidVariableException(
-          name, "must be between " + min + " and " + max + ", got " + number.toPlainString());
+      throw new InvalidVariableException(name, Rule.between(min, max).got(number));
     }
     return number.intValueExact();
   }
@@ -137,14 +133,7 @@ public final class VariableReader {
   public BigDecimal number(String name, BigDecimal min, BigDecimal max) {
     BigDecimal number = decimal(name, required(name));
     if (number.compareTo(min) < 0 || number.compareTo(max) > 0) {
-      throw new InvalidVariableException(
-          name,
-          "must be between "
-              + min.toPlainString()
-              + " and "
-              + max.toPlainString()
-              + ", got "
-              + number.toPlainString());
+      throw new InvalidVariableException(name, Rule.between(min, max).got(number));
     }
     return number;
   }
@@ -175,7 +164,7 @@ public final class VariableReader {
       }
       return parseJson(name, MAPPER.writeValueAsString(value));
     } catch (IOException | IllegalArgumentException e) {
-      throw new InvalidVariableException(name, "must be Json, " + e.getMessage());
+      throw new InvalidVariableException(name, Rule.json().because(e.getMessage()));
     }
   }
 
@@ -184,7 +173,10 @@ public final class VariableReader {
     if (text.length() > MAX_JSON_CHARACTERS) {
       throw new InvalidVariableException(
           name,
-          "must be Json of at most " + MAX_JSON_CHARACTERS + " characters, got " + text.length());
+          new Rule(
+                  "must be Json of at most " + MAX_JSON_CHARACTERS + " characters",
+                  "必须是最多 " + MAX_JSON_CHARACTERS + " 个字符的 Json")
+              .got(text.length()));
     }
     try {
       return MAPPER.readTree(text);
@@ -192,14 +184,18 @@ public final class VariableReader {
       String reason =
           e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
       throw new InvalidVariableException(
-          name, "must be Json, nested at most " + MAX_JSON_DEPTH + " deep: " + reason);
+          name,
+          new Rule(
+                  "must be Json, nested at most " + MAX_JSON_DEPTH + " deep",
+                  "必须是嵌套不超过 " + MAX_JSON_DEPTH + " 层的 Json")
+              .because(reason));
     }
   }
 
   public ObjectNode jsonObject(String name) {
     JsonNode node = json(name);
     if (!node.isObject()) {
-      throw new InvalidVariableException(name, "must be a Json object");
+      throw new InvalidVariableException(name, Rule.jsonObject());
     }
     return (ObjectNode) node;
   }
@@ -218,7 +214,9 @@ public final class VariableReader {
             entry -> {
               if (!entry.getValue().isObject()) {
                 throw new InvalidVariableException(
-                    name, entry.getKey() + " must map to a Json object");
+                    name,
+                    entry.getKey() + " must map to a Json object",
+                    entry.getKey() + " 必须对应一个 Json 对象");
               }
               result.put(entry.getKey(), integers(name, entry.getKey() + ".", entry.getValue()));
             });
@@ -227,21 +225,19 @@ public final class VariableReader {
 
   private static BigDecimal asMoney(String name, BigDecimal amount) {
     if (amount.signum() < 0) {
-      throw new InvalidVariableException(name, "must be 0 or more, got " + amount.toPlainString());
+      throw new InvalidVariableException(name, Rule.zeroOrMore().got(amount));
     }
     if (amount.compareTo(MAX_AMOUNT) > 0) {
+      int digits = amount.precision() - amount.scale();
       throw new InvalidVariableException(
           name,
-          "must be at most "
-              + MAX_AMOUNT.toPlainString()
-              + ", got "
-              + (amount.precision() - amount.scale() > 20
-                  ? "a number of " + (amount.precision() - amount.scale()) + " digits"
-                  : amount.toPlainString()));
+          digits > 20
+              ? Rule.atMost(MAX_AMOUNT)
+                  .plus(", got a number of " + digits + " digits", "，实际为 " + digits + " 位数")
+              : Rule.atMost(MAX_AMOUNT).got(amount));
     }
     if (amount.stripTrailingZeros().scale() > 2) {
-      throw new InvalidVariableException(
-          name, "must have at most two decimal places (CNY cents), got " + amount.toPlainString());
+      throw new InvalidVariableException(name, Rule.cents().got(amount));
     }
     return amount.setScale(2);
   }
@@ -249,7 +245,7 @@ public final class VariableReader {
   /** A Json number as an exact decimal, refusing text and non-finite values. */
   public static BigDecimal decimal(String name, JsonNode node) {
     if (!node.isNumber()) {
-      throw new InvalidVariableException(name, "must be a number, got " + node);
+      throw new InvalidVariableException(name, Rule.number().got(node));
     }
     return node.isFloatingPointNumber() && !node.isBigDecimal()
         ? decimal(name, (Object) node.doubleValue())
@@ -265,7 +261,7 @@ public final class VariableReader {
               JsonNode value = entry.getValue();
               if (!value.isIntegralNumber() || !value.canConvertToInt()) {
                 throw new InvalidVariableException(
-                    name, prefix + entry.getKey() + " must be a whole number, got " + value);
+                    name, Rule.wholeNumber().about(prefix + entry.getKey()).got(value));
               }
               result.put(entry.getKey(), value.intValue());
             });
@@ -288,11 +284,11 @@ public final class VariableReader {
     if (value instanceof Double || value instanceof Float) {
       double number = ((Number) value).doubleValue();
       if (!Double.isFinite(number)) {
-        throw new InvalidVariableException(name, "must be a finite number, got " + value);
+        throw new InvalidVariableException(name, Rule.finiteNumber().got(value));
       }
       return BigDecimal.valueOf(number);
     }
-    throw new InvalidVariableException(name, "must be a number, got " + describe(value));
+    throw new InvalidVariableException(name, Rule.number().got(describe(value)));
   }
 
   /**
@@ -305,14 +301,15 @@ public final class VariableReader {
     } catch (InvalidVariableException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new InvalidVariableException(name, "cannot be read: " + e.getMessage());
+      throw new InvalidVariableException(
+          name, new Rule("cannot be read", "无法读取").because(e.getMessage()));
     }
   }
 
   private Object required(String name) {
     Object value = lookup(name);
     if (value == null) {
-      throw new InvalidVariableException(name, "is required");
+      throw new InvalidVariableException(name, Rule.required());
     }
     return value;
   }

@@ -50,11 +50,19 @@ public final class WebappSession {
    * /camunda/api/engine/engine/default}.
    */
   public HttpResponse<String> postJson(String path, String json) {
-    return send(
+    return postJson(path, json, new String[0]);
+  }
+
+  /** {@link #postJson(String, String)} with more headers, as name, value pairs. */
+  public HttpResponse<String> postJson(String path, String json, String... headers) {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
             .header("Content-Type", "application/json")
-            .header("X-XSRF-TOKEN", csrfToken())
-            .POST(HttpRequest.BodyPublishers.ofString(json)));
+            .header("X-XSRF-TOKEN", csrfToken());
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return send(request.POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   /** POSTs any body (a multipart upload, say) to the webapps' engine API. */
