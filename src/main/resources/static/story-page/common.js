@@ -180,9 +180,25 @@ function side(text) {
   const parts = String(text || '').split(' / ');
   return parts.length === 2 ? t(parts[0], parts[1]) : text;
 }
-// A value as a person reads it: a code by word(), a text written "English / 中文" by side(), a list
-// or record as it is.
-function reads(value) {
-  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+// A value as a person reads it: a code by word(), a text written "English / 中文" by side(), a
+// duration (P14D, PT4H) in days or hours, a person with their department as "alice (Sales)", a
+// list item by item, and a record field by field, each field by its label (`fieldLabels`, from
+// the story's labels) or as a code.
+function reads(value, fieldLabels) {
+  if (Array.isArray(value)) return value.map((item) => reads(item, fieldLabels)).join(', ');
+  if (value !== null && typeof value === 'object') {
+    if (typeof value.userId === 'string') {
+      return value.userId + (value.department ? ' (' + word(value.department) + ')' : '');
+    }
+    return Object.entries(value)
+      .map(([key, item]) => side(word((fieldLabels || {})[key] || key)) + ' ' + reads(item, fieldLabels))
+      .join(', ');
+  }
+  if (typeof value === 'string') {
+    const days = /^P(\d+)D$/.exec(value);
+    if (days) return days[1] + t(days[1] === '1' ? ' day' : ' days', ' 天');
+    const hours = /^PT(\d+)H$/.exec(value);
+    if (hours) return hours[1] + t(hours[1] === '1' ? ' hour' : ' hours', ' 小时');
+  }
   return side(word(value));
 }

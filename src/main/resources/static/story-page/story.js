@@ -41,13 +41,15 @@ function phaseXml(model, diagram, phaseId) {
 }
 
 // A step, phase or process by its id, in the reader's language; else `fallback` as it is.
-const named = (id, fallback) => side(names[id] || fallback || id);
+const named = (id, fallback) => word(side(names[id] || names[String(id).split('#')[0]] || fallback || id));
 
 // The model with each named element's name in the reader's language, so the diagram reads in it.
 function inReadersLanguage(model) {
   Array.from(model.getElementsByTagNameNS(BPMN, '*')).forEach((element) => {
     const id = element.getAttribute('id');
-    if (id && names[id] && element.hasAttribute('name')) element.setAttribute('name', side(names[id]));
+    if (id && element.hasAttribute('name')) {
+      element.setAttribute('name', word(side(names[id] || element.getAttribute('name'))));
+    }
   });
 }
 
@@ -197,7 +199,7 @@ function details(event) {
   if (event.kind === 'task completed') {
     try {
       return Object.entries(JSON.parse(event.detail)).map(([key, value]) => side(labels[key] || key) + ': '
-        + reads(value)).join('; ');
+        + reads(value, labels)).join('; ');
     } catch (ignored) { return event.detail; }
   }
   return event.detail || '';

@@ -27,6 +27,29 @@ public final class FieldLabels {
 
   private static final Pattern HTML_LABEL =
       Pattern.compile("<label for=\"(\\w+)\">([^<]+)</label>");
+
+  /**
+   * A check box inside its label: {@code <label><input cam-variable-name="x" ...> Text</label>}.
+   */
+  private static final Pattern HTML_CHECKBOX_LABEL =
+      Pattern.compile("<label><input [^>]*cam-variable-name=\"(\\w+)\"[^>]*>\\s*([^<]+)</label>");
+
+  /**
+   * A field an embedded form's script sets from several inputs, labelled by the legend of their
+   * fieldset: {@code <legend data-field="departmentShares">Department shares / 各部门分成比例</legend>}.
+   */
+  private static final Pattern HTML_LEGEND =
+      Pattern.compile("<legend data-field=\"(\\w+)\">([^<]+)</legend>");
+
+  /**
+   * Variables a step derives from what a person entered (docs/process-variables.md), named as the
+   * person would name them.
+   */
+  private static final Map<String, String> DERIVED =
+      Map.of(
+          "teamMemberIds", "Team members / 团队成员",
+          "involvedDepartments", "Involved departments / 参与部门");
+
   private static final Map<String, String> LABELS = load();
 
   private FieldLabels() {}
@@ -56,9 +79,11 @@ public final class FieldLabels {
         if (name != null && name.endsWith(".form")) {
           collect(new ObjectMapper().readTree(text), labels);
         } else if (name != null && name.endsWith(".html")) {
-          Matcher label = HTML_LABEL.matcher(text);
-          while (label.find()) {
-            labels.putIfAbsent(label.group(1), label.group(2).trim());
+          for (Pattern pattern : List.of(HTML_LABEL, HTML_CHECKBOX_LABEL, HTML_LEGEND)) {
+            Matcher label = pattern.matcher(text);
+            while (label.find()) {
+              labels.putIfAbsent(label.group(1), label.group(2).trim().replaceAll("\\s+", " "));
+            }
           }
         }
       }
@@ -68,6 +93,7 @@ public final class FieldLabels {
           .warn("Cannot read the forms' labels; refusals name fields by variable name only", e);
       return Map.of();
     }
+    DERIVED.forEach(labels::putIfAbsent);
     return Map.copyOf(labels);
   }
 
