@@ -25,7 +25,7 @@ const w = require('./walk.js');
   await page.fill('#share-SALES', '50');
   await page.fill('#share-TECH', '35');
   await page.fill('#share-DELIVERY', '15');
-  await page.selectOption('#customerDataOwner', { label: 'SALES' });
+  await page.selectOption('#customerDataOwner', { label: 'Sales / 销售部' });
   await page.fill('#dataAccessRules', 'Sales owns the customer data; tech may analyse it anonymised.');
   await w.complete(page, '03-agreement');
   console.log(JSON.stringify((await w.rest('erin', `/task?processInstanceBusinessKey=${id}`)).map(t => t.name + ':' + (t.assignee || ''))));

@@ -223,11 +223,12 @@ class TasklistFormsIT {
         .click();
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
-            By.cssSelector(".fjs-form"), "INFORMATION_SHARING"));
+            By.cssSelector(".fjs-form"), "Information sharing / 信息共享"));
     String form = browser.findElement(By.cssSelector(".fjs-form")).getText();
     assertThat(form)
-        .contains("Maturity levels", "RESOURCE_INTEGRATION", "INNOVATION_OUTPUT")
-        .contains("Warnings", "Departments", "SALES", "OPERATIONS", "Overall")
+        .contains("Maturity levels", "Resource integration / 资源整合", "Innovation output / 创新产出")
+        .contains("Warnings", "Departments", "Sales / 销售部", "Operations / 运营部", "Overall")
+        .doesNotContain("INFORMATION_SHARING", "SALES", "OPERATIONS")
         .contains("Opportunities started", "Period / 期间: ")
         .doesNotContain("\"departments\"");
     assertThat(browser.findElements(By.cssSelector(".fjs-form table"))).hasSize(4);

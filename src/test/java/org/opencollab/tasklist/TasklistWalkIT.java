@@ -256,7 +256,7 @@ class TasklistWalkIT {
     tasklist.typeEmbedded("share-SALES", "50");
     tasklist.typeEmbedded("share-TECH", "35");
     tasklist.typeEmbedded("share-DELIVERY", "15");
-    tasklist.selectEmbedded("customerDataOwner", "SALES");
+    tasklist.selectEmbedded("customerDataOwner", "Sales / 销售部");
     tasklist.typeEmbedded("dataAccessRules", "Sales owns the data; tech analyses it anonymised.");
   }
 
