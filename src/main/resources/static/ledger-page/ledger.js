@@ -88,7 +88,8 @@ function chart(rows) {
 const COLOURS = { SALES: '#1565c0', TECH: '#6a1b9a', MARKETING: '#ef6c00', DELIVERY: '#2e7d32', OPERATIONS: '#00838f' };
 
 // Per month over the period: each department's KPI credit stacked above the line and its loss
-// below, so a month's bar is the sum of its departments and each piece is one department's figure.
+// below (one stack: ECharts stacks positives on positives, negatives on negatives), so a month's
+// bar is the sum of its departments and each piece is one department's figure.
 let monthsDrawn = null;
 function monthsChart(rows) {
   const target = document.getElementById('months-chart');
@@ -102,11 +103,11 @@ function monthsChart(rows) {
   };
   const series = [];
   departments.forEach((department) => {
-    [['kpiCredit', 'credit', 1], ['loss', 'loss', -1]].forEach(([key, stack, sign]) => {
+    [['kpiCredit', 1], ['loss', -1]].forEach(([key, sign]) => {
       series.push({
         name: word(department),
         type: 'bar',
-        stack,
+        stack: 'month',
         cursor: 'pointer',
         barMaxWidth: 48,
         itemStyle: { color: COLOURS[department] || '#757575', opacity: sign > 0 ? 1 : 0.55 },
