@@ -163,7 +163,8 @@ async function trace(filter, title, row) {
   const rows = answer.entries.map((entry) => (person
     ? [entry.opportunityId, word(entry.kind), when(entry.recorded), word(entry.department), entry.bonus, word(entry.star), entry.promotionPoints, word(entry.freeRider)]
     : [entry.opportunityId, word(entry.kind), when(entry.recorded), entry.kpiCredit, entry.pool, entry.loss]));
-  const statements = t(answer.entries.length + ' statements', '共 ' + answer.entries.length + ' 笔结算');
+  const count = answer.entries.length;
+  const statements = t(count === 1 ? '1 statement' : count + ' statements', '共 ' + count + ' 笔结算');
   rows.push(person
     ? [t('Total', '合计'), statements, '', '', total.bonus, total.stars, total.promotionPoints, total.freeRiderFlags]
     : [t('Total', '合计'), statements, '', total.kpiCredit, total.pool, total.loss]);
