@@ -167,6 +167,7 @@ const WORDS = {
   MEDIATION: ['mediation', '调解'], COMMITTEE: ['committee', '协作会'], CHAIR: ['the chair', '主席'],
   UPHOLD: ['uphold', '支持提出方'], REJECT: ['reject', '驳回'], COMPROMISE: ['compromise', '折中'],
   RESOLVED: ['resolved', '已解决'],
+  INCENTIVE: ['incentive', '激励'], LOSS: ['loss', '损失'],
 };
 // A code in the reader's language; anything else as it is.
 function word(code) {

@@ -3,12 +3,15 @@ package org.opencollab.ledger;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opencollab.export.CsvExport;
+import org.opencollab.identity.Department;
 import org.opencollab.identity.Groups;
 import org.opencollab.identity.SignedInUser;
 import org.opencollab.language.Language;
@@ -22,14 +25,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/ledger/departments} and {@code GET /api/ledger/people} (docs/auditors.md, "The
- * ledger"): totals over {@code from} to {@code to}, both days included ({@code yyyy-MM-dd}, server
- * time), as JSON or, with {@code Accept: text/csv}, one CSV row per department or person ({@link
- * CsvExport}: amounts stay numbers).
+ * {@code GET /api/ledger/departments}, {@code /people}, {@code /months} and {@code /entries}
+ * (docs/auditors.md, "The ledger"): totals over {@code from} to {@code to}, both days included
+ * ({@code yyyy-MM-dd}, server time), per department, per person, per month and department, and the
+ * entries that make up one department's or one person's figure; as JSON or, with {@code Accept:
+ * text/csv}, one CSV row per total or entry ({@link CsvExport}: amounts stay numbers).
  *
  * <p>Oversight (auditors, coordinators, the committee, process owners, administrators) reads all of
- * it. Anyone else signed in reads their own row of {@code people}, and gets 403 for another's row
- * and for {@code departments}; an anonymous caller gets 401.
+ * it. Anyone else signed in reads their own row of {@code people} and their own entries, and gets
+ * 403 for another's, for {@code departments}, {@code months} and a department's entries; an
+ * anonymous caller gets 401.
  */
 @RestController
 @RequestMapping("/api/ledger")
@@ -44,7 +49,22 @@ public class LedgerController {
   }
 
   /** The period asked for, or the refusal to answer with. */
-  private record Period(Instant from, Instant until, ResponseEntity<?> refusal) {}
+  private record Period(Instant from, Instant until, ResponseEntity<?> refusal) {
+
+    static Period refused(ResponseEntity<?> refusal) {
+      return new Period(null, null, refusal);
+    }
+
+    /** The part of this period in {@code month}, so that a month's figure is the chart's bar. */
+    Period within(YearMonth month, ZoneId zone) {
+      Instant first = month.atDay(1).atStartOfDay(zone).toInstant();
+      Instant next = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+      return new Period(
+          from == null || from.isBefore(first) ? first : from,
+          until == null || until.isAfter(next) ? next : until,
+          null);
+    }
+  }
 
   @GetMapping("/departments")
   public ResponseEntity<?> departments(
@@ -90,7 +110,8 @@ public class LedgerController {
       return SignedInUser.signInFirst(request, "sign in to read the ledger", "请先登录再查看台账");
     }
     String only = userId;
-    if (!signedIn.inAnyOf(user, Groups.OVERSIGHT)) {
+    boolean oversight = signedIn.inAnyOf(user, Groups.OVERSIGHT);
+    if (!oversight) {
       if (userId != null && !userId.equals(user)) {
         return refusal(
             HttpStatus.FORBIDDEN,
@@ -111,7 +132,142 @@ public class LedgerController {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("from", from);
     body.put("to", to);
-    body.put("people", rows);
+    body.put("people", oversight ? rankedAmongEveryone(period, rows, only) : rows);
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+  }
+
+  /**
+   * The rows with their places among everyone's of the period. Only oversight gets places: a place
+   * says how the others did, which a person reading their own row does not see.
+   */
+  private List<LedgerTotals.RankedPerson> rankedAmongEveryone(
+      Period period, List<LedgerTotals.PersonTotal> rows, String only) {
+    List<LedgerTotals.PersonTotal> everyone =
+        only == null ? rows : totals.people(period.from(), period.until(), null);
+    return LedgerTotals.ranked(everyone).stream()
+        .filter(row -> only == null || row.person().userId().equals(only))
+        .toList();
+  }
+
+  @GetMapping("/months")
+  public ResponseEntity<?> months(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      HttpServletRequest request) {
+    String user = signedIn.of(request);
+    if (user == null) {
+      return SignedInUser.signInFirst(request, "sign in to read the ledger");
+    }
+    if (!signedIn.inAnyOf(user, Groups.OVERSIGHT)) {
+      return refusal(
+          HttpStatus.FORBIDDEN,
+          user
+              + " may not read the departments' ledger per month: it is for auditors,"
+              + " coordinators, the committee and process owners");
+    }
+    Period period = period(from, to);
+    if (period.refusal() != null) {
+      return period.refusal();
+    }
+    List<LedgerTotals.MonthTotal> rows = totals.months(period.from(), period.until());
+    if (wantsCsv(request)) {
+      return csv(rows, LedgerTotals.MonthTotal.class, "ledger-months.csv");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("from", from);
+    body.put("to", to);
+    body.put("months", rows);
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+  }
+
+  /**
+   * The entries that make up one figure: a department's ({@code department}), or a person's ({@code
+   * userId}, narrowed to one department of theirs with {@code department}), over the period and,
+   * with {@code month}, only in that month of it. {@code total} adds them up and equals the figure
+   * that {@code departments}, {@code people} or {@code months} shows for the same filter.
+   */
+  @GetMapping("/entries")
+  public ResponseEntity<?> entries(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String department,
+      @RequestParam(required = false) String userId,
+      @RequestParam(required = false) String month,
+      HttpServletRequest request) {
+    String user = signedIn.of(request);
+    if (user == null) {
+      return SignedInUser.signInFirst(request, "sign in to read the ledger");
+    }
+    if (!signedIn.inAnyOf(user, Groups.OVERSIGHT)) {
+      if (userId == null && department != null) {
+        return refusal(
+            HttpStatus.FORBIDDEN,
+            user
+                + " may not read a department's entries: they are for auditors, coordinators,"
+                + " the committee and process owners");
+      }
+      if (userId != null && !userId.equals(user)) {
+        return refusal(
+            HttpStatus.FORBIDDEN,
+            user + " may read their own entries of the ledger only, not " + userId);
+      }
+    }
+    if (userId == null && department == null) {
+      return refusal(
+          HttpStatus.BAD_REQUEST,
+          "department or userId: name the department or the person whose figure to trace");
+    }
+    if (department != null && !Department.isCode(department)) {
+      return refusal(
+          HttpStatus.BAD_REQUEST,
+          "department: must be one of "
+              + Arrays.toString(Department.values())
+              + ", got "
+              + department);
+    }
+    Period period = period(from, to);
+    if (period.refusal() != null) {
+      return period.refusal();
+    }
+    if (month != null && !month.isBlank()) {
+      try {
+        period = period.within(YearMonth.parse(month.trim()), ZoneId.systemDefault());
+      } catch (DateTimeParseException e) {
+        return refusal(
+            HttpStatus.BAD_REQUEST,
+            "month: must be a month written yyyy-MM, such as 2026-11, got " + month);
+      }
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("from", from);
+    body.put("to", to);
+    // The filter as asked, so that a saved answer says which figure it traces.
+    if (month != null) {
+      body.put("month", month);
+    }
+    if (department != null) {
+      body.put("department", department);
+    }
+    if (userId != null) {
+      body.put("userId", userId);
+    }
+    if (userId != null) {
+      List<LedgerTotals.PersonEntry> rows =
+          totals.personEntries(period.from(), period.until(), userId, department);
+      if (wantsCsv(request)) {
+        return csv(rows, LedgerTotals.PersonEntry.class, "ledger-entries.csv");
+      }
+      body.put("entries", rows);
+      body.put("total", LedgerTotals.personTotal(userId, department, rows));
+    } else {
+      List<LedgerTotals.DepartmentEntry> rows =
+          totals.departmentEntries(period.from(), period.until(), department);
+      if (wantsCsv(request)) {
+        return csv(rows, LedgerTotals.DepartmentEntry.class, "ledger-entries.csv");
+      }
+      body.put("entries", rows);
+      body.put("total", LedgerTotals.departmentTotal(department, rows));
+    }
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
@@ -121,17 +277,15 @@ public class LedgerController {
     try {
       first = from == null || from.isBlank() ? null : LocalDate.parse(from.trim());
     } catch (DateTimeParseException e) {
-      return new Period(null, null, badDate("from", from));
+      return Period.refused(badDate("from", from));
     }
     try {
       last = to == null || to.isBlank() ? null : LocalDate.parse(to.trim());
     } catch (DateTimeParseException e) {
-      return new Period(null, null, badDate("to", to));
+      return Period.refused(badDate("to", to));
     }
     if (first != null && last != null && last.isBefore(first)) {
-      return new Period(
-          null,
-          null,
+      return Period.refused(
           refusal(
               HttpStatus.BAD_REQUEST,
               Language.say(

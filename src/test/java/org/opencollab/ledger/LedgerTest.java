@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -42,9 +44,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The ledger (docs/auditors.md, "The ledger"): each approved incentive statement and each loss
  * statement written once, with the approval or the allocation, even when that transaction fails and
  * runs again or a process owner runs the step again; its totals equal the statements to the cent;
- * and who may read it. Its entries are recorded on 10 March 2020 (the engine's clock), so the
- * totals of that day are theirs alone. The day is in the past, so that nothing these tests write is
- * the latest in the history that other tests of the shared context read.
+ * and who may read it; the entries that make up each figure add up to it. Its statements are
+ * recorded on 10 March 2020 (the engine's clock), so the totals of that day are theirs alone. The
+ * day is in the past, so that nothing these tests write is the latest in the history that other
+ * tests of the shared context read. Known entries written straight into the ledger on either side
+ * of the night from January to February 2020 (server time) show the months.
  */
 @ApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -99,6 +103,45 @@ class LedgerTest {
 
     lost = OpportunityDriver.newOpportunityId();
     lostInstance = driver.loseWorkedExampleUntilAllocation(lost);
+
+    knownEntriesAroundTheFirstOfFebruary();
+  }
+
+  /**
+   * Three entries in server time: a loss at the first minute of January, an incentive at 23:30 on
+   * 31 January, a loss at 00:30 on 1 February.
+   */
+  private void knownEntriesAroundTheFirstOfFebruary() {
+    JdbcTemplate ledger = new JdbcTemplate(dataSource);
+    entry(ledger, Ledger.LOSS, "LEDGER-JAN-1", "2020-01-01T00:00:00", "0.01");
+    ledger.update(
+        "INSERT INTO COLLAB_LEDGER_DEPARTMENT VALUES ('LOSS:LEDGER-JAN-1', 'SALES', 0, 0, 0.01)");
+    entry(ledger, Ledger.INCENTIVE, "LEDGER-JAN-31", "2020-01-31T23:30:00", "2000.00");
+    ledger.update(
+        "INSERT INTO COLLAB_LEDGER_DEPARTMENT VALUES"
+            + " ('INCENTIVE:LEDGER-JAN-31', 'SALES', 1000.10, 100.01, 0),"
+            + " ('INCENTIVE:LEDGER-JAN-31', 'TECH', 999.90, 99.99, 0)");
+    ledger.update(
+        "INSERT INTO COLLAB_LEDGER_PERSON VALUES"
+            + " ('INCENTIVE:LEDGER-JAN-31', 'alice', 'SALES', 50.01, TRUE, 10, FALSE),"
+            + " ('INCENTIVE:LEDGER-JAN-31', 'bob', 'TECH', 50.01, FALSE, 10, FALSE)");
+    entry(ledger, Ledger.LOSS, "LEDGER-FEB-1", "2020-02-01T00:30:00", "500.55");
+    ledger.update(
+        "INSERT INTO COLLAB_LEDGER_DEPARTMENT VALUES"
+            + " ('LOSS:LEDGER-FEB-1', 'SALES', 0, 0, 300.33),"
+            + " ('LOSS:LEDGER-FEB-1', 'TECH', 0, 0, 200.22)");
+  }
+
+  private static void entry(
+      JdbcTemplate ledger, String kind, String opportunityId, String recorded, String amount) {
+    ledger.update(
+        "INSERT INTO COLLAB_LEDGER_ENTRY (ENTRY_ID_, KIND_, OPPORTUNITY_ID_, PROC_INST_ID_,"
+            + " RECORDED_, AMOUNT_) VALUES (?, ?, ?, 'none', ?, ?)",
+        kind + ":" + opportunityId,
+        kind,
+        opportunityId,
+        Timestamp.valueOf(LocalDateTime.parse(recorded)),
+        new BigDecimal(amount));
   }
 
   @BeforeEach
@@ -235,6 +278,146 @@ class LedgerTest {
   }
 
   @Test
+  @Order(3)
+  void theEntriesOfEachFigureAddUpToItToTheCent() throws Exception {
+    String day = "from=" + DAY + "&to=" + DAY;
+    JsonNode departments = read(ok(get("/api/ledger/departments?" + day, "ivan")));
+    for (JsonNode row : departments.get("departments")) {
+      String department = row.get("department").asText();
+      JsonNode traced =
+          read(ok(get("/api/ledger/entries?" + day + "&department=" + department, "ivan")));
+      assertThat(traced.get("entries"))
+          .extracting(entry -> entry.get("opportunityId").asText())
+          .containsExactlyInAnyOrder(delivered, deliveredAgain, lost);
+      for (String figure : List.of("kpiCredit", "pool", "loss")) {
+        assertThat(traced.at("/total/" + figure).asText())
+            .as(department + " " + figure)
+            .isEqualTo(row.get(figure).asText())
+            .isEqualTo(sum(traced.get("entries"), figure));
+      }
+      assertThat(traced.at("/total/incentiveStatements").asInt()).isEqualTo(2);
+      assertThat(traced.at("/total/lossStatements").asInt()).isEqualTo(1);
+    }
+
+    JsonNode people = read(ok(get("/api/ledger/people?" + day, "ivan")));
+    assertThat(people.get("people")).hasSize(4);
+    for (JsonNode row : people.get("people")) {
+      String filter =
+          "&userId=" + row.get("userId").asText() + "&department=" + row.get("department").asText();
+      JsonNode traced = read(ok(get("/api/ledger/entries?" + day + filter, "ivan")));
+      assertThat(traced.get("entries"))
+          .extracting(
+              entry -> entry.get("opportunityId").asText(), entry -> entry.get("kind").asText())
+          .containsExactlyInAnyOrder(
+              org.assertj.core.groups.Tuple.tuple(delivered, "INCENTIVE"),
+              org.assertj.core.groups.Tuple.tuple(deliveredAgain, "INCENTIVE"));
+      assertThat(traced.at("/total/bonus").asText())
+          .isEqualTo(row.get("bonus").asText())
+          .isEqualTo(sum(traced.get("entries"), "bonus"));
+      for (String figure : List.of("statements", "stars", "promotionPoints", "freeRiderFlags")) {
+        assertThat(traced.at("/total/" + figure).asInt())
+            .as(row.get("userId").asText() + " " + figure)
+            .isEqualTo(row.get(figure).asInt());
+      }
+    }
+
+    // A person traces their own row.
+    JsonNode own = read(ok(get("/api/ledger/entries?" + day + "&userId=alice", "alice")));
+    assertThat(own.at("/total/bonus").asText()).isEqualTo("40000.00");
+    assertThat(own.at("/total/department").asText()).isEqualTo("SALES");
+
+    // The CSV: one line per entry, amounts as numbers.
+    HttpResponse<byte[]> csv =
+        rest.getBytes("/api/ledger/entries?" + day + "&department=SALES", "ivan", "text/csv");
+    String[] lines =
+        new String(csv.body(), 3, csv.body().length - 3, StandardCharsets.UTF_8).split("\r\n");
+    assertThat(lines[0]).isEqualTo("opportunityId,kind,recorded,department,kpiCredit,pool,loss");
+    assertThat(lines).hasSize(4).anySatisfy(line -> assertThat(line).startsWith(lost + ",LOSS,"));
+  }
+
+  @Test
+  void theMonthsAddUpEachDepartmentInServerTime() throws Exception {
+    JsonNode months = read(ok(get("/api/ledger/months?from=2020-01-01&to=2020-02-29", "erin")));
+    assertThat(months.get("months"))
+        .extracting(
+            row -> row.get("month").asText(),
+            row -> row.get("department").asText(),
+            row -> row.get("kpiCredit").asText(),
+            row -> row.get("pool").asText(),
+            row -> row.get("loss").asText(),
+            row -> row.get("incentiveStatements").asInt(),
+            row -> row.get("lossStatements").asInt())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "2020-01", "SALES", "1000.10", "100.01", "0.01", 1, 1),
+            org.assertj.core.groups.Tuple.tuple("2020-01", "TECH", "999.90", "99.99", "0.00", 1, 0),
+            org.assertj.core.groups.Tuple.tuple("2020-02", "SALES", "0.00", "0.00", "300.33", 0, 1),
+            org.assertj.core.groups.Tuple.tuple("2020-02", "TECH", "0.00", "0.00", "200.22", 0, 1));
+
+    // A month's bar counts only the period's part of the month, and so do its entries.
+    JsonNode late = read(ok(get("/api/ledger/months?from=2020-01-15&to=2020-02-29", "erin")));
+    assertThat(late.at("/months/0/loss").asText()).isEqualTo("0.00");
+    assertThat(late.at("/months/0/lossStatements").asInt()).isZero();
+    JsonNode traced =
+        read(
+            ok(
+                get(
+                    "/api/ledger/entries?from=2020-01-15&to=2020-02-29&department=SALES"
+                        + "&month=2020-01",
+                    "erin")));
+    assertThat(traced.get("entries"))
+        .extracting(entry -> entry.get("opportunityId").asText())
+        .containsExactly("LEDGER-JAN-31");
+    assertThat(traced.at("/total/kpiCredit").asText()).isEqualTo("1000.10");
+    assertThat(traced.at("/total/loss").asText()).isEqualTo("0.00");
+    JsonNode february = read(ok(get("/api/ledger/entries?department=TECH&month=2020-02", "erin")));
+    assertThat(february.at("/total/loss").asText()).isEqualTo("200.22");
+    assertThat(february.at("/entries/0/recorded").asText())
+        .isEqualTo(
+            Timestamp.valueOf(LocalDateTime.parse("2020-02-01T00:30:00")).toInstant().toString());
+  }
+
+  @Test
+  void oversightSeesPeoplesPlacesAndAPersonTheirRowWithout() throws Exception {
+    String january = "/api/ledger/people?from=2020-01-01&to=2020-01-31";
+    // Equal bonus and promotion points: alice's star puts her first.
+    assertThat(read(ok(get(january, "ivan"))).get("people"))
+        .extracting(row -> row.get("userId").asText(), row -> row.get("rank").asInt())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("alice", 1),
+            org.assertj.core.groups.Tuple.tuple("bob", 2));
+    assertThat(read(ok(get(january + "&userId=bob", "ivan"))).at("/people/0/rank").asInt())
+        .isEqualTo(2);
+    JsonNode own = read(ok(get(january, "bob"))).at("/people/0");
+    assertThat(own.get("bonus").asText()).isEqualTo("50.01");
+    assertThat(own.has("rank")).isFalse();
+  }
+
+  @Test
+  void aPersonTracesTheirOwnFiguresOnly() throws Exception {
+    String day = "/api/ledger/entries?from=" + DAY + "&to=" + DAY;
+    assertThat(read(ok(get(day + "&userId=bob&department=TECH", "bob"))).get("entries"))
+        .isNotEmpty()
+        .allSatisfy(entry -> assertThat(entry.get("userId").asText()).isEqualTo("bob"));
+    assertThat(get(day + "&userId=alice", "bob").statusCode()).isEqualTo(403);
+    assertThat(get(day + "&department=TECH", "bob").statusCode()).isEqualTo(403);
+    assertThat(get("/api/ledger/months", "bob").statusCode()).isEqualTo(403);
+    assertThat(get(day + "&userId=bob", null).statusCode()).isEqualTo(401);
+    assertThat(get("/api/ledger/months", null).statusCode()).isEqualTo(401);
+
+    HttpResponse<String> unknown = get(day + "&department=LEGAL", "ivan");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("department: must be one of");
+    HttpResponse<String> badMonth = get(day + "&department=SALES&month=2020-13", "ivan");
+    assertThat(badMonth.statusCode()).isEqualTo(400);
+    assertThat(badMonth.body()).contains("month: must be a month written yyyy-MM");
+    assertThat(get(day, "ivan").body()).contains("department or userId");
+    HttpResponse<String> badDay = get("/api/ledger/months?to=31.03.2020", "ivan");
+    assertThat(badDay.statusCode()).isEqualTo(400);
+    assertThat(badDay.body()).contains("to: must be a day written yyyy-MM-dd");
+  }
+
+  @Test
   void theLatestHealthReportIsForOversightOnly() throws Exception {
     ClockUtil.reset();
     ProcessInstance check =
@@ -302,6 +485,14 @@ class LedgerTest {
             .singleResult()
             .getValue();
     return JSON.readTree(value.toString());
+  }
+
+  private static String sum(JsonNode entries, String figure) {
+    BigDecimal sum = new BigDecimal("0.00");
+    for (JsonNode entry : entries) {
+      sum = sum.add(new BigDecimal(entry.get(figure).asText()));
+    }
+    return sum.toPlainString();
   }
 
   private static BigDecimal[] zeros() {
