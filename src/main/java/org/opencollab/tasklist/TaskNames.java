@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
 /**
  * Task names that carry their context (docs/employees.md): a task of an opportunity or of one of
  * its disputes is named like "Design solution / 设计方案 — OPP-2026-0042 Hangzhou Lianxin", so a
- * Tasklist list tells the tasks of different opportunities apart, in both languages. The Chinese
- * name is the step's {@code name-zh} in the deployed model ({@link ChineseNames}); a step without
- * one keeps its English name alone. A built-in create listener, attached to every user task as it
- * is deployed, before any other; the model keeps the plain name.
+ * Tasklist list tells the tasks of different opportunities apart, in both languages; a task of no
+ * opportunity (the health report's review) is named in both languages alone. The Chinese name is
+ * the step's {@code name-zh} in the deployed model ({@link ChineseNames}); a step without one keeps
+ * its English name alone. A built-in create listener, attached to every user task as it is
+ * deployed, before any other; the model keeps the plain name.
  *
  * <p>The same listener copies the opportunity's id, customer and priority onto the task as its own
  * variables, which the Tasklist filters show as columns ({@link TaskFilterSetup}): Tasklist reads a
@@ -42,8 +43,19 @@ public class TaskNames extends AbstractProcessEnginePlugin {
   static final List<String> COLUMNS = List.of("opportunityId", "customerName", "priority");
 
   void withContext(DelegateTask task) {
+    if (task.getName() == null) {
+      return;
+    }
+    String name =
+        ChineseNames.bilingual(
+            task.getName(),
+            chinese
+                .of(task.getProcessDefinitionId(), definition -> task.getBpmnModelInstance())
+                .chinese()
+                .get(task.getTaskDefinitionKey()));
     Object opportunityId = task.getVariable("opportunityId");
-    if (opportunityId == null || task.getName() == null) {
+    if (opportunityId == null) {
+      task.setName(name);
       return;
     }
     for (String column : COLUMNS) {
@@ -53,13 +65,6 @@ public class TaskNames extends AbstractProcessEnginePlugin {
       }
     }
     Object customer = task.getVariable("customerName");
-    String name =
-        ChineseNames.bilingual(
-            task.getName(),
-            chinese
-                .of(task.getProcessDefinitionId(), definition -> task.getBpmnModelInstance())
-                .chinese()
-                .get(task.getTaskDefinitionKey()));
     task.setName(
         name
             + SEPARATOR
