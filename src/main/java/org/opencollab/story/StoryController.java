@@ -170,8 +170,7 @@ public class StoryController {
             ? "everything"
             : access.everything() ? "without confidential values" : "team member";
     ObjectNode story =
-        stories.tell(
-            opportunityId, opportunity, new OpportunityStory.Reader(user, confidential, readAs));
+        stories.tell(opportunityId, opportunity, new StoryReader(user, confidential, readAs));
     String accept = request.getHeader(HttpHeaders.ACCEPT);
     if (accept != null && accept.contains("text/csv")) {
       return CsvExport.attachment(
