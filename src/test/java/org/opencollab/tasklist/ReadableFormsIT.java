@@ -27,7 +27,9 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,13 +123,19 @@ class ReadableFormsIT {
             new String[] {"alice", "Opportunity to delivery"},
             new String[] {"alice", "Collaboration arbitration"},
             new String[] {"erin", "Collaboration health check"})) {
-      choose("en");
-      tasklist.logIn(start[0]);
       for (String language : LANGUAGES) {
-        choose(language);
-        openStartForm(start[1]);
-        awaitFilled();
-        read("start form of " + start[1] + " (" + language + ")", tokens, problems);
+        String where = "start form of " + start[1] + " (" + language + ")";
+        try {
+          choose("en");
+          tasklist.logIn(start[0]);
+          choose(language);
+          openStartForm(start[1]);
+          awaitFilled();
+          read(where, tokens, problems);
+        } catch (org.openqa.selenium.TimeoutException notOpened) {
+          tasklist.screenshot("readable-forms-" + start[0] + "-" + language);
+          note(problems, where, List.of("not opened: " + notOpened.getMessage().lines().findFirst().orElse("")));
+        }
       }
     }
 
@@ -149,8 +157,18 @@ class ReadableFormsIT {
     String inputs = OpportunityDriver.newOpportunityId();
     untilDelivered(driver, inputs);
     driver.complete(inputs, "AcceptDelivery", "accepted", true, "realizedRevenue", 2_000_000L);
-    String lost = OpportunityDriver.newOpportunityId();
-    driver.loseWorkedExampleUntilAllocation(lost);
+    driver.loseWorkedExampleUntilAllocation(OpportunityDriver.newOpportunityId());
+    String drafting = OpportunityDriver.newOpportunityId();
+    driver.start(OpportunityDriver.keyAccount(drafting));
+    driver.qualify(drafting);
+    driver.formWorkedExampleTeam(drafting);
+    String planning = OpportunityDriver.newOpportunityId();
+    untilWon(driver, planning);
+    String losing = OpportunityDriver.newOpportunityId();
+    untilWon(driver, losing);
+    driver.complete(losing, "PlanDelivery", "sprintCount", 1);
+    driver.complete(
+        losing, "ReviewSprint", "sprintStatus", "FAILED", "sprintNotes", "The crane feed failed");
     driver.raiseDispute(approval, 10_000L);
     awaitTask("ApproveIncentives");
     awaitTask("HoldRetrospective");
@@ -158,6 +176,11 @@ class ReadableFormsIT {
   }
 
   private static void untilDelivered(OpportunityDriver driver, String id) {
+    untilWon(driver, id);
+    driver.deliver(id, 1);
+  }
+
+  private static void untilWon(OpportunityDriver driver, String id) {
     driver.start(OpportunityDriver.keyAccount(id));
     driver.qualify(id);
     driver.formWorkedExampleTeam(id);
@@ -165,7 +188,6 @@ class ReadableFormsIT {
     driver.signAll(id);
     driver.designAndOffer(id);
     driver.negotiate(id, "WON", "contractValue", 2_000_000L);
-    driver.deliver(id, 1);
   }
 
   private void awaitTask(String key) {
@@ -231,7 +253,7 @@ class ReadableFormsIT {
 
   /** Camunda Forms fill their fields after they show: waits until the form holds still. */
   private void awaitFilled() {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(5));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(3));
     String[] last = {""};
     try {
       wait.pollingEvery(Duration.ofMillis(300))
@@ -275,11 +297,20 @@ class ReadableFormsIT {
       }
       ((JavascriptExecutor) browser)
           .executeScript("arguments[0].scrollIntoView({block: 'center'})", display);
-      display.click();
+      try {
+        display.click();
+      } catch (WebDriverException covered) {
+        // Tasklist's footer or an open list lies over it: press it where it is
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true}));"
+                    + "arguments[0].click();",
+                display);
+      }
       for (WebElement item : form.findElements(By.cssSelector(".fjs-dropdownlist-item"))) {
         labels.append(item.getDomProperty("textContent")).append('\n');
       }
-      display.sendKeys(Keys.ESCAPE);
+      new Actions(browser).sendKeys(Keys.ESCAPE).perform();
       ((JavascriptExecutor) browser).executeScript("document.activeElement.blur()");
     }
     return labels.toString();
