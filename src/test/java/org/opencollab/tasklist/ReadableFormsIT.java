@@ -134,7 +134,10 @@ class ReadableFormsIT {
           read(where, tokens, problems);
         } catch (org.openqa.selenium.TimeoutException notOpened) {
           tasklist.screenshot("readable-forms-" + start[0] + "-" + language);
-          note(problems, where, List.of("not opened: " + notOpened.getMessage().lines().findFirst().orElse("")));
+          note(
+              problems,
+              where,
+              List.of("not opened: " + notOpened.getMessage().lines().findFirst().orElse("")));
         }
       }
     }
