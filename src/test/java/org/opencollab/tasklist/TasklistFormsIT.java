@@ -97,8 +97,10 @@ class TasklistFormsIT {
 
     String form = browser.findElement(By.cssSelector(".fjs-form")).getText();
     assertThat(form)
-        .contains("Department shares", "SALES", "50 %", "TECH", "35 %", "DELIVERY", "15 %")
+        .contains("Department shares", "Sales / 销售部", "50 %", "Technical / 技术部", "35 %")
+        .contains("Delivery / 交付部", "15 %", "Your department Sales")
         .contains("alice", "bob", "carol")
+        .doesNotContainPattern("\\b(SALES|TECH|DELIVERY)\\b")
         .doesNotContain("Rejection reason");
 
     tasklist.choose("Reject / 不同意");

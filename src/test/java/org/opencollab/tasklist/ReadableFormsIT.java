@@ -1,0 +1,356 @@
+package org.opencollab.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencollab.support.Chromium;
+import org.opencollab.support.OpportunityDriver;
+import org.opencollab.support.ReaderTokens;
+import org.opencollab.support.Tasklist;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Every form of Tasklist read in Chromium at 1280 × 900, in English and in Chinese: the form of
+ * every open task of the demo (its opportunities at every stage, and a few more driven to the tasks
+ * the demo does not reach), each opened by someone who may work it, without claiming it, and the
+ * three start forms. No variable name, code or process id in sight ({@link ReaderTokens}), the
+ * labels of every select's options included, and no text wider than its box.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "collab.demo.seed=true")
+@ActiveProfiles("demo")
+class ReadableFormsIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final List<String> LANGUAGES = List.of("en", "zh-CN");
+  private static WebDriver browser;
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  private Tasklist tasklist;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:readable-forms;DB_CLOSE_DELAY=-1");
+  }
+
+  @BeforeAll
+  static void startBrowser() {
+    browser = Chromium.start();
+    browser.manage().window().setSize(new Dimension(1280, 900));
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void everyFormReadsInEitherLanguageWithoutVariableNamesCodesOrIds() {
+    driveToTheTasksTheDemoDoesNotReach();
+    ReaderTokens tokens = ReaderTokens.of(engine);
+    assertThat(tokens.all()).contains("SALES", "MANDATORY", "DELIVERY_FAILED", "kpiCredit");
+
+    Map<String, List<Task>> tasksByUser = new TreeMap<>();
+    for (Task task : engine.getTaskService().createTaskQuery().active().list()) {
+      tasksByUser.computeIfAbsent(userWhoMaySee(task), ignored -> new ArrayList<>()).add(task);
+    }
+    TreeSet<String> seen = new TreeSet<>();
+    tasksByUser.values().forEach(list -> list.forEach(t -> seen.add(t.getTaskDefinitionKey())));
+    System.out.println(
+        "ReadableFormsIT reads the forms of " + seen + " as " + tasksByUser.keySet());
+
+    tasklist = new Tasklist(browser, port);
+    Map<String, List<String>> problems = new LinkedHashMap<>();
+    // One form of a kind per language is enough for the overflow, every task for the tokens.
+    for (Map.Entry<String, List<Task>> mine : tasksByUser.entrySet()) {
+      choose("en");
+      tasklist.logIn(mine.getKey());
+      for (String language : LANGUAGES) {
+        choose(language);
+        for (Task task : mine.getValue()) {
+          tasklist.openTask(task.getId(), false);
+          awaitFilled();
+          String where =
+              task.getTaskDefinitionKey()
+                  + " of "
+                  + Optional.ofNullable(task.getProcessInstanceId()).orElse("-")
+                  + " as "
+                  + mine.getKey()
+                  + " ("
+                  + language
+                  + ")";
+          read(where, tokens, problems);
+        }
+      }
+    }
+
+    for (String[] start :
+        List.of(
+            new String[] {"alice", "Opportunity to delivery"},
+            new String[] {"alice", "Collaboration arbitration"},
+            new String[] {"erin", "Collaboration health check"})) {
+      for (String language : LANGUAGES) {
+        String where = "start form of " + start[1] + " (" + language + ")";
+        try {
+          choose("en");
+          tasklist.logIn(start[0]);
+          choose(language);
+          openStartForm(start[1]);
+          awaitFilled();
+          read(where, tokens, problems);
+        } catch (org.openqa.selenium.TimeoutException notOpened) {
+          tasklist.screenshot("readable-forms-" + start[0] + "-" + language);
+          note(
+              problems,
+              where,
+              List.of("not opened: " + notOpened.getMessage().lines().findFirst().orElse("")));
+        }
+      }
+    }
+
+    assertThat(problems).as("what a reader meets in a form that they should not").isEmpty();
+  }
+
+  /**
+   * The demo leaves no task open at the delivery's acceptance, the departments' input, the peers'
+   * evaluation, the incentives' approval, the retrospective or a mediation: these opportunities and
+   * a dispute wait there.
+   */
+  private void driveToTheTasksTheDemoDoesNotReach() {
+    OpportunityDriver driver = new OpportunityDriver(engine);
+    String approval = OpportunityDriver.newOpportunityId();
+    driver.deliverWorkedExampleUntilApproval(approval);
+    driver.deliverWorkedExampleUntilEvaluation(OpportunityDriver.newOpportunityId());
+    String acceptance = OpportunityDriver.newOpportunityId();
+    untilDelivered(driver, acceptance);
+    String inputs = OpportunityDriver.newOpportunityId();
+    untilDelivered(driver, inputs);
+    driver.complete(inputs, "AcceptDelivery", "accepted", true, "realizedRevenue", 2_000_000L);
+    driver.loseWorkedExampleUntilAllocation(OpportunityDriver.newOpportunityId());
+    String drafting = OpportunityDriver.newOpportunityId();
+    driver.start(OpportunityDriver.keyAccount(drafting));
+    driver.qualify(drafting);
+    driver.formWorkedExampleTeam(drafting);
+    String planning = OpportunityDriver.newOpportunityId();
+    untilWon(driver, planning);
+    String losing = OpportunityDriver.newOpportunityId();
+    untilWon(driver, losing);
+    driver.complete(losing, "PlanDelivery", "sprintCount", 1);
+    driver.complete(
+        losing, "ReviewSprint", "sprintStatus", "FAILED", "sprintNotes", "The crane feed failed");
+    driver.raiseDispute(approval, 10_000L);
+    awaitTask("ApproveIncentives");
+    awaitTask("HoldRetrospective");
+    awaitTask("ReviewHealthReport");
+  }
+
+  private static void untilDelivered(OpportunityDriver driver, String id) {
+    untilWon(driver, id);
+    driver.deliver(id, 1);
+  }
+
+  private static void untilWon(OpportunityDriver driver, String id) {
+    driver.start(OpportunityDriver.keyAccount(id));
+    driver.qualify(id);
+    driver.formWorkedExampleTeam(id);
+    driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
+    driver.signAll(id);
+    driver.designAndOffer(id);
+    driver.negotiate(id, "WON", "contractValue", 2_000_000L);
+  }
+
+  private void awaitTask(String key) {
+    new WebDriverWait(browser, WAIT)
+        .until(
+            ignored ->
+                engine.getTaskService().createTaskQuery().taskDefinitionKey(key).count() > 0);
+  }
+
+  /** The task's assignee, or else the first member of its first candidate group. */
+  private String userWhoMaySee(Task task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    for (IdentityLink link : engine.getTaskService().getIdentityLinksForTask(task.getId())) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+        List<User> members =
+            engine
+                .getIdentityService()
+                .createUserQuery()
+                .memberOfGroup(link.getGroupId())
+                .orderByUserId()
+                .asc()
+                .list();
+        if (!members.isEmpty()) {
+          return members.get(0).getId();
+        }
+      }
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null) {
+        return link.getUserId();
+      }
+    }
+    throw new AssertionError("nobody may see " + task.getTaskDefinitionKey() + " " + task.getId());
+  }
+
+  /**
+   * The person's language for the product's pages and the webapps alike, as the switch keeps it.
+   */
+  private void choose(String language) {
+    browser.get(base() + "/opportunities");
+    ((JavascriptExecutor) browser)
+        .executeScript("localStorage.setItem('collab.language', arguments[0])", language);
+  }
+
+  /** Opens the start dialog, in either language, and the start form of the process {@code name}. */
+  private void openStartForm(String name) {
+    browser.get(base() + "/camunda/app/tasklist/default/");
+    WebDriverWait wait = tasklist.waiting();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//a[contains(normalize-space(.), 'Start process')"
+                        + " or contains(normalize-space(.), '启动流程')]")))
+        .click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//a[contains(normalize-space(.), '" + name + "')]")))
+        .click();
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector(".modal-body .fjs-form, .modal-body .injected-form-wrapper form")));
+  }
+
+  /** Camunda Forms fill their fields after they show: waits until the form holds still. */
+  private void awaitFilled() {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(3));
+    String[] last = {""};
+    try {
+      wait.pollingEvery(Duration.ofMillis(300))
+          .until(
+              ignored -> {
+                String now = tasklist.formText();
+                boolean still = now.equals(last[0]) && !now.isBlank();
+                last[0] = now;
+                return still;
+              });
+    } catch (org.openqa.selenium.TimeoutException moving) {
+      // read it as it is
+    }
+  }
+
+  private void read(String where, ReaderTokens tokens, Map<String, List<String>> problems) {
+    String text = tasklist.formText() + "\n" + optionLabels();
+    note(problems, where, tokens.in(text));
+    note(problems, where, overflowing());
+  }
+
+  private static void note(Map<String, List<String>> problems, String where, List<String> found) {
+    if (!found.isEmpty()) {
+      problems.computeIfAbsent(where, ignored -> new ArrayList<>()).addAll(found);
+    }
+  }
+
+  /**
+   * The labels of every option of the open form's selects: an embedded form's options are in its
+   * page; a Camunda Form's show only while its list is open, so each list is opened and closed.
+   */
+  private String optionLabels() {
+    StringBuilder labels = new StringBuilder();
+    WebElement form = openForm();
+    for (WebElement option : form.findElements(By.cssSelector("select option"))) {
+      labels.append(option.getDomProperty("textContent")).append('\n');
+    }
+    for (WebElement display : form.findElements(By.cssSelector(".fjs-select-display"))) {
+      if (!display.isDisplayed()) {
+        continue;
+      }
+      ((JavascriptExecutor) browser)
+          .executeScript("arguments[0].scrollIntoView({block: 'center'})", display);
+      try {
+        display.click();
+      } catch (WebDriverException covered) {
+        // Tasklist's footer or an open list lies over it: press it where it is
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true}));"
+                    + "arguments[0].click();",
+                display);
+      }
+      for (WebElement item : form.findElements(By.cssSelector(".fjs-dropdownlist-item"))) {
+        labels.append(item.getDomProperty("textContent")).append('\n');
+      }
+      new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+      ((JavascriptExecutor) browser).executeScript("document.activeElement.blur()");
+    }
+    return labels.toString();
+  }
+
+  private WebElement openForm() {
+    return browser.findElement(By.cssSelector(".fjs-form, .injected-form-wrapper form"));
+  }
+
+  /**
+   * The boxes of the open form whose text is wider than they are, innermost first. A box that
+   * scrolls on purpose is left out.
+   */
+  @SuppressWarnings("unchecked")
+  private List<String> overflowing() {
+    return (List<String>)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const found = [];"
+                    + "for (const node of arguments[0].querySelectorAll('*')) {"
+                    + "  if (node.closest('svg, canvas')) continue;"
+                    + "  const style = getComputedStyle(node);"
+                    + "  if (['inline', 'none', 'contents'].includes(style.display)) continue;"
+                    + "  if (['auto', 'scroll'].includes(style.overflowX)) continue;"
+                    + "  if (node.clientWidth > 0 && node.scrollWidth > node.clientWidth + 1)"
+                    + "    found.push(node);"
+                    + "}"
+                    + "const innermost = found.filter(n => !found.some(o => o !== n && n.contains(o)));"
+                    + "return innermost.map(n => 'text wider than its box: <'"
+                    + "  + n.tagName.toLowerCase() + (n.id ? '#' + n.id : '')"
+                    + "  + (n.className && typeof n.className === 'string' ? '.' + n.className : '')"
+                    + "  + '> ' + n.scrollWidth + ' > ' + n.clientWidth + ' px: '"
+                    + "  + (n.innerText || n.value || '').slice(0, 60));",
+                openForm());
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+}
