@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What process owners rely on in every file of {@code decisions/}: kept history and rules that
- * explain themselves.
+ * explain themselves, in English and Chinese.
  */
 class DecisionModelConventionsTest {
 
@@ -28,6 +28,13 @@ class DecisionModelConventionsTest {
 
   /** "English / 中文": some English, then Chinese after the separator. */
   private static final String BILINGUAL = "[^\"]*[A-Za-z][^\"]* / [^\"]*\\p{IsHan}[^\"]*";
+
+  /**
+   * "English sentence. / 中文句子。": English, then Chinese after exactly one separator, since the story
+   * page shows the one side or the other.
+   */
+  private static final String BILINGUAL_SENTENCE =
+      "(?s)(?!.* / .* / ).*[A-Za-z].* / .*\\p{IsHan}.*";
 
   static Stream<Path> decisionFiles() throws IOException {
     List<Path> files;
@@ -82,6 +89,23 @@ class DecisionModelConventionsTest {
       if (text.startsWith("\"") && text.contains(" ")) {
         assertThat(text).as("text of %s", entry.getId()).matches("\"" + BILINGUAL + "\"");
       }
+    }
+  }
+
+  /** Why a decision or the rule that matched decides as it does, in both languages. */
+  @ParameterizedTest
+  @MethodSource("decisionFiles")
+  void descriptionsReadInEnglishAndChinese(Path file) {
+    DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
+    for (Decision decision : model.getModelElementsByType(Decision.class)) {
+      assertThat(decision.getDescription().getTextContent())
+          .as("description of %s", decision.getId())
+          .matches(BILINGUAL_SENTENCE);
+    }
+    for (Rule rule : model.getModelElementsByType(Rule.class)) {
+      assertThat(rule.getDescription().getTextContent())
+          .as("description of %s", rule.getId())
+          .matches(BILINGUAL_SENTENCE);
     }
   }
 
