@@ -2,6 +2,7 @@ package org.opencollab.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -221,6 +223,13 @@ class TasklistDoorsIT {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
     browser.manage().deleteAllCookies();
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    // A login sent before the fresh page has its session's CSRF token does not take: wait for it.
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(10))
+          .until(ignored -> browser.manage().getCookieNamed("XSRF-TOKEN") != null);
+    } catch (org.openqa.selenium.TimeoutException noToken) {
+      // the login below then tells
+    }
 
     typeLogin("heidi", "not-her-password");
     String wrong = notice();
