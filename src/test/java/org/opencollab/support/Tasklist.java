@@ -13,6 +13,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,11 +46,7 @@ public final class Tasklist {
     return wait;
   }
 
-  /**
-   * Signs in to Tasklist as {@code user}, after signing out whoever was signed in. A login sent
-   * before the freshly loaded Tasklist has its new session's CSRF token does not take (Tasklist
-   * stays on its login page); the form is then loaded again and sent again, three times at most.
-   */
+  /** Signs in to Tasklist as {@code user}, after signing out whoever was signed in. */
   public void logIn(String user) {
     logIn(user, "Start process");
   }
@@ -59,10 +56,30 @@ public final class Tasklist {
    * "Start process" link in that language, {@code startProcess}.
    */
   public void logIn(String user, String startProcess) {
+    browser.get(base + "/camunda/app/tasklist/default/");
+    browser.manage().deleteAllCookies();
+    browser.get(base + "/camunda/app/tasklist/default/");
+    logInHere(
+        user,
+        ExpectedConditions.visibilityOfElementLocated(
+            By.xpath("//a[contains(normalize-space(.), '" + startProcess + "')]")));
+  }
+
+  /**
+   * Signs in as {@code user} on the Tasklist login page the browser shows, and waits until {@code
+   * signedIn} holds. A fresh page's first requests each open a session of their own, so the session
+   * and the CSRF token a first login sends may not match, and the login does not take (Tasklist
+   * stays on its login page); the page is then loaded again, which keeps one session, and the login
+   * sent again, three times at most.
+   */
+  public void logInHere(String user, ExpectedCondition<?> signedIn) {
     for (int attempt = 1; ; attempt++) {
-      browser.get(base + "/camunda/app/tasklist/default/");
-      browser.manage().deleteAllCookies();
-      browser.get(base + "/camunda/app/tasklist/default/");
+      try {
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+            .until(ignored -> browser.manage().getCookieNamed("XSRF-TOKEN") != null);
+      } catch (TimeoutException noTokenYet) {
+        // the login below then tells
+      }
       wait.until(
               ExpectedConditions.visibilityOfElementLocated(
                   By.cssSelector("input[ng-model='username']")))
@@ -70,13 +87,11 @@ public final class Tasklist {
       browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
       browser.findElement(By.cssSelector("button[type='submit']")).click();
       try {
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-            .until(
-                ExpectedConditions.visibilityOfElementLocated(
-                    By.xpath("//a[contains(normalize-space(.), '" + startProcess + "')]")));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(signedIn);
         return;
       } catch (TimeoutException notSignedIn) {
         if (attempt < 3) {
+          browser.navigate().refresh();
           continue;
         }
         screenshot("not-signed-in-" + user);

@@ -65,15 +65,8 @@ class ProductPagesIT {
     browser.get(base() + "/camunda/app/tasklist/default/");
     browser.manage().deleteAllCookies();
     browser.get(base() + "/ledger");
+    new Tasklist(browser, port).logInHere("ivan", ExpectedConditions.urlToBe(base() + "/ledger"));
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    wait.until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("input[ng-model='username']")))
-        .sendKeys("ivan");
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-
-    wait.until(ExpectedConditions.urlToBe(base() + "/ledger"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("person"), "ivan"));
     assertThat(headerLinks())
         .containsExactly("/camunda/app/tasklist/", "/opportunities", "/ledger", "/health");
