@@ -1,0 +1,4 @@
+/**
+ * Exact money: two-place amounts and "allocate X by weights" to the cent, with no Camunda import.
+ */
+package org.opencollab.money;
