@@ -1,6 +1,6 @@
 /**
  * The collaboration health check (process {@code collaborationHealthCheck}): reading a period of
- * the engine's history, the figures it yields, the report with its maturity levels and warnings, and
- * the report's API and page.
+ * the engine's history, the figures it yields, the report with its maturity levels and warnings,
+ * and the report's API and page.
  */
 package org.opencollab.health;

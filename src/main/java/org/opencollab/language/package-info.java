@@ -1,4 +1,2 @@
-/**
- * The language a person reads the server's answers in, Chinese or English.
- */
+/** The language a person reads the server's answers in, Chinese or English. */
 package org.opencollab.language;
