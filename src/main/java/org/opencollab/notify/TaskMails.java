@@ -3,6 +3,7 @@ package org.opencollab.notify;
 import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TimeZone;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.opencollab.config.UserTaskListeners;
 import org.opencollab.config.WithoutAuthorization;
+import org.opencollab.identity.Department;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * Mail about tasks (docs/employees.md, "E-mail"): when a user task of any process is created, its
  * assignee, or every member of its candidate groups, is told; when a task is later handed to
- * someone, that person is told (not when they claim it themselves). Built-in listeners, attached to
+ * someone, that person is told (not when they claim it themselves). A task for a department's group
+ * is also posted to that department's chat group, where it has one. Built-in listeners, attached to
  * every user task as it is deployed, so no model needs to mention them.
  */
 @Component
@@ -35,9 +38,11 @@ public class TaskMails extends AbstractProcessEnginePlugin {
   private static final Logger LOG = LoggerFactory.getLogger(TaskMails.class);
 
   private final Outbox outbox;
+  private final ChatOutbox chat;
 
-  public TaskMails(Outbox outbox) {
+  public TaskMails(Outbox outbox, ChatOutbox chat) {
     this.outbox = outbox;
+    this.chat = chat;
   }
 
   @Override
@@ -65,6 +70,7 @@ public class TaskMails extends AbstractProcessEnginePlugin {
   }
 
   private void newTask(DelegateTask task) {
+    toDepartmentChats(task);
     if (!outbox.enabled()) {
       return;
     }
@@ -75,6 +81,36 @@ public class TaskMails extends AbstractProcessEnginePlugin {
     outbox.queue(
         "task:" + task.getId(),
         compose(task, "New task / 新任务", "A task is waiting for you / 您有一项新任务", to));
+  }
+
+  /**
+   * A task for a department's group (a sign-off, an input report) is also posted to that
+   * department's chat group, when it has one ({@link ChatSettings}).
+   */
+  private void toDepartmentChats(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      return;
+    }
+    for (String group : candidateGroups(task)) {
+      if (Department.isCode(group.toUpperCase(Locale.ROOT)) && chat.enabled(group)) {
+        DelegateTaskFacts facts = DelegateTaskFacts.of(task);
+        String context = facts.context();
+        chat.queue(
+            group,
+            "task:" + task.getId(),
+            "New task / 新任务 ("
+                + Department.labelOf(group.toUpperCase(Locale.ROOT))
+                + "): "
+                + facts.name()
+                + (context.isEmpty() || facts.name().contains(context) ? "" : " — " + context)
+                + "\n"
+                + "Due / 截止: "
+                + due(facts.due())
+                + "\n"
+                + outbox.settings().taskLink(task.getId()),
+            List.of());
+      }
+    }
   }
 
   private void handedOver(DelegateTask task) {
