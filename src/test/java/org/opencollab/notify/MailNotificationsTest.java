@@ -6,6 +6,9 @@ import static org.opencollab.support.OpportunityDriver.keyAccount;
 import static org.opencollab.support.OpportunityDriver.newOpportunityId;
 import static org.opencollab.support.OpportunityDriver.strategicAccount;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencollab.support.OpportunityDriver;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -197,14 +201,27 @@ class MailNotificationsTest {
     driver.start(keyAccount(id));
     awaitMail("alice@opencollab.example", "Qualify opportunity");
 
+    ListAppender<ILoggingEvent> attempts = new ListAppender<>();
+    Logger courier = (Logger) LoggerFactory.getLogger(Courier.class);
+    attempts.start();
+    courier.addAppender(attempts);
     SMTP.stop();
     try {
       driver.qualify(id);
       assertThat(driver.tasks(id, "FormTeam")).hasSize(1);
       // The outage itself: the first attempt meets the stopped server, the retry finds it back.
-      Thread.sleep(300);
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  attempts.list.stream()
+                      .anyMatch(
+                          event ->
+                              event.getFormattedMessage().contains("Form team")
+                                  && event.getFormattedMessage().contains("failed (attempt 1")));
     } finally {
       SMTP.start();
+      courier.detachAppender(attempts);
     }
     awaitMail("erin@opencollab.example", "Form team");
   }
