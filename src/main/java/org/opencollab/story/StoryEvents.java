@@ -25,120 +25,154 @@ final class StoryEvents {
    * detail with its fields named by their labels.
    */
   static ArrayNode of(ObjectNode story) {
-    List<ObjectNode> events = new ArrayList<>();
-    JsonNode names = story.path("names");
-    JsonNode labels = story.path("labels");
-    for (JsonNode instance : story.path("instances")) {
-      String process = instance.path("process").asText();
-      String id = instance.path("processInstanceId").asText();
+    Timeline timeline = new Timeline(story.path("names"), story.path("labels"));
+    story.path("instances").forEach(timeline::read);
+    return timeline.inTimeOrder();
+  }
+
+  /** The events of a story's instances, gathered one kind of line at a time. */
+  private static final class Timeline {
+
+    private final List<ObjectNode> events = new ArrayList<>();
+    private final JsonNode names;
+    private final JsonNode labels;
+    private String process;
+    private String instanceId;
+
+    Timeline(JsonNode names, JsonNode labels) {
+      this.names = names;
+      this.labels = labels;
+    }
+
+    void read(JsonNode instance) {
+      process = instance.path("process").asText();
+      instanceId = instance.path("processInstanceId").asText();
+      activities(instance);
+      recusals(instance);
+      tasks(instance);
+      decisions(instance);
+      operations(instance);
+      incidents(instance);
+    }
+
+    /** The tasks and events it passed (not gateways and scopes). */
+    private void activities(JsonNode instance) {
       for (JsonNode activity : instance.path("activities")) {
-        if (!activity.path("type").asText().endsWith("Task")
-            && !activity.path("type").asText().contains("Event")) {
-          continue;
+        String type = activity.path("type").asText();
+        if (type.endsWith("Task") || type.contains("Event")) {
+          String element = activity.path("id").asText();
+          add(activity.path("start"), "activity", element, activity.path("name").asText(""), null)
+              .put("detail", type)
+              .put("label", nameOf(element));
         }
-        events.add(
-            event(
-                    activity.path("start").asText(),
-                    process,
-                    id,
-                    "activity",
-                    activity.path("id").asText(),
-                    activity.path("name").asText(""),
-                    null,
-                    activity.path("type").asText())
-                .put("label", names.path(activity.path("id").asText()).asText(null)));
       }
-      String voteOpened = instance.path("start").asText();
+    }
+
+    /** Who stood aside from the vote, when the vote opened. */
+    private void recusals(JsonNode instance) {
+      JsonNode voteOpened = instance.path("start");
       for (JsonNode activity : instance.path("activities")) {
         if (activity.path("id").asText().startsWith("ArbitrationVote")) {
-          voteOpened = activity.path("start").asText();
+          voteOpened = activity.path("start");
           break;
         }
       }
       for (JsonNode recusal : instance.path("recusals")) {
-        events.add(
-            event(
-                    voteOpened,
-                    process,
-                    id,
-                    "stood aside",
-                    "ArbitrationVote",
-                    recusal.path("reason").asText(""),
-                    recusal.path("userId").asText(null),
-                    recusal.path("reason").asText(""))
-                .put("label", names.path("ArbitrationVote").asText(null)));
-      }
-      for (JsonNode task : instance.path("tasks")) {
-        // A task that was not completed, or whose times a reader does not read, is no event.
-        if (task.path("completed").isTextual()) {
-          events.add(
-              event(
-                      task.path("completed").asText(),
-                      process,
-                      id,
-                      "task completed",
-                      task.path("key").asText(),
-                      task.path("name").asText(""),
-                      task.path("completedBy").asText(task.path("assignee").asText(null)),
-                      entered(task).toString())
-                  .put("label", names.path(task.path("key").asText()).asText(null))
-                  .put("labelledDetail", labelled(entered(task), labels)));
-        }
-      }
-      for (JsonNode decision : instance.path("decisions")) {
-        events.add(
-            event(
-                    decision.path("evaluated").asText(),
-                    process,
-                    id,
-                    "decision",
-                    decision.path("key").asText(),
-                    decision.path("name").asText(decision.path("key").asText()),
-                    null,
-                    decision.path("outputs").toString())
-                .put("label", decision.path("name").asText(decision.path("key").asText()))
-                .put(
-                    "labelledDetail",
-                    labelled(decision.path("outputs"), decision.path("outputLabels"))));
-      }
-      for (JsonNode operation : instance.path("operations")) {
-        events.add(
-            event(
-                    operation.path("time").asText(),
-                    process,
-                    id,
-                    "operation",
-                    operation.path("operation").asText(),
-                    operation.path("property").asText(""),
-                    operation.path("userId").asText(null),
-                    operation.path("oldValue").asText("")
-                        + " -> "
-                        + operation.path("newValue").asText(""))
-                .put(
-                    "label",
-                    FieldLabels.all()
-                        .getOrDefault(
-                            operation.path("property").asText(""),
-                            operation.path("property").asText(null))));
-      }
-      for (JsonNode incident : instance.path("incidents")) {
-        events.add(
-            event(
-                    incident.path("created").asText(),
-                    process,
-                    id,
-                    "incident",
-                    incident.path("activityId").asText(),
-                    incident.path("type").asText(),
-                    null,
-                    incident.path("message").asText(""))
-                .put("label", names.path(incident.path("activityId").asText()).asText(null)));
+        String reason = recusal.path("reason").asText("");
+        add(voteOpened, "stood aside", "ArbitrationVote", reason, recusal.path("userId"))
+            .put("detail", reason)
+            .put("label", nameOf("ArbitrationVote"));
       }
     }
-    events.sort(Comparator.comparing(event -> event.path("time").asText()));
-    ArrayNode array = JSON.createArrayNode();
-    events.forEach(array::add);
-    return array;
+
+    /** Completed tasks; a task not completed, or whose times the reader does not read, is none. */
+    private void tasks(JsonNode instance) {
+      for (JsonNode task : instance.path("tasks")) {
+        if (task.path("completed").isTextual()) {
+          JsonNode actor =
+              task.path("completedBy").isTextual()
+                  ? task.path("completedBy")
+                  : task.path("assignee");
+          add(
+                  task.path("completed"),
+                  "task completed",
+                  task.path("key").asText(),
+                  task.path("name").asText(""),
+                  actor)
+              .put("detail", entered(task).toString())
+              .put("label", nameOf(task.path("key").asText()))
+              .put("labelledDetail", labelled(entered(task), labels));
+        }
+      }
+    }
+
+    private void decisions(JsonNode instance) {
+      for (JsonNode decision : instance.path("decisions")) {
+        String name = decision.path("name").asText(decision.path("key").asText());
+        add(decision.path("evaluated"), "decision", decision.path("key").asText(), name, null)
+            .put("detail", decision.path("outputs").toString())
+            .put("label", name)
+            .put(
+                "labelledDetail",
+                labelled(decision.path("outputs"), decision.path("outputLabels")));
+      }
+    }
+
+    /** Claims, assignments, repairs: the field changed, from what to what. */
+    private void operations(JsonNode instance) {
+      for (JsonNode operation : instance.path("operations")) {
+        String property = operation.path("property").asText("");
+        add(
+                operation.path("time"),
+                "operation",
+                operation.path("operation").asText(),
+                property,
+                operation.path("userId"))
+            .put(
+                "detail",
+                operation.path("oldValue").asText("")
+                    + " -> "
+                    + operation.path("newValue").asText(""))
+            .put(
+                "label",
+                FieldLabels.all().getOrDefault(property, operation.path("property").asText(null)));
+      }
+    }
+
+    private void incidents(JsonNode instance) {
+      for (JsonNode incident : instance.path("incidents")) {
+        String element = incident.path("activityId").asText();
+        add(incident.path("created"), "incident", element, incident.path("type").asText(), null)
+            .put("detail", incident.path("message").asText(""))
+            .put("label", nameOf(element));
+      }
+    }
+
+    /** An event of the instance being read; its detail and labels are put by the caller. */
+    private ObjectNode add(
+        JsonNode time, String kind, String element, String name, JsonNode actor) {
+      ObjectNode event = JSON.createObjectNode();
+      event.put("time", time.asText());
+      event.put("process", process);
+      event.put("processInstanceId", instanceId);
+      event.put("kind", kind);
+      event.put("element", element);
+      event.put("name", name);
+      event.put("actor", actor == null ? null : actor.asText(null));
+      events.add(event);
+      return event;
+    }
+
+    private String nameOf(String element) {
+      return names.path(element).asText(null);
+    }
+
+    ArrayNode inTimeOrder() {
+      events.sort(Comparator.comparing(event -> event.path("time").asText()));
+      ArrayNode array = JSON.createArrayNode();
+      events.forEach(array::add);
+      return array;
+    }
   }
 
   /** "Label: value; …": each field of {@code values} named by its label, else by its name. */
@@ -165,26 +199,5 @@ final class StoryEvents {
     ObjectNode entered = task.path("variablesSet").deepCopy();
     entered.setAll((ObjectNode) task.get("answer"));
     return entered;
-  }
-
-  private static ObjectNode event(
-      String time,
-      String process,
-      String instance,
-      String kind,
-      String element,
-      String name,
-      String actor,
-      String detail) {
-    ObjectNode event = JSON.createObjectNode();
-    event.put("time", time);
-    event.put("process", process);
-    event.put("processInstanceId", instance);
-    event.put("kind", kind);
-    event.put("element", element);
-    event.put("name", name);
-    event.put("actor", actor);
-    event.put("detail", detail);
-    return event;
   }
 }
