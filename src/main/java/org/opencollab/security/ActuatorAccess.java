@@ -1,4 +1,4 @@
-package org.opencollab.operations;
+package org.opencollab.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
