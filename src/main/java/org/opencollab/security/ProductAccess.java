@@ -43,10 +43,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * </ul>
  *
  * <p>Camunda's webapps ({@code /camunda/**}) and REST API ({@code /engine-rest/**}) keep their own
- * authentication ({@link RestAuthentication}), the actuator its own ({@link ActuatorAccess}); no
- * chain here matches them. Security headers and {@code Cache-Control} stay {@link
- * SecurityHeaders}'s, for every path alike, so the chains write none. No CSRF token: the API only
- * reads (GET), and the webapps' writes have Camunda's CSRF protection.
+ * authentication ({@link RestAuthentication}); no chain matches them. The actuator has chains of
+ * its own ({@link ActuatorAccess}), signing in the same users. Security headers and {@code
+ * Cache-Control} stay {@link SecurityHeaders}'s, for every path alike, so the chains write none. No
+ * CSRF token: the API only reads (GET), and the webapps' writes have Camunda's CSRF protection.
  */
 @Configuration
 public class ProductAccess implements WebMvcConfigurer {
@@ -110,7 +110,7 @@ public class ProductAccess implements WebMvcConfigurer {
   }
 
   /** A chain for {@code paths} that keeps nothing between requests and writes no headers. */
-  private static HttpSecurity stateless(HttpSecurity http, List<String> paths) throws Exception {
+  static HttpSecurity stateless(HttpSecurity http, List<String> paths) throws Exception {
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
     RequestMatcher[] matchers = paths.stream().map(path::matcher).toArray(RequestMatcher[]::new);
     return http.securityMatcher(new OrRequestMatcher(Arrays.asList(matchers)))
