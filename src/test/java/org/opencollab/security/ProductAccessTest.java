@@ -169,6 +169,16 @@ class ProductAccessTest {
   }
 
   @Test
+  void theActuatorsHealthIsPublicWhateverTheCredentialsAndItsMetricsAskForBasic() {
+    assertThat(get(http, "/actuator/health/readiness", "nobody:wrong").statusCode()).isEqualTo(200);
+    HttpResponse<String> metrics = get(http, "/actuator/prometheus", null);
+    assertThat(metrics.statusCode()).isEqualTo(401);
+    assertThat(metrics.headers().firstValue("WWW-Authenticate"))
+        .hasValue("Basic realm=\"actuator\"");
+    assertThat(get(http, "/actuator/prometheus", "olivia:demo").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void springBootMakesUpNoUserOfItsOwn() {
     assertThat(context.getBeansOfType(UserDetailsService.class)).isEmpty();
   }
