@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
-import org.opencollab.config.WithoutAuthorization;
+import org.opencollab.engine.WithoutAuthorization;
 import org.opencollab.identity.Department;
 import org.opencollab.identity.Groups;
 import org.opencollab.identity.Membership;

@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.json.SpinJsonNode;
-import org.opencollab.config.EngineConnection;
+import org.opencollab.engine.EngineConnection;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,5 +1,6 @@
 /**
- * Spring configuration of the application: the beans and settings that wire the engine, the web
- * layer and the listeners together.
+ * Configuration the application checks or applies as it starts: the {@code prod} profile's required
+ * environment, and built-in listeners attached to every user task as it is deployed. Engine
+ * utilities are in {@code engine}, access and security headers in {@code security}.
  */
 package org.opencollab.config;

@@ -1,13 +1,11 @@
 package org.opencollab.health;
 
-import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.opencollab.config.WithoutAuthorization;
+import org.opencollab.engine.WithoutAuthorization;
 import org.opencollab.identity.Groups;
-import org.opencollab.identity.SignedInUser;
-import org.opencollab.language.Language;
+import org.opencollab.security.Refusal;
+import org.opencollab.security.SignedInUser;
 import org.opencollab.variables.JsonVariables;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,34 +17,27 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/collaboration-health/latest}: the report of the latest health check that has
  * assessed, with its process instance and when it was written. Oversight (auditors, coordinators,
  * the committee, process owners, administrators) reads it; anyone else signed in gets 403, an
- * anonymous caller 401, and 404 before the first check has run.
+ * anonymous caller 401 ({@link org.opencollab.security.ProductAccess}), and 404 before the first
+ * check has run.
  */
 @RestController
 public class HealthController {
 
   private final ProcessEngine engine;
-  private final SignedInUser signedIn;
 
-  public HealthController(ProcessEngine engine, SignedInUser signedIn) {
+  public HealthController(ProcessEngine engine) {
     this.engine = engine;
-    this.signedIn = signedIn;
   }
 
   @GetMapping("/api/collaboration-health/latest")
-  public ResponseEntity<?> latest(HttpServletRequest request) {
-    String user = signedIn.of(request);
-    if (user == null) {
-      return SignedInUser.signInFirst(
-          request, "sign in to read the collaboration health report", "请先登录再查看协作健康报告");
-    }
-    if (!signedIn.inAnyOf(user, Groups.OVERSIGHT)) {
-      return message(
+  public ResponseEntity<?> latest(SignedInUser user) {
+    if (!user.inAnyOf(Groups.OVERSIGHT)) {
+      return Refusal.of(
           HttpStatus.FORBIDDEN,
-          Language.say(
-              user
-                  + " may not read the health report: it is for auditors, coordinators, the"
-                  + " committee and process owners",
-              user + " 不能查看健康报告：它供审计员、协调员、委员会和流程负责人查看"));
+          user.id()
+              + " may not read the health report: it is for auditors, coordinators, the"
+              + " committee and process owners",
+          user.id() + " 不能查看健康报告：它供审计员、协调员、委员会和流程负责人查看");
     }
     HistoricVariableInstance latest =
         WithoutAuthorization.query(
@@ -63,18 +54,11 @@ public class HealthController {
                     .findFirst()
                     .orElse(null));
     if (latest == null) {
-      return message(
-          HttpStatus.NOT_FOUND, Language.say("no health check has assessed yet", "尚无健康检查完成评估"));
+      return Refusal.of(HttpStatus.NOT_FOUND, "no health check has assessed yet", "尚无健康检查完成评估");
     }
     var body = JsonVariables.object(latest.getValue());
     body.put("processInstanceId", latest.getProcessInstanceId());
     body.put("assessedAt", latest.getCreateTime().toInstant().toString());
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
-  }
-
-  private static ResponseEntity<?> message(HttpStatus status, String text) {
-    return ResponseEntity.status(status)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("message", text));
   }
 }

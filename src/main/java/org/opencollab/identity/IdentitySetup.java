@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.opencollab.config.DatabaseLock;
+import org.opencollab.engine.DatabaseLock;
 import org.opencollab.identity.AccessPolicy.Grant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

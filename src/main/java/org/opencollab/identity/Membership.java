@@ -3,7 +3,7 @@ package org.opencollab.identity;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.opencollab.config.WithoutAuthorization;
+import org.opencollab.engine.WithoutAuthorization;
 
 /**
  * Group membership as the rules and the committee need it. Inside an engine command it reads

@@ -13,11 +13,12 @@ import java.util.Map;
 import org.opencollab.export.CsvExport;
 import org.opencollab.identity.Department;
 import org.opencollab.identity.Groups;
-import org.opencollab.identity.SignedInUser;
-import org.opencollab.language.Language;
+import org.opencollab.security.Refusal;
+import org.opencollab.security.SignedInUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,25 +34,24 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <p>Oversight (auditors, coordinators, the committee, process owners, administrators) reads all of
  * it. Anyone else signed in reads their own row of {@code people} and their own entries, and gets
- * 403 for another's, for {@code departments}, {@code months} and a department's entries; an
- * anonymous caller gets 401.
+ * 403 for another's, for {@code departments}, {@code months} and a department's entries. An
+ * anonymous caller gets 401 from {@link org.opencollab.security.ProductAccess}; refusals are
+ * problem details ({@link Refusal}) in the person's language.
  */
 @RestController
 @RequestMapping("/api/ledger")
 public class LedgerController {
 
   private final LedgerTotals totals;
-  private final SignedInUser signedIn;
 
-  public LedgerController(LedgerTotals totals, SignedInUser signedIn) {
+  public LedgerController(LedgerTotals totals) {
     this.totals = totals;
-    this.signedIn = signedIn;
   }
 
   /** The period asked for, or the refusal to answer with. */
-  private record Period(Instant from, Instant until, ResponseEntity<?> refusal) {
+  private record Period(Instant from, Instant until, ResponseEntity<ProblemDetail> refusal) {
 
-    static Period refused(ResponseEntity<?> refusal) {
+    static Period refused(ResponseEntity<ProblemDetail> refusal) {
       return new Period(null, null, refusal);
     }
 
@@ -70,19 +70,15 @@ public class LedgerController {
   public ResponseEntity<?> departments(
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
+      SignedInUser user,
       HttpServletRequest request) {
-    String user = signedIn.of(request);
-    if (user == null) {
-      return SignedInUser.signInFirst(request, "sign in to read the ledger", "请先登录再查看台账");
-    }
-    if (!signedIn.inAnyOf(user, Groups.OVERSIGHT)) {
-      return refusal(
+    if (!user.inAnyOf(Groups.OVERSIGHT)) {
+      return Refusal.of(
           HttpStatus.FORBIDDEN,
-          Language.say(
-              user
-                  + " may not read the departments' ledger: it is for auditors, coordinators,"
-                  + " the committee and process owners",
-              user + " 不能查看各部门台账：它供审计员、协调员、委员会和流程负责人查看"));
+          user.id()
+              + " may not read the departments' ledger: it is for auditors, coordinators,"
+              + " the committee and process owners",
+          user.id() + " 不能查看各部门台账：它供审计员、协调员、委员会和流程负责人查看");
     }
     Period period = period(from, to);
     if (period.refusal() != null) {
@@ -104,22 +100,18 @@ public class LedgerController {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String userId,
+      SignedInUser user,
       HttpServletRequest request) {
-    String user = signedIn.of(request);
-    if (user == null) {
-      return SignedInUser.signInFirst(request, "sign in to read the ledger", "请先登录再查看台账");
-    }
     String only = userId;
-    boolean oversight = signedIn.inAnyOf(user, Groups.OVERSIGHT);
+    boolean oversight = user.inAnyOf(Groups.OVERSIGHT);
     if (!oversight) {
-      if (userId != null && !userId.equals(user)) {
-        return refusal(
+      if (userId != null && !userId.equals(user.id())) {
+        return Refusal.of(
             HttpStatus.FORBIDDEN,
-            Language.say(
-                user + " may read their own row of the ledger only, not " + userId,
-                user + " 只能查看台账中自己的一行，不能查看 " + userId));
+            user.id() + " may read their own row of the ledger only, not " + userId,
+            user.id() + " 只能查看台账中自己的一行，不能查看 " + userId);
       }
-      only = user;
+      only = user.id();
     }
     Period period = period(from, to);
     if (period.refusal() != null) {
@@ -153,17 +145,15 @@ public class LedgerController {
   public ResponseEntity<?> months(
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
+      SignedInUser user,
       HttpServletRequest request) {
-    String user = signedIn.of(request);
-    if (user == null) {
-      return SignedInUser.signInFirst(request, "sign in to read the ledger");
-    }
-    if (!signedIn.inAnyOf(user, Groups.OVERSIGHT)) {
-      return refusal(
+    if (!user.inAnyOf(Groups.OVERSIGHT)) {
+      return Refusal.of(
           HttpStatus.FORBIDDEN,
-          user
+          user.id()
               + " may not read the departments' ledger per month: it is for auditors,"
-              + " coordinators, the committee and process owners");
+              + " coordinators, the committee and process owners",
+          user.id() + " 不能按月查看各部门台账：它供审计员、协调员、委员会和流程负责人查看");
     }
     Period period = period(from, to);
     if (period.refusal() != null) {
@@ -193,37 +183,36 @@ public class LedgerController {
       @RequestParam(required = false) String department,
       @RequestParam(required = false) String userId,
       @RequestParam(required = false) String month,
+      SignedInUser user,
       HttpServletRequest request) {
-    String user = signedIn.of(request);
-    if (user == null) {
-      return SignedInUser.signInFirst(request, "sign in to read the ledger");
-    }
-    if (!signedIn.inAnyOf(user, Groups.OVERSIGHT)) {
+    if (!user.inAnyOf(Groups.OVERSIGHT)) {
       if (userId == null && department != null) {
-        return refusal(
+        return Refusal.of(
             HttpStatus.FORBIDDEN,
-            user
+            user.id()
                 + " may not read a department's entries: they are for auditors, coordinators,"
-                + " the committee and process owners");
+                + " the committee and process owners",
+            user.id() + " 不能查看部门的台账条目：它们供审计员、协调员、委员会和流程负责人查看");
       }
-      if (userId != null && !userId.equals(user)) {
-        return refusal(
+      if (userId != null && !userId.equals(user.id())) {
+        return Refusal.of(
             HttpStatus.FORBIDDEN,
-            user + " may read their own entries of the ledger only, not " + userId);
+            user.id() + " may read their own entries of the ledger only, not " + userId,
+            user.id() + " 只能查看自己的台账条目，不能查看 " + userId);
       }
     }
     if (userId == null && department == null) {
-      return refusal(
+      return Refusal.of(
           HttpStatus.BAD_REQUEST,
-          "department or userId: name the department or the person whose figure to trace");
+          "department or userId: name the department or the person whose figure to trace",
+          "department 或 userId：请指明要追溯其数字的部门或人员");
     }
     if (department != null && !Department.isCode(department)) {
-      return refusal(
+      String codes = Arrays.toString(Department.values());
+      return Refusal.of(
           HttpStatus.BAD_REQUEST,
-          "department: must be one of "
-              + Arrays.toString(Department.values())
-              + ", got "
-              + department);
+          "department: must be one of " + codes + ", got " + department,
+          "department: 必须是以下之一：" + codes + "，实际为 " + department);
     }
     Period period = period(from, to);
     if (period.refusal() != null) {
@@ -233,9 +222,10 @@ public class LedgerController {
       try {
         period = period.within(YearMonth.parse(month.trim()), ZoneId.systemDefault());
       } catch (DateTimeParseException e) {
-        return refusal(
+        return Refusal.of(
             HttpStatus.BAD_REQUEST,
-            "month: must be a month written yyyy-MM, such as 2026-11, got " + month);
+            "month: must be a month written yyyy-MM, such as 2026-11, got " + month,
+            "month: 必须是 yyyy-MM 格式的月份，如 2026-11，实际为 " + month);
       }
     }
     Map<String, Object> body = new LinkedHashMap<>();
@@ -286,11 +276,10 @@ public class LedgerController {
     }
     if (first != null && last != null && last.isBefore(first)) {
       return Period.refused(
-          refusal(
+          Refusal.of(
               HttpStatus.BAD_REQUEST,
-              Language.say(
-                  "to: must not be before from " + first + ", got " + last,
-                  "to: 不得早于 from " + first + "，实际为 " + last)));
+              "to: must not be before from " + first + ", got " + last,
+              "to: 不得早于 from " + first + "，实际为 " + last));
     }
     ZoneId zone = ZoneId.systemDefault();
     return new Period(
@@ -299,12 +288,11 @@ public class LedgerController {
         null);
   }
 
-  private static ResponseEntity<?> badDate(String parameter, String value) {
-    return refusal(
+  private static ResponseEntity<ProblemDetail> badDate(String parameter, String value) {
+    return Refusal.of(
         HttpStatus.BAD_REQUEST,
-        Language.say(
-            parameter + ": must be a day written yyyy-MM-dd, such as 2026-11-28, got " + value,
-            parameter + ": 必须是 yyyy-MM-dd 格式的日期，如 2026-11-28，实际为 " + value));
+        parameter + ": must be a day written yyyy-MM-dd, such as 2026-11-28, got " + value,
+        parameter + ": 必须是 yyyy-MM-dd 格式的日期，如 2026-11-28，实际为 " + value);
   }
 
   private static boolean wantsCsv(HttpServletRequest request) {
@@ -315,11 +303,5 @@ public class LedgerController {
   private static <T extends Record> ResponseEntity<?> csv(
       List<T> rows, Class<T> type, String fileName) {
     return CsvExport.attachment(CsvExport.ofRecords(type, rows), fileName);
-  }
-
-  static ResponseEntity<?> refusal(HttpStatus status, String message) {
-    return ResponseEntity.status(status)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("message", message));
   }
 }

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.opencollab.arbitration.ArbitrationVariables;
-import org.opencollab.config.WithoutAuthorization;
+import org.opencollab.engine.WithoutAuthorization;
 import org.opencollab.identity.Department;
 import org.opencollab.identity.Membership;
 import org.opencollab.notify.ChatOutbox;

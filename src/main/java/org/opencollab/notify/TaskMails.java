@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.opencollab.config.UserTaskListeners;
-import org.opencollab.config.WithoutAuthorization;
+import org.opencollab.engine.WithoutAuthorization;
 import org.opencollab.identity.Department;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

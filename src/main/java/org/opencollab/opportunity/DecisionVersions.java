@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
-import org.opencollab.config.WithoutAuthorization;
+import org.opencollab.engine.WithoutAuthorization;
 import org.opencollab.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 

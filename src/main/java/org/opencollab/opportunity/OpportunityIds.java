@@ -7,7 +7,7 @@ import java.sql.Timestamp;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.opencollab.config.EngineConnection;
+import org.opencollab.engine.EngineConnection;
 import org.opencollab.variables.InvalidVariableException;
 
 /**

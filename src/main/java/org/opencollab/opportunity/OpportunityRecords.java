@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.opencollab.config.WithoutAuthorization;
+import org.opencollab.engine.WithoutAuthorization;
 
 /**
  * Finds an opportunity, running or finished, by its id (its business key) in the engine's history.

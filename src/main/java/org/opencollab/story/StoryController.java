@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.opencollab.export.CsvExport;
 import org.opencollab.identity.Groups;
-import org.opencollab.identity.SignedInUser;
-import org.opencollab.language.Language;
+import org.opencollab.security.Refusal;
+import org.opencollab.security.SignedInUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,11 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/opportunities/{opportunityId}/story}: the opportunity's story as JSON, or with
  * {@code Accept: text/csv} one row per event ({@link CsvExport}: safe to open in a spreadsheet).
  *
- * <p>The caller signs in as for the webapps: HTTP Basic, or the session of Tasklist or Cockpit.
- * Auditors, coordinators, committee members, process owners and administrators read any
- * opportunity; a member of its team (the account, solution, delivery manager, the executive
- * sponsor, and every team member) reads it without the confidential values; anyone else gets 403,
- * an anonymous caller 401, an unknown opportunity 404.
+ * <p>The caller signs in as for the webapps: HTTP Basic, or the session of Tasklist or Cockpit
+ * ({@link org.opencollab.security.ProductAccess}, which answers an anonymous caller 401). Auditors,
+ * coordinators, committee members, process owners and administrators read any opportunity; a member
+ * of its team (the account, solution, delivery manager, the executive sponsor, and every team
+ * member) reads it without the confidential values; anyone else gets 403, an unknown opportunity
+ * 404.
  */
 @RestController
 @RequestMapping("/api/opportunities")
@@ -58,73 +59,48 @@ public class StoryController {
           "labelledDetail");
 
   private final OpportunityStory stories;
-  private final SignedInUser signedIn;
 
-  public StoryController(OpportunityStory stories, SignedInUser signedIn) {
+  public StoryController(OpportunityStory stories) {
     this.stories = stories;
-    this.signedIn = signedIn;
   }
 
-  /** Who asks, and for which opportunity; or the refusal to answer with. */
+  /** Which opportunity, and whether the user reads all of it; or the refusal to answer with. */
   private record Access(
-      String user,
       HistoricProcessInstance opportunity,
       boolean everything,
-      ResponseEntity<?> refusal) {}
+      ResponseEntity<ProblemDetail> refusal) {}
 
-  private Access access(String opportunityId, HttpServletRequest request) {
-    String user = caller(request);
-    if (user == null) {
-      return new Access(null, null, false, signInFirst(request));
-    }
+  private Access access(String opportunityId, SignedInUser user) {
     HistoricProcessInstance opportunity = stories.opportunity(opportunityId);
     if (opportunity == null) {
       return new Access(
-          user,
           null,
           false,
-          refusal(
-              HttpStatus.NOT_FOUND,
-              Language.say("no opportunity " + opportunityId, "没有商机 " + opportunityId)));
+          Refusal.of(
+              HttpStatus.NOT_FOUND, "no opportunity " + opportunityId, "没有商机 " + opportunityId));
     }
-    boolean everything = readsAny(user);
-    if (!everything && !onTheTeam(user, opportunity)) {
+    boolean everything = user.inAnyOf(READ_ANY);
+    if (!everything && !onTheTeam(user.id(), opportunity)) {
       return new Access(
-          user,
           opportunity,
           false,
-          refusal(
+          Refusal.of(
               HttpStatus.FORBIDDEN,
-              Language.say(
-                  user + " may not read opportunity " + opportunityId + ": not on its team",
-                  user + " 不能查看商机 " + opportunityId + "：不在其团队中")));
+              user.id() + " may not read opportunity " + opportunityId + ": not on its team",
+              user.id() + " 不能查看商机 " + opportunityId + "：不在其团队中"));
     }
-    return new Access(user, opportunity, everything, null);
-  }
-
-  private static ResponseEntity<?> refusal(HttpStatus status, String message) {
-    return ResponseEntity.status(status)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("message", message));
-  }
-
-  private static ResponseEntity<?> signInFirst(HttpServletRequest request) {
-    return SignedInUser.signInFirst(
-        request, "sign in to read an opportunity's story", "请先登录再查看商机经过");
+    return new Access(opportunity, everything, null);
   }
 
   /** The opportunities the caller may read, newest first, found by id, customer or outcome. */
   @GetMapping
-  public ResponseEntity<?> list(
-      @RequestParam(required = false) String search, HttpServletRequest request) {
-    String user = caller(request);
-    if (user == null) {
-      return signInFirst(request);
-    }
-    boolean everything = readsAny(user);
+  public ResponseEntity<?> list(@RequestParam(required = false) String search, SignedInUser user) {
+    boolean everything = user.inAnyOf(READ_ANY);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_JSON)
-        .body(stories.list(search, 200, opportunity -> everything || onTheTeam(user, opportunity)));
+        .body(
+            stories.list(
+                search, 200, opportunity -> everything || onTheTeam(user.id(), opportunity)));
   }
 
   /**
@@ -133,22 +109,19 @@ public class StoryController {
    */
   @GetMapping("/{opportunityId}/instances/{processInstanceId}/model")
   public ResponseEntity<?> model(
-      @PathVariable String opportunityId,
-      @PathVariable String processInstanceId,
-      HttpServletRequest request)
+      @PathVariable String opportunityId, @PathVariable String processInstanceId, SignedInUser user)
       throws Exception {
-    Access access = access(opportunityId, request);
+    Access access = access(opportunityId, user);
     if (access.refusal() != null) {
       return access.refusal();
     }
     String definition =
         stories.definitionOf(opportunityId, access.opportunity(), processInstanceId);
     if (definition == null) {
-      return refusal(
+      return Refusal.of(
           HttpStatus.NOT_FOUND,
-          Language.say(
-              processInstanceId + " is not part of " + opportunityId,
-              processInstanceId + " 不属于 " + opportunityId));
+          processInstanceId + " is not part of " + opportunityId,
+          processInstanceId + " 不属于 " + opportunityId);
     }
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_XML)
@@ -156,21 +129,21 @@ public class StoryController {
   }
 
   @GetMapping("/{opportunityId}/story")
-  public ResponseEntity<?> story(@PathVariable String opportunityId, HttpServletRequest request)
+  public ResponseEntity<?> story(
+      @PathVariable String opportunityId, SignedInUser user, HttpServletRequest request)
       throws Exception {
-    Access access = access(opportunityId, request);
+    Access access = access(opportunityId, user);
     if (access.refusal() != null) {
       return access.refusal();
     }
     HistoricProcessInstance opportunity = access.opportunity();
-    String user = access.user();
-    boolean confidential = signedIn.inAnyOf(user, Groups.CONFIDENTIAL_READERS);
+    boolean confidential = user.inAnyOf(Groups.CONFIDENTIAL_READERS);
     String readAs =
         confidential
             ? "everything"
             : access.everything() ? "without confidential values" : "team member";
     ObjectNode story =
-        stories.tell(opportunityId, opportunity, new StoryReader(user, confidential, readAs));
+        stories.tell(opportunityId, opportunity, new StoryReader(user.id(), confidential, readAs));
     String accept = request.getHeader(HttpHeaders.ACCEPT);
     if (accept != null && accept.contains("text/csv")) {
       return CsvExport.attachment(
@@ -183,10 +156,6 @@ public class StoryController {
     return CsvExport.ofJson(EVENTS, events);
   }
 
-  private boolean readsAny(String user) {
-    return signedIn.inAnyOf(user, READ_ANY);
-  }
-
   private boolean onTheTeam(String user, HistoricProcessInstance opportunity) {
     for (String role : TEAM_ROLES) {
       if (user.equals(stories.variable(opportunity, role))) {
@@ -195,9 +164,5 @@ public class StoryController {
     }
     Object members = stories.variable(opportunity, "teamMemberIds");
     return members instanceof Collection<?> ids && ids.contains(user);
-  }
-
-  private String caller(HttpServletRequest request) {
-    return signedIn.of(request);
   }
 }

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.opencollab.config.DatabaseLock;
+import org.opencollab.engine.DatabaseLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * current user, so one filter serves everybody and shows each person their own work. Created when
  * missing (by name); a filter that a process owner has edited in Tasklist is left as it is. Work
  * sorts by due date, earliest first, so that overdue work is on top and work without a due date
- * comes last ({@link org.opencollab.config.NullsLastOnH2} makes H2 sort as PostgreSQL does); then
+ * comes last ({@link org.opencollab.engine.NullsLastOnH2} makes H2 sort as PostgreSQL does); then
  * by task priority (DMN {@code serviceLevels}: priority A first). A seeded filter that still sorts
  * as the product seeded it before (priority first, then due date) gets the new sorting; one whose
  * sorting someone changed keeps it.

@@ -1,4 +1,4 @@
-package org.opencollab.config;
+package org.opencollab.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.opencollab.config;
+package org.opencollab.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package org.opencollab.config;
+package org.opencollab.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package org.opencollab.config;
+package org.opencollab.engine;
 
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.impl.context.Context;

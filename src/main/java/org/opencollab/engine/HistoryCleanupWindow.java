@@ -1,4 +1,4 @@
-package org.opencollab.config;
+package org.opencollab.engine;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

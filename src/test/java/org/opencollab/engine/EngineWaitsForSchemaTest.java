@@ -1,4 +1,4 @@
-package org.opencollab.config;
+package org.opencollab.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.junit.jupiter.api.Test;
 import org.opencollab.ApplicationTest;
-import org.opencollab.config.SchemaMigration.EngineWaitsForSchema;
+import org.opencollab.engine.SchemaMigration.EngineWaitsForSchema;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The engine of the application waits for the migration that runs beside its start. */

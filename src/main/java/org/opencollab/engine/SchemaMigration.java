@@ -1,4 +1,4 @@
-package org.opencollab.config;
+package org.opencollab.engine;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

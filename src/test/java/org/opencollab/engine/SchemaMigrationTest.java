@@ -1,4 +1,4 @@
-package org.opencollab.config;
+package org.opencollab.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,7 @@ import java.sql.ResultSet;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.opencollab.config.SchemaMigration.LockedLiquibase;
+import org.opencollab.engine.SchemaMigration.LockedLiquibase;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /** The migration runs in a thread of its own; waiting for it gives its result or its failure. */

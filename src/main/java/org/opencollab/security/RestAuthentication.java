@@ -1,4 +1,4 @@
-package org.opencollab.identity;
+package org.opencollab.security;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
