@@ -3,12 +3,13 @@ package org.opencollab.story;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.opencollab.export.CsvExport;
 import org.opencollab.identity.Groups;
+import org.opencollab.opportunity.OpportunityReaders;
 import org.opencollab.security.Refusal;
 import org.opencollab.security.SignedInUser;
 import org.springframework.http.HttpHeaders;
@@ -38,8 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 public class StoryController {
 
   static final Set<String> READ_ANY = Groups.OVERSIGHT;
-  static final List<String> TEAM_ROLES =
-      List.of("accountManager", "solutionManager", "deliveryManager", "executiveSponsor");
 
   /**
    * The CSV's columns: machines read the first eight as always; {@code label} and {@code
@@ -59,9 +58,11 @@ public class StoryController {
           "labelledDetail");
 
   private final OpportunityStory stories;
+  private final ProcessEngine engine;
 
-  public StoryController(OpportunityStory stories) {
+  public StoryController(OpportunityStory stories, ProcessEngine engine) {
     this.stories = stories;
+    this.engine = engine;
   }
 
   /** Which opportunity, and whether the user reads all of it; or the refusal to answer with. */
@@ -157,12 +158,6 @@ public class StoryController {
   }
 
   private boolean onTheTeam(String user, HistoricProcessInstance opportunity) {
-    for (String role : TEAM_ROLES) {
-      if (user.equals(stories.variable(opportunity, role))) {
-        return true;
-      }
-    }
-    Object members = stories.variable(opportunity, "teamMemberIds");
-    return members instanceof Collection<?> ids && ids.contains(user);
+    return OpportunityReaders.onTheTeam(engine, user, opportunity);
   }
 }
