@@ -44,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.opencollab.opportunity.OpportunityVariables;
 
 /**
  * The worked example of docs/money.md as the steps its people take in {@code opportunityToDelivery}
@@ -71,7 +72,7 @@ public final class WorkedOpportunity {
   public static final String REVIEW_SPRINT = "ReviewSprint";
   public static final String ACCEPT_DELIVERY = "AcceptDelivery";
   public static final String REPORT_DEPARTMENT_INPUT = "ReportDepartmentInput";
-  public static final String EVALUATE_PEERS = "EvaluatePeers";
+  public static final String EVALUATE_PEERS = OpportunityVariables.EVALUATION_STEP;
   public static final String APPROVE_INCENTIVES = "ApproveIncentives";
   public static final String RECORD_LOSS = "RecordLoss";
   public static final String HOLD_RETROSPECTIVE = "HoldRetrospective";
