@@ -1,7 +1,6 @@
 // Starts the script's opportunity from the Tasklist start form as its account manager. Usage: node start.js <opportunityId>
 const { chromium } = require('playwright-core');
 const w = require('./walk.js');
-const LABELS = { KEY: 'Key', STRATEGIC: 'Strategic', STANDARD: 'Standard', LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High', SALES: 'Sales / 销售' };
 (async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   w.setBrowser(browser);
@@ -13,14 +12,20 @@ const LABELS = { KEY: 'Key', STRATEGIC: 'Strategic', STANDARD: 'Standard', LOW: 
   await page.click('a:has-text("Opportunity to delivery")');
   await page.waitForTimeout(3000);
   await page.screenshot({ path: '/tmp/pw/shots/start-form.png', fullPage: true });
-  await page.getByLabel('Opportunity id').fill(id);
-  await page.getByLabel('Customer name').fill(start.customerName);
-  await page.getByLabel('Title / 商机标题').fill(start.title);
-  await w.selectOption(page, 'Customer tier', LABELS[start.customerTier]);
-  await page.getByLabel('Estimated value').fill(String(start.estimatedValue));
-  await w.selectOption(page, 'Technical complexity', LABELS[start.technicalComplexity]);
-  await w.selectOption(page, 'Source', LABELS[start.source]);
-  await page.getByLabel('Account manager').fill(start.accountManager);
+  // The embedded start form names each control after its variable.
+  for (const [name, value] of Object.entries({ ...start, opportunityId: id })) {
+    const control = page.locator('#' + name);
+    const tag = await control.evaluate(e => e.tagName + ':' + (e.type || ''));
+    if (tag.startsWith('SELECT')) {
+      const option = await control.locator('option').evaluateAll((options, v) =>
+        options.find(o => o.value === v || o.value.endsWith(':' + v)).value, value);
+      await control.selectOption(option);
+    } else if (tag.endsWith('checkbox')) {
+      await control.setChecked(value);
+    } else {
+      await control.fill(String(value));
+    }
+  }
   await page.screenshot({ path: '/tmp/pw/shots/start-filled.png', fullPage: true });
   await page.click('button:has-text("Start")');
   await page.waitForTimeout(3000);

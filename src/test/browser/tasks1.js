@@ -9,7 +9,7 @@ const DEPARTMENTS = { SALES: 'Sales / 销售部' };
   const qualify = w.step('QualifyOpportunity');
   let page = await w.session(qualify.user);
   await w.openStep(page, id, qualify);
-  if (qualify.variables.qualified) await page.getByLabel('Qualified / 商机合格').check();
+  await page.getByLabel(qualify.variables.qualified ? 'Qualified / 合格' : 'Not qualified / 不合格', { exact: true }).check();
   await w.complete(page, '01-qualify');
 
   const team = w.step('FormTeam');

@@ -1,10 +1,10 @@
 // Every further step of the script to DELIVERED, each by the demo user who owns it. Usage: node tasks2.js <opportunityId>
 const { chromium } = require('playwright-core');
 const w = require('./walk.js');
-const OPTIONS = { WON: 'Won / 赢单', LOST: 'Lost / 输单', ON_TRACK: 'On track', AT_RISK: 'At risk' };
+const OPTIONS = { WON: 'Won / 赢单', LOST: 'Lost / 丢单', ON_TRACK: 'On track', AT_RISK: 'At risk' };
 // How each field of the script is entered in its form.
 const FIELDS = {
-  agreementApproved: (page, v) => v && page.getByLabel('Approve the agreement').check(),
+  agreementApproved: (page, v) => page.getByLabel(v ? 'Approve / 同意' : 'Reject / 不同意', { exact: true }).check(),
   solutionSummary: (page, v) => page.getByLabel('Solution summary').fill(v),
   estimatedEffortDays: (page, v) => page.getByLabel('Estimated effort').fill(String(v)),
   offerValue: (page, v) => page.getByLabel('Offer value').fill(String(v)),
@@ -14,7 +14,7 @@ const FIELDS = {
   sprintCount: (page, v) => page.getByLabel('Number of two-week sprints').fill(String(v)),
   sprintStatus: (page, v) => w.selectOption(page, 'Sprint status', OPTIONS[v]),
   sprintNotes: (page, v) => page.getByLabel('Sprint notes').fill(v),
-  accepted: async (page, v) => { if (v) await page.getByLabel('Customer accepted').check(); await page.waitForTimeout(500); },
+  accepted: async (page, v) => { await page.getByLabel(v ? 'Accepted / 验收通过' : 'Not accepted / 未通过验收', { exact: true }).check(); await page.waitForTimeout(500); },
   realizedRevenue: (page, v) => page.getByLabel('Realized revenue').fill(String(v)),
   inputHours: (page, v) => page.getByLabel('Input hours').fill(String(v)),
   inputCost: (page, v) => page.getByLabel('Input cost').fill(String(v)),
@@ -23,7 +23,7 @@ const FIELDS = {
     for (const [ratee, score] of Object.entries(v)) await page.selectOption('#rating-' + ratee, { label: String(score) });
   },
   comments: (page, v) => page.fill('#comments', v),
-  incentivesApproved: (page, v) => v && page.getByLabel('Approve the incentive statement').check(),
+  incentivesApproved: (page, v) => page.locator('input[name="incentivesApproved"]').setChecked(v),
 };
 (async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
