@@ -1,28 +1,35 @@
-// Starts an opportunity from the Tasklist start form as alice. Usage: node start.js <opportunityId>
+// Starts the script's opportunity from the Tasklist start form as its account manager. Usage: node start.js <opportunityId>
 const { chromium } = require('playwright-core');
 const w = require('./walk.js');
 (async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   w.setBrowser(browser);
   const id = process.argv[2];
-  const page = await w.session('alice');
+  const start = w.script.start;
+  const page = await w.session(start.accountManager);
   await page.click('a:has-text("Start process")');
   await page.waitForTimeout(1500);
   await page.click('a:has-text("Opportunity to delivery")');
   await page.waitForTimeout(3000);
   await page.screenshot({ path: '/tmp/pw/shots/start-form.png', fullPage: true });
-  await page.getByLabel('Opportunity id').fill(id);
-  await page.getByLabel('Customer name').fill('Shanghai Metro / 上海地铁');
-  await page.getByLabel('Title / 商机标题').fill('Passenger analytics');
-  await w.selectOption(page, 'Customer tier', 'Key');
-  await page.getByLabel('Estimated value').fill('2000000');
-  await w.selectOption(page, 'Technical complexity', 'Medium');
-  await w.selectOption(page, 'Source', 'Sales / 销售');
-  await page.getByLabel('Account manager').fill('alice');
+  // The embedded start form names each control after its variable.
+  for (const [name, value] of Object.entries({ ...start, opportunityId: id })) {
+    const control = page.locator('#' + name);
+    const tag = await control.evaluate(e => e.tagName + ':' + (e.type || ''));
+    if (tag.startsWith('SELECT')) {
+      const option = await control.locator('option').evaluateAll((options, v) =>
+        options.find(o => o.value === v || o.value.endsWith(':' + v)).value, value);
+      await control.selectOption(option);
+    } else if (tag.endsWith('checkbox')) {
+      await control.setChecked(value);
+    } else {
+      await control.fill(String(value));
+    }
+  }
   await page.screenshot({ path: '/tmp/pw/shots/start-filled.png', fullPage: true });
   await page.click('button:has-text("Start")');
   await page.waitForTimeout(3000);
   await page.screenshot({ path: '/tmp/pw/shots/started.png', fullPage: true });
-  console.log(JSON.stringify(await w.rest('alice', `/task?processInstanceBusinessKey=${id}`)).slice(0, 300));
+  console.log(JSON.stringify(await w.rest(start.accountManager, `/task?processInstanceBusinessKey=${id}`)).slice(0, 300));
   await browser.close();
 })().catch(e => { console.error(e); process.exit(1); });

@@ -1,6 +1,12 @@
-// Works one opportunity in Tasklist with the forms, as the demo users. Usage: node walk.js <step>
+// Works one opportunity in Tasklist with the forms, as the demo users: the helpers of start.js,
+// tasks1.js and tasks2.js. What each step enters, and who enters it, is the Java script of the
+// process (org.opencollab.script.WorkedOpportunity) written out to worked-opportunity.json.
 const { chromium } = require('playwright-core');
 const BASE = 'http://localhost:8080';
+const script = require('./worked-opportunity.json');
+// The steps of the script with this task key, in order.
+const steps = key => script.steps.filter(s => s.taskKey === key);
+const step = key => { const found = steps(key); if (found.length !== 1) throw new Error(`${found.length} steps ${key}`); return found[0]; };
 const auth = u => 'Basic ' + Buffer.from(u + ':demo').toString('base64');
 async function rest(user, path, method = 'GET', body) {
   const r = await fetch(BASE + '/engine-rest' + path, { method, headers: { Authorization: auth(user), 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
@@ -41,4 +47,15 @@ async function selectOption(page, label, optionText) {
   await page.waitForTimeout(300);
   await page.locator('.fjs-dropdownlist-item', { hasText: optionText }).first().click();
 }
-module.exports = { rest, session, openTask, complete, selectOption, setBrowser: b => browser = b, BASE };
+// Opens the task a step of the script completes: of its group, or assigned to its user.
+async function openStep(page, id, s) {
+  for (let tries = 0; tries < 30; tries++) {
+    const group = s.group ? `&candidateGroup=${s.group}` : '';
+    const tasks = (await rest(s.user, `/task?processInstanceBusinessKey=${id}&taskDefinitionKey=${s.taskKey}${group}`))
+      .filter(t => s.group || !t.assignee || t.assignee === s.user);
+    if (tasks.length) return openTask(page, s.user, id, s.taskKey, t => t.id === tasks[0].id);
+    await new Promise(r => setTimeout(r, 1000)); // an asynchronous step of the process runs first
+  }
+  throw new Error(`${s.user} sees no ${s.taskKey}`);
+}
+module.exports = { rest, session, openTask, openStep, complete, selectOption, script, steps, step, setBrowser: b => browser = b, BASE };

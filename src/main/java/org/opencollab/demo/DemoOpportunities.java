@@ -5,9 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.opencollab.arbitration.ArbitrationVariables;
 import org.opencollab.health.HealthCheckVariables;
 import org.opencollab.identity.Groups;
 import org.opencollab.opportunity.OpportunityRecords;
+import org.opencollab.opportunity.OpportunityVariables;
+import org.opencollab.script.WorkedOpportunity;
+import org.opencollab.script.WorkedOpportunity.Input;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,11 +32,14 @@ import org.springframework.stereotype.Component;
 public class DemoOpportunities {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoOpportunities.class);
-  static final String SHARES = "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}";
-  static final String TEAM =
-      "[{\"userId\": \"alice\", \"department\": \"SALES\"}, {\"userId\": \"sam\", \"department\":"
-          + " \"SALES\"}, {\"userId\": \"bob\", \"department\": \"TECH\"}, {\"userId\": \"carol\","
-          + " \"department\": \"DELIVERY\"}]";
+  private static final String ALICE = WorkedOpportunity.ACCOUNT_MANAGER_USER;
+
+  /** What each department reports after a demo opportunity ends: the same for all. */
+  private static final Map<String, Input> INPUTS =
+      Map.of(
+          "SALES", new Input(120, 30_000),
+          "TECH", new Input(120, 30_000),
+          "DELIVERY", new Input(120, 30_000));
 
   private final ProcessEngine engine;
   private final boolean enabled;
@@ -112,84 +119,70 @@ public class DemoOpportunities {
   }
 
   void waitingForQualification(String id) {
-    as().start("alice", keyAccount(id, "Hangzhou Lianxin / 杭州联信", "Smart campus network"));
+    as().start(ALICE, keyAccount(id, "Hangzhou Lianxin / 杭州联信", "Smart campus network"));
   }
 
   void waitingForItsTeam(String id) {
     DemoDriver demo = as();
     demo.start("dave", keyAccount(id, "Qingdao Brewery / 青岛啤酒", "Marketing data hub"));
-    demo.qualify(id);
+    demo.play(id, WorkedOpportunity.qualify());
   }
 
   void inAgreementSignOff(String id) {
     DemoDriver demo = as();
     Map<String, Object> start = keyAccount(id, "Ningbo Port / 宁波港", "Container yard analytics");
-    start.put("accountManager", "sam");
+    start.put(OpportunityVariables.ACCOUNT_MANAGER, "sam");
     demo.start("sam", start);
-    demo.qualify("sam", id);
-    demo.complete(
-        "erin",
+    demo.play(
         id,
-        "FormTeam",
-        "solutionManager",
-        "tina",
-        "deliveryManager",
-        "carol",
-        "teamMembers",
-        DemoDriver.json(
+        WorkedOpportunity.qualify("sam"),
+        WorkedOpportunity.formTeam(
+            "tina",
+            WorkedOpportunity.DELIVERY_MANAGER_USER,
             "[{\"userId\": \"sam\", \"department\": \"SALES\"}, {\"userId\": \"tina\","
                 + " \"department\": \"TECH\"}, {\"userId\": \"carol\", \"department\":"
-                + " \"DELIVERY\"}, {\"userId\": \"otto\", \"department\": \"OPERATIONS\"}]"));
-    demo.draftAgreement(id, "{\"SALES\": 40, \"TECH\": 30, \"DELIVERY\": 20, \"OPERATIONS\": 10}");
-    demo.signOff("carol", id, "DELIVERY");
+                + " \"DELIVERY\"}, {\"userId\": \"otto\", \"department\": \"OPERATIONS\"}]"),
+        WorkedOpportunity.draftAgreement(
+            "{\"SALES\": 40, \"TECH\": 30, \"DELIVERY\": 20, \"OPERATIONS\": 10}"),
+        WorkedOpportunity.signOff("DELIVERY"));
   }
 
   void inNegotiationWithTech(String id) {
     DemoDriver demo = throughAgreement(id, "Shanghai Metro / 上海地铁", "Passenger analytics");
-    demo.designAndOffer(id);
+    demo.play(id, WorkedOpportunity.solutionAndOffer());
   }
 
   void inDeliveryWithOneSprintDone(String id) {
     DemoDriver demo = throughAgreement(id, "Suzhou Water / 苏州水务", "Leak detection");
-    demo.designAndOffer(id);
-    demo.win(id);
-    demo.complete("carol", id, "PlanDelivery", "sprintCount", 3);
-    demo.complete(
-        "carol",
-        id,
-        "ReviewSprint",
-        "sprintStatus",
-        "ON_TRACK",
-        "sprintNotes",
-        "Sensors installed");
+    demo.play(id, WorkedOpportunity.solutionAndOffer());
+    demo.play(id, WorkedOpportunity.negotiation("WON"));
+    demo.play(
+        id, WorkedOpportunity.planDelivery(3), WorkedOpportunity.reviewSprint("Sensors installed"));
   }
 
   void delivered(String id) {
     DemoDriver demo = throughAgreement(id, "Wuxi Grid / 无锡电网", "Outage forecasting");
-    demo.designAndOffer(id);
-    demo.win(id);
-    demo.complete("carol", id, "PlanDelivery", "sprintCount", 1);
-    demo.complete(
-        "carol", id, "ReviewSprint", "sprintStatus", "ON_TRACK", "sprintNotes", "Live in March");
-    demo.complete("alice", id, "AcceptDelivery", "accepted", true, "realizedRevenue", 2_000_000L);
-    demo.reportInputs(id);
-    demo.evaluatePeers(id);
-    demo.awaitTask(id, "ApproveIncentives");
-    demo.complete("frank", id, "ApproveIncentives", "incentivesApproved", true);
+    demo.play(id, WorkedOpportunity.solutionAndOffer());
+    demo.play(id, WorkedOpportunity.negotiation("WON"));
+    demo.play(
+        id,
+        WorkedOpportunity.planDelivery(1),
+        WorkedOpportunity.reviewSprint("Live in March"),
+        WorkedOpportunity.acceptDelivery());
+    demo.play(id, WorkedOpportunity.reportInputs(INPUTS));
+    demo.play(id, WorkedOpportunity.evaluatePeers(WorkedOpportunity.RATINGS_BY_RATER));
+    demo.play(id, WorkedOpportunity.approveIncentives());
   }
 
   void lostWithItsLossShared(String id) {
     DemoDriver demo = throughAgreement(id, "Nanjing Bank / 南京银行", "Branch footfall study");
-    demo.designAndOffer(id);
-    demo.complete(
-        "bob", id, "SupportNegotiation", "technicalCommitments", "On-premises, 99.9 % uptime");
-    demo.complete("alice", id, "NegotiateDeal", "negotiationOutcome", "LOST");
-    demo.reportInputs(id);
-    demo.complete(
-        "erin", id, "RecordLoss", "lossAmount", 60_000L, "lossNotes", "Two months of pre-sales");
-    demo.awaitTask(id, "HoldRetrospective");
-    demo.complete(
-        "erin", id, "HoldRetrospective", "lessonsLearned", "Involve the customer's IT earlier");
+    demo.play(id, WorkedOpportunity.solutionAndOffer());
+    demo.play(id, WorkedOpportunity.negotiation("LOST"));
+    demo.play(id, WorkedOpportunity.reportInputs(INPUTS));
+    demo.play(
+        id,
+        WorkedOpportunity.recordLoss(60_000L, "Two months of pre-sales"),
+        WorkedOpportunity.holdRetrospective("Involve the customer's IT earlier"));
   }
 
   void inCommitteeArbitration(String id) {
@@ -197,38 +190,30 @@ public class DemoOpportunities {
     demo.raiseDispute(
         "carol",
         Map.of(
-            "opportunityId", id,
-            "disputeType", "RESOURCE_ALLOCATION",
-            "raisedByDepartment", "DELIVERY",
-            "againstDepartment", "SALES",
-            "description", "Sales promised a go-live date delivery cannot staff",
-            "amountAtStake", 1_500_000L));
+            ArbitrationVariables.OPPORTUNITY_ID, id,
+            ArbitrationVariables.DISPUTE_TYPE, "RESOURCE_ALLOCATION",
+            ArbitrationVariables.RAISED_BY_DEPARTMENT, "DELIVERY",
+            ArbitrationVariables.AGAINST_DEPARTMENT, "SALES",
+            ArbitrationVariables.DESCRIPTION, "Sales promised a go-live date delivery cannot staff",
+            ArbitrationVariables.AMOUNT_AT_STAKE, 1_500_000L));
   }
 
   void withAnOverdueDesign(String id) {
     throughAgreement(id, "Xiamen Ferries / 厦门轮渡", "Ticketing platform");
-    as().overdue(id, "DesignSolution", Duration.ofDays(3));
+    as().overdue(id, WorkedOpportunity.DESIGN_SOLUTION, Duration.ofDays(3));
   }
 
   void waitingForThePressRelease(String id) {
     DemoDriver demo = as();
     Map<String, Object> start = keyAccount(id, "Shenzhen Lighthouse / 深圳灯塔", "AI ticket desk");
-    start.put("customerTier", "STRATEGIC");
-    start.put("estimatedValue", 8_000_000L);
-    demo.start("alice", start);
-    demo.qualify(id);
-    demo.complete(
-        "erin",
+    start.put(OpportunityVariables.CUSTOMER_TIER, "STRATEGIC");
+    start.put(OpportunityVariables.ESTIMATED_VALUE, 8_000_000L);
+    demo.start(ALICE, start);
+    demo.play(
         id,
-        "FormTeam",
-        "solutionManager",
-        "bob",
-        "deliveryManager",
-        "carol",
-        "executiveSponsor",
-        "frank",
-        "teamMembers",
-        DemoDriver.json(
+        WorkedOpportunity.qualify(),
+        WorkedOpportunity.formSponsoredTeam(
+            "frank",
             "[{\"userId\": \"alice\", \"department\": \"SALES\"}, {\"userId\": \"bob\","
                 + " \"department\": \"TECH\"}, {\"userId\": \"carol\", \"department\":"
                 + " \"DELIVERY\"}, {\"userId\": \"dave\", \"department\": \"MARKETING\"}]"));
@@ -237,41 +222,13 @@ public class DemoOpportunities {
   /** Started by alice, qualified, the worked example's team, the agreement signed by all. */
   private DemoDriver throughAgreement(String id, String customer, String title) {
     DemoDriver demo = as();
-    demo.start("alice", keyAccount(id, customer, title));
-    demo.qualify(id);
-    demo.complete(
-        "erin",
-        id,
-        "FormTeam",
-        "solutionManager",
-        "bob",
-        "deliveryManager",
-        "carol",
-        "teamMembers",
-        DemoDriver.json(TEAM));
-    demo.draftAgreement(id, SHARES);
-    for (String[] signer :
-        List.of(
-            new String[] {"sam", "SALES"},
-            new String[] {"bob", "TECH"},
-            new String[] {"carol", "DELIVERY"})) {
-      demo.signOff(signer[0], id, signer[1]);
-    }
+    demo.start(ALICE, keyAccount(id, customer, title));
+    demo.play(id, WorkedOpportunity.throughAgreement());
     return demo;
   }
 
+  /** The worked example's start for another customer and title. */
   static Map<String, Object> keyAccount(String id, String customer, String title) {
-    Map<String, Object> start = new LinkedHashMap<>();
-    start.put("opportunityId", id);
-    start.put("customerName", customer);
-    start.put("title", title);
-    start.put("customerTier", "KEY");
-    start.put("estimatedValue", 2_000_000L);
-    start.put("technicalComplexity", "MEDIUM");
-    start.put("customizationRequired", false);
-    start.put("newProduct", false);
-    start.put("source", "SALES");
-    start.put("accountManager", "alice");
-    return start;
+    return WorkedOpportunity.keyAccount(id, customer, title);
   }
 }

@@ -22,8 +22,10 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.opencollab.arbitration.ArbitrationVariables;
 import org.opencollab.identity.Department;
 import org.opencollab.identity.RoleGroups;
+import org.opencollab.opportunity.OpportunityVariables;
 
 /**
  * One health check's reading of the engine's history between {@code from} and {@code to}
@@ -147,7 +149,11 @@ final class HealthAssessment {
                   .toList();
           window
               .variables(
-                  raised, "raisedByDepartment", "againstDepartment", "disputeType", "opportunityId")
+                  raised,
+                  ArbitrationVariables.RAISED_BY_DEPARTMENT,
+                  ArbitrationVariables.AGAINST_DEPARTMENT,
+                  ArbitrationVariables.DISPUTE_TYPE,
+                  ArbitrationVariables.OPPORTUNITY_ID)
               .forEach(figures::disputeRaised);
         });
     window.eachDay(
@@ -156,9 +162,11 @@ final class HealthAssessment {
               window.instances(ARBITRATION_PROCESS, true, first, last);
           Map<String, Map<String, Object>> rulings =
               window.variables(
-                  settled.stream().map(HistoricProcessInstance::getId).toList(), "ruling");
+                  settled.stream().map(HistoricProcessInstance::getId).toList(),
+                  ArbitrationVariables.RULING);
           for (HistoricProcessInstance dispute : settled) {
-            Object ruling = rulings.getOrDefault(dispute.getId(), Map.of()).get("ruling");
+            Object ruling =
+                rulings.getOrDefault(dispute.getId(), Map.of()).get(ArbitrationVariables.RULING);
             if (ruling != null) {
               figures.disputeSettled(dispute.getDurationInMillis(), ruling);
             }
@@ -173,9 +181,11 @@ final class HealthAssessment {
               window.instances(OPPORTUNITY_PROCESS, false, first, last).stream()
                   .map(HistoricProcessInstance::getId)
                   .toList();
-          Map<String, Map<String, Object>> started = window.variables(ids, "techParticipation");
+          Map<String, Map<String, Object>> started =
+              window.variables(ids, OpportunityVariables.TECH_PARTICIPATION);
           for (String id : ids) {
-            figures.opportunityStarted(started.get(id).get("techParticipation"));
+            figures.opportunityStarted(
+                started.get(id).get(OpportunityVariables.TECH_PARTICIPATION));
           }
         });
     window.eachDay(
@@ -187,11 +197,11 @@ final class HealthAssessment {
           window
               .variables(
                   ids,
-                  "finalOutcome",
-                  "newProduct",
-                  "pressReleaseRequired",
-                  "incentiveStatement",
-                  "opportunityId")
+                  OpportunityVariables.FINAL_OUTCOME,
+                  OpportunityVariables.NEW_PRODUCT,
+                  OpportunityVariables.PRESS_RELEASE_REQUIRED,
+                  OpportunityVariables.INCENTIVE_STATEMENT,
+                  OpportunityVariables.OPPORTUNITY_ID)
               .values()
               .forEach(figures::opportunityFinished);
         });
@@ -254,7 +264,8 @@ final class HealthAssessment {
         });
     for (List<String> chunk : HistoryWindow.chunks(new ArrayList<>(reviewedInPeriod.keySet()))) {
       window
-          .variables(chunk, "sprintReviews", "opportunityId")
+          .variables(
+              chunk, OpportunityVariables.SPRINT_REVIEWS, OpportunityVariables.OPPORTUNITY_ID)
           .forEach(
               (instance, opportunity) ->
                   figures.sprintReviews(opportunity, reviewedInPeriod.get(instance)));

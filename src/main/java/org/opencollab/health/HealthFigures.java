@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import org.opencollab.arbitration.ArbitrationVariables;
 import org.opencollab.identity.Department;
+import org.opencollab.opportunity.OpportunityVariables;
 import org.opencollab.variables.JsonVariables;
 
 /**
@@ -123,19 +125,23 @@ final class HealthFigures {
   /** A dispute raised in the period, with its variables as it was raised. */
   void disputeRaised(String disputeId, Map<String, Object> dispute) {
     disputesRaised++;
-    DepartmentFigures raisedBy = departments.get(String.valueOf(dispute.get("raisedByDepartment")));
+    DepartmentFigures raisedBy =
+        departments.get(String.valueOf(dispute.get(ArbitrationVariables.RAISED_BY_DEPARTMENT)));
     if (raisedBy != null) {
       raisedBy.disputesRaised++;
     }
-    DepartmentFigures against = departments.get(String.valueOf(dispute.get("againstDepartment")));
+    DepartmentFigures against =
+        departments.get(String.valueOf(dispute.get(ArbitrationVariables.AGAINST_DEPARTMENT)));
     if (against != null) {
       against.disputesAgainst++;
       if (against.disputesAgainstEvidence.size() < EVIDENCE_LIMIT) {
         ObjectNode evidence = against.disputesAgainstEvidence.addObject();
         evidence.put("disputeId", disputeId);
-        evidence.put("opportunityId", String.valueOf(dispute.get("opportunityId")));
-        evidence.put("disputeType", String.valueOf(dispute.get("disputeType")));
-        evidence.put("raisedBy", String.valueOf(dispute.get("raisedByDepartment")));
+        evidence.put(
+            "opportunityId", String.valueOf(dispute.get(ArbitrationVariables.OPPORTUNITY_ID)));
+        evidence.put("disputeType", String.valueOf(dispute.get(ArbitrationVariables.DISPUTE_TYPE)));
+        evidence.put(
+            "raisedBy", String.valueOf(dispute.get(ArbitrationVariables.RAISED_BY_DEPARTMENT)));
       }
     }
   }
@@ -161,7 +167,7 @@ final class HealthFigures {
 
   /** An opportunity finished in the period, with its outcome and, if delivered, its statement. */
   void opportunityFinished(Map<String, Object> opportunity) {
-    String outcome = String.valueOf(opportunity.get("finalOutcome"));
+    String outcome = String.valueOf(opportunity.get(OpportunityVariables.FINAL_OUTCOME));
     switch (outcome) {
       case "DELIVERED" -> delivered++;
       case "DELIVERY_FAILED" -> failedInDelivery++;
@@ -173,11 +179,11 @@ final class HealthFigures {
     }
     boolean won = outcome.equals("DELIVERED") || outcome.equals("DELIVERY_FAILED");
     if (won
-        && (Boolean.TRUE.equals(opportunity.get("newProduct"))
-            || Boolean.TRUE.equals(opportunity.get("pressReleaseRequired")))) {
+        && (Boolean.TRUE.equals(opportunity.get(OpportunityVariables.NEW_PRODUCT))
+            || Boolean.TRUE.equals(opportunity.get(OpportunityVariables.PRESS_RELEASE_REQUIRED)))) {
       wonWithInnovation++;
     }
-    Object statement = opportunity.get("incentiveStatement");
+    Object statement = opportunity.get(OpportunityVariables.INCENTIVE_STATEMENT);
     if (!outcome.equals("DELIVERED") || statement == null) {
       return;
     }
@@ -193,7 +199,8 @@ final class HealthFigures {
             freeRiderJudgements
                 .computeIfAbsent(member.path("userId").asText(), user -> JSON.arrayNode())
                 .addObject();
-        judgement.put("opportunityId", String.valueOf(opportunity.get("opportunityId")));
+        judgement.put(
+            "opportunityId", String.valueOf(opportunity.get(OpportunityVariables.OPPORTUNITY_ID)));
         judgement.put("department", member.path("department").asText());
         judgement.put("peerScore", member.path("peerScore").asText());
       }
@@ -210,7 +217,7 @@ final class HealthFigures {
    * longest run of AT_RISK among them, if any.
    */
   void sprintReviews(Map<String, Object> opportunity, int reviewedInPeriod) {
-    Object recorded = opportunity.get("sprintReviews");
+    Object recorded = opportunity.get(OpportunityVariables.SPRINT_REVIEWS);
     if (recorded == null) {
       return;
     }
@@ -231,7 +238,7 @@ final class HealthFigures {
       }
     }
     if (!longest.isEmpty()) {
-      String id = String.valueOf(opportunity.get("opportunityId"));
+      String id = String.valueOf(opportunity.get(OpportunityVariables.OPPORTUNITY_ID));
       ObjectNode evidence = JSON.objectNode();
       evidence.put("opportunityId", id);
       evidence.set("sprints", longest);

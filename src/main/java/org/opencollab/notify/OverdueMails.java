@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.opencollab.notify.TaskMails.DelegateTaskFacts;
 import org.opencollab.notify.TaskMails.Recipients;
+import org.opencollab.opportunity.OpportunityVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -107,9 +108,9 @@ public class OverdueMails {
             task.getId(),
             task.getName(),
             task.getDueDate(),
-            DelegateTaskFacts.text(variables.get("opportunityId")),
-            DelegateTaskFacts.text(variables.get("customerName")),
-            DelegateTaskFacts.text(variables.get("title")));
+            DelegateTaskFacts.text(variables.get(OpportunityVariables.OPPORTUNITY_ID)),
+            DelegateTaskFacts.text(variables.get(OpportunityVariables.CUSTOMER_NAME)),
+            DelegateTaskFacts.text(variables.get(OpportunityVariables.TITLE)));
     return outbox.queue("overdue:" + task.getId(), mails.overdue(facts, to));
   }
 

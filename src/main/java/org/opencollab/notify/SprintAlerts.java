@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.opencollab.identity.Groups;
 import org.opencollab.notify.TaskMails.Recipients;
+import org.opencollab.opportunity.OpportunityVariables;
+import org.opencollab.opportunity.SprintAlert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
  * opportunity has one) and the coordinators by mail (docs/employees.md, "E-mail").
  */
 @Component
-public class SprintAlerts {
+public class SprintAlerts implements SprintAlert {
 
   private static final Logger LOG = LoggerFactory.getLogger(SprintAlerts.class);
 
@@ -27,9 +29,7 @@ public class SprintAlerts {
     this.outbox = outbox;
   }
 
-  /**
-   * @param review the completing {@code ReviewSprint} task
-   */
+  @Override
   public void reviewed(
       DelegateTask review, int sprint, String status, String notes, String sponsor) {
     if (!outbox.enabled() || !List.of("AT_RISK", "FAILED").contains(status)) {
@@ -49,8 +49,8 @@ public class SprintAlerts {
     if (sponsor != null) {
       to.addAll(Recipients.users(identity, Set.of(sponsor)));
     }
-    Object opportunityId = review.getVariable("opportunityId");
-    Object customer = review.getVariable("customerName");
+    Object opportunityId = review.getVariable(OpportunityVariables.OPPORTUNITY_ID);
+    Object customer = review.getVariable(OpportunityVariables.CUSTOMER_NAME);
     String context = (opportunityId + " " + (customer == null ? "" : customer)).trim();
     String subject =
         "Sprint " + sprint + " " + status + " / 冲刺 " + sprint + " " + status + ": " + context;

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.opencollab.config.UserTaskListeners;
 import org.opencollab.engine.WithoutAuthorization;
 import org.opencollab.identity.Department;
+import org.opencollab.opportunity.OpportunityVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -197,9 +198,9 @@ public class TaskMails extends AbstractProcessEnginePlugin {
           task.getId(),
           task.getName(),
           task.getDueDate(),
-          text(task.getVariable("opportunityId")),
-          text(task.getVariable("customerName")),
-          text(task.getVariable("title")));
+          text(task.getVariable(OpportunityVariables.OPPORTUNITY_ID)),
+          text(task.getVariable(OpportunityVariables.CUSTOMER_NAME)),
+          text(task.getVariable(OpportunityVariables.TITLE)));
     }
 
     /** "OPP-2026-0042 Hangzhou Lianxin", or what of it is known. */

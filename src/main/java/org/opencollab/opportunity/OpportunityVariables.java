@@ -24,6 +24,7 @@ public final class OpportunityVariables {
   // triage (DMN)
   public static final String PRIORITY = "priority";
   public static final String TASK_FORCE_REQUIRED = "taskForceRequired";
+  public static final String PRESS_RELEASE_REQUIRED = "pressReleaseRequired";
   public static final String TECH_PARTICIPATION = "techParticipation";
   public static final String TECH_PARTICIPATION_REASON = "techParticipationReason";
   // tasks

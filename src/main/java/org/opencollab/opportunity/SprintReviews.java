@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.opencollab.notify.SprintAlerts;
 import org.opencollab.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
@@ -20,14 +19,14 @@ import org.springframework.stereotype.Component;
  * {@code sprintReviews}, {@code [{"sprint": 1, "status": "ON_TRACK", "notes": "..."}]}, so the
  * account manager sees them all when accepting the delivery. The sprints are reviewed one after the
  * other, so no two reviews write at once. A sprint AT_RISK or FAILED alerts the sponsor and the
- * coordinators ({@link SprintAlerts}).
+ * coordinators ({@link SprintAlert}).
  */
 @Component("sprintReviewed")
 public class SprintReviews {
 
-  private final SprintAlerts alerts;
+  private final SprintAlert alerts;
 
-  public SprintReviews(SprintAlerts alerts) {
+  public SprintReviews(SprintAlert alerts) {
     this.alerts = alerts;
   }
 

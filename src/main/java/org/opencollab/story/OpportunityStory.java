@@ -21,10 +21,12 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.opencollab.arbitration.ArbitrationVariables;
 import org.opencollab.confidential.Confidential;
 import org.opencollab.confidential.SealedAnswers;
 import org.opencollab.confidential.SealedStep;
 import org.opencollab.models.ChineseNames;
+import org.opencollab.opportunity.OpportunityVariables;
 import org.opencollab.rest.FieldLabels;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +40,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class OpportunityStory {
 
-  static final String OPPORTUNITY = "opportunityToDelivery";
-  static final String DISPUTE = "collaborationArbitration";
+  static final String OPPORTUNITY = OpportunityVariables.PROCESS_KEY;
+  static final String DISPUTE = ArbitrationVariables.PROCESS_KEY;
 
   private final HistoryService history;
   private final RepositoryService repository;
@@ -82,13 +84,15 @@ public class OpportunityStory {
     ObjectNode story = JSON.createObjectNode();
     story.put("opportunityId", opportunityId);
     story.put("state", opportunity.getState());
-    story.put("finalOutcome", text(variable(opportunity, "finalOutcome")));
+    story.put("finalOutcome", text(variable(opportunity, OpportunityVariables.FINAL_OUTCOME)));
     story.put("readAs", reader.readAs());
-    Object statement = variable(opportunity, "incentiveStatement");
+    Object statement = variable(opportunity, OpportunityVariables.INCENTIVE_STATEMENT);
     story.set(
         "statement",
-        statement == null ? json(variable(opportunity, "lossStatement")) : json(statement));
-    story.set("rulings", json(variable(opportunity, "rulings")));
+        statement == null
+            ? json(variable(opportunity, OpportunityVariables.LOSS_STATEMENT))
+            : json(statement));
+    story.set("rulings", json(variable(opportunity, OpportunityVariables.RULINGS)));
     ArrayNode instances = story.putArray("instances");
     // The steps, phases and processes the story passes through, named in both languages by their
     // models ("Design solution / 设计方案"), by element id.
@@ -168,8 +172,8 @@ public class OpportunityStory {
         if (found.size() >= limit || !visible.test(instance)) {
           continue;
         }
-        String customer = text(variable(instance, "customerName"));
-        String outcome = text(variable(instance, "finalOutcome"));
+        String customer = text(variable(instance, OpportunityVariables.CUSTOMER_NAME));
+        String outcome = text(variable(instance, OpportunityVariables.FINAL_OUTCOME));
         String key = instance.getBusinessKey();
         if (!needle.isEmpty()
             && !String.join(
@@ -181,7 +185,7 @@ public class OpportunityStory {
         ObjectNode row = found.addObject();
         row.put("opportunityId", key);
         row.put("customerName", customer);
-        row.put("title", text(variable(instance, "title")));
+        row.put("title", text(variable(instance, OpportunityVariables.TITLE)));
         row.put("state", instance.getState());
         row.put("finalOutcome", outcome);
         row.put("start", time(instance.getStartTime()));
@@ -228,7 +232,7 @@ public class OpportunityStory {
     records.activities(node.putArray("activities"), instance);
     Set<String> anonymous = new HashSet<>();
     // Who stood aside from the committee's vote and why: a fairness fact every reader sees.
-    Object recusals = variable(instance, "recusals");
+    Object recusals = variable(instance, ArbitrationVariables.RECUSALS);
     if (recusals != null) {
       node.set("recusals", json(recusals));
     }

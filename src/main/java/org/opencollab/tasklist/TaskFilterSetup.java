@@ -13,7 +13,9 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.opencollab.arbitration.ArbitrationVariables;
 import org.opencollab.engine.DatabaseLock;
+import org.opencollab.opportunity.OpportunityVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -138,9 +140,9 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
    */
   static final List<Map<String, String>> COLUMNS =
       List.of(
-          Map.of("name", "opportunityId", "label", "Opportunity / 商机"),
-          Map.of("name", "customerName", "label", "Customer / 客户"),
-          Map.of("name", "priority", "label", "Priority / 优先级"));
+          Map.of("name", OpportunityVariables.OPPORTUNITY_ID, "label", "Opportunity / 商机"),
+          Map.of("name", OpportunityVariables.CUSTOMER_NAME, "label", "Customer / 客户"),
+          Map.of("name", OpportunityVariables.PRIORITY, "label", "Priority / 优先级"));
 
   static List<FilterSpec> specs(TaskService taskService) {
     return List.of(
@@ -183,7 +185,9 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
             "Open tasks of disputes between departments: mediation, votes, rulings",
             20,
             dueFirst(
-                taskService.createTaskQuery().processDefinitionKey("collaborationArbitration")),
+                taskService
+                    .createTaskQuery()
+                    .processDefinitionKey(ArbitrationVariables.PROCESS_KEY)),
             priorityFirst(taskService)),
         new FilterSpec(
             "Follow-ups / 跟进",

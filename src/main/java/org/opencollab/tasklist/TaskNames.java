@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.opencollab.config.UserTaskListeners;
 import org.opencollab.models.ChineseNames;
+import org.opencollab.opportunity.OpportunityVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +41,11 @@ public class TaskNames extends AbstractProcessEnginePlugin {
   }
 
   /** The key facts each task carries as its own variables, which the filters show as columns. */
-  static final List<String> COLUMNS = List.of("opportunityId", "customerName", "priority");
+  static final List<String> COLUMNS =
+      List.of(
+          OpportunityVariables.OPPORTUNITY_ID,
+          OpportunityVariables.CUSTOMER_NAME,
+          OpportunityVariables.PRIORITY);
 
   void withContext(DelegateTask task) {
     if (task.getName() == null) {
@@ -53,7 +58,7 @@ public class TaskNames extends AbstractProcessEnginePlugin {
                 .of(task.getProcessDefinitionId(), definition -> task.getBpmnModelInstance())
                 .chinese()
                 .get(task.getTaskDefinitionKey()));
-    Object opportunityId = task.getVariable("opportunityId");
+    Object opportunityId = task.getVariable(OpportunityVariables.OPPORTUNITY_ID);
     if (opportunityId == null) {
       task.setName(name);
       return;
@@ -64,7 +69,7 @@ public class TaskNames extends AbstractProcessEnginePlugin {
         task.setVariableLocal(column, value);
       }
     }
-    Object customer = task.getVariable("customerName");
+    Object customer = task.getVariable(OpportunityVariables.CUSTOMER_NAME);
     task.setName(
         name
             + SEPARATOR

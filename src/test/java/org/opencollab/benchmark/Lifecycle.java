@@ -2,16 +2,17 @@ package org.opencollab.benchmark;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.locks.LockSupport;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.opencollab.script.EngineSteps;
+import org.opencollab.script.WorkedOpportunity;
 import org.opencollab.support.OpportunityDriver;
 
 /**
  * Whole process instances through the Java API, one after the other in one thread: the product's
- * DELIVERED opportunity (the worked example, its incentive calculation run by the job executor),
- * and the bare 10-task process deployed into the same engine.
+ * DELIVERED opportunity (the worked example's script, its incentive calculation run by the job
+ * executor), and the bare 10-task process deployed into the same engine.
  */
 final class Lifecycle {
 
@@ -45,18 +46,17 @@ final class Lifecycle {
   }
 
   static Figures opportunities(ProcessEngine engine, Duration run) {
-    OpportunityDriver driver = new OpportunityDriver(engine);
+    EngineSteps steps =
+        EngineSteps.unauthenticated(engine).waitingForTheJobExecutor(Duration.ofMinutes(1));
     long start = System.nanoTime();
     long end = start + run.toNanos();
     int instances = 0;
     long tasks = 0;
     while (System.nanoTime() < end) {
       String id = OpportunityDriver.newOpportunityId();
-      driver.deliverWorkedExampleUntilApproval(id);
-      while (driver.tasks(id, "ApproveIncentives").isEmpty()) {
-        LockSupport.parkNanos(2_000_000); // the job executor calculates the statement
-      }
-      driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
+      steps.start(WorkedOpportunity.ACCOUNT_MANAGER_USER, WorkedOpportunity.keyAccount(id));
+      // the job executor calculates the statement before the approval
+      steps.play(id, WorkedOpportunity.delivered());
       instances++;
       tasks +=
           engine

@@ -11,21 +11,29 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.JobQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
+import org.opencollab.arbitration.ArbitrationVariables;
+import org.opencollab.opportunity.OpportunityVariables;
+import org.opencollab.script.EngineSteps;
+import org.opencollab.script.Step;
+import org.opencollab.script.WorkedOpportunity;
+import org.opencollab.script.WorkedOpportunity.Input;
 
 /**
- * Works opportunities and disputes through the Java API as the demo users would in Tasklist: one
- * step per task, named after the task. Each opportunity gets its own id, so the disputes it raises
- * (same business key) are found with it.
+ * Works opportunities and disputes through the Java API as the demo users would in Tasklist: the
+ * steps of {@link WorkedOpportunity} played by {@link EngineSteps} without signing in, one method
+ * per step, named after the task. Each opportunity gets its own id, so the disputes it raises (same
+ * business key) are found with it.
  */
 public final class OpportunityDriver {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   private final ProcessEngine engine;
+  private final EngineSteps steps;
 
   public OpportunityDriver(ProcessEngine engine) {
     this.engine = engine;
+    this.steps = EngineSteps.unauthenticated(engine);
   }
 
   public static String newOpportunityId() {
@@ -33,22 +41,11 @@ public final class OpportunityDriver {
   }
 
   /**
-   * The worked example of docs/money.md: a KEY customer, 2,000,000 CNY, MEDIUM complexity —
-   * priority B, tech participation MANDATORY, no task force, no press release.
+   * The worked example of docs/money.md ({@link WorkedOpportunity}): a KEY customer, 2,000,000 CNY,
+   * MEDIUM complexity — priority B, tech participation MANDATORY, no task force, no press release.
    */
   public static Map<String, Object> keyAccount(String opportunityId) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("opportunityId", opportunityId);
-    variables.put("customerName", "Shanghai Metro / 上海地铁");
-    variables.put("title", "Passenger analytics platform");
-    variables.put("customerTier", "KEY");
-    variables.put("estimatedValue", 2_000_000L);
-    variables.put("technicalComplexity", "MEDIUM");
-    variables.put("customizationRequired", false);
-    variables.put("newProduct", false);
-    variables.put("source", "SALES");
-    variables.put("accountManager", "alice");
-    return variables;
+    return WorkedOpportunity.keyAccount(opportunityId);
   }
 
   /**
@@ -57,22 +54,24 @@ public final class OpportunityDriver {
    */
   public static Map<String, Object> strategicAccount(String opportunityId) {
     Map<String, Object> variables = keyAccount(opportunityId);
-    variables.put("customerTier", "STRATEGIC");
-    variables.put("estimatedValue", 8_000_000L);
+    variables.put(OpportunityVariables.CUSTOMER_TIER, "STRATEGIC");
+    variables.put(OpportunityVariables.ESTIMATED_VALUE, 8_000_000L);
     return variables;
   }
 
   /** A small STANDARD deal of LOW complexity: priority C, tech participation NONE. */
   public static Map<String, Object> smallDeal(String opportunityId) {
     Map<String, Object> variables = keyAccount(opportunityId);
-    variables.put("customerTier", "STANDARD");
-    variables.put("estimatedValue", 100_000.5);
-    variables.put("technicalComplexity", "LOW");
+    variables.put(OpportunityVariables.CUSTOMER_TIER, "STANDARD");
+    variables.put(OpportunityVariables.ESTIMATED_VALUE, 100_000.5);
+    variables.put(OpportunityVariables.TECHNICAL_COMPLEXITY, "LOW");
     return variables;
   }
 
   public ProcessInstance start(Map<String, Object> variables) {
-    return engine.getRuntimeService().startProcessInstanceByKey("opportunityToDelivery", variables);
+    return engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(OpportunityVariables.PROCESS_KEY, variables);
   }
 
   /** The one open task with this key among the opportunity's instances and its disputes. */
@@ -175,83 +174,52 @@ public final class OpportunityDriver {
     return variable == null ? null : variable.getValue();
   }
 
-  // --- the steps of docs/process-variables.md, as the demo users do them ---
+  // --- the steps of WorkedOpportunity, played without signing in ---
+
+  /** Plays steps of {@link WorkedOpportunity} on opportunity {@code id}. */
+  public void play(String id, List<Step> script) {
+    steps.play(id, script);
+  }
+
+  public void play(String id, Step step) {
+    steps.play(id, step);
+  }
 
   public void qualify(String id) {
-    complete(id, "QualifyOpportunity", "qualified", true);
+    play(id, WorkedOpportunity.qualify());
   }
 
   /** The worked example's team: alice and sam (SALES), bob (TECH), carol (DELIVERY). */
   public void formWorkedExampleTeam(String id) {
-    complete(
-        id,
-        "FormTeam",
-        "solutionManager",
-        "bob",
-        "deliveryManager",
-        "carol",
-        "teamMembers",
-        SpinValues.jsonValue(
-                """
-        [{"userId": "alice", "department": "SALES"}, {"userId": "sam", "department": "SALES"},
-         {"userId": "bob", "department": "TECH"}, {"userId": "carol", "department": "DELIVERY"}]""")
-            .create());
+    play(id, WorkedOpportunity.formTeam());
   }
 
   /** A task force: the worked example's team with frank as executive sponsor. */
   public void formTaskForce(String id) {
-    formSponsoredTeam(
-        id,
-        "frank",
-        """
-        [{"userId": "alice", "department": "SALES"}, {"userId": "bob", "department": "TECH"},
-         {"userId": "carol", "department": "DELIVERY"}]""");
+    formSponsoredTeam(id, WorkedOpportunity.TASK_FORCE_SPONSOR, WorkedOpportunity.TASK_FORCE);
   }
 
   /** bob as solution manager, carol as delivery manager, {@code sponsor} and {@code members}. */
   public void formSponsoredTeam(String id, String sponsor, String members) {
-    complete(
-        id,
-        "FormTeam",
-        "solutionManager",
-        "bob",
-        "deliveryManager",
-        "carol",
-        "executiveSponsor",
-        sponsor,
-        "teamMembers",
-        SpinValues.jsonValue(members).create());
+    play(id, WorkedOpportunity.formSponsoredTeam(sponsor, members));
   }
 
   /** Without tech: alice (SALES) and carol (DELIVERY). */
   public void formTeamWithoutTech(String id) {
-    complete(
+    play(
         id,
-        "FormTeam",
-        "deliveryManager",
-        "carol",
-        "teamMembers",
-        SpinValues.jsonValue(
-                """
-        [{"userId": "alice", "department": "SALES"}, {"userId": "carol", "department": "DELIVERY"}]""")
-            .create());
+        WorkedOpportunity.formTeam(
+            null, WorkedOpportunity.DELIVERY_MANAGER_USER, WorkedOpportunity.TEAM_WITHOUT_TECH));
   }
 
   public void draftAgreement(String id, String shares) {
-    complete(
-        id,
-        "DraftCollaborationAgreement",
-        "departmentShares",
-        SpinValues.jsonValue(shares).create(),
-        "customerDataOwner",
-        "SALES",
-        "dataAccessRules",
-        "Sales owns the customer data; tech may analyse it anonymised.");
+    play(id, WorkedOpportunity.draftAgreement(shares));
   }
 
+  /** Every open sign-off approved, each by its department. */
   public void signAll(String id) {
-    for (Task signOff : tasks(id, "SignCollaborationAgreement")) {
-      complete(signOff, "agreementApproved", true);
+    for (Task signOff : tasks(id, WorkedOpportunity.SIGN_COLLABORATION_AGREEMENT)) {
+      play(id, WorkedOpportunity.signOff(department(signOff)));
     }
   }
 
@@ -261,27 +229,14 @@ public final class OpportunityDriver {
    * follows.
    */
   public void deliverWorkedExampleUntilApproval(String id) {
-    deliverWorkedExampleUntilEvaluation(id);
-    evaluateWorkedExamplePeers(id);
+    start(keyAccount(id));
+    play(id, WorkedOpportunity.deliveredUntilCalculation());
   }
 
   /** The worked example, delivered and every department's input reported: its peers rate next. */
   public ProcessInstance deliverWorkedExampleUntilEvaluation(String id) {
     ProcessInstance opportunity = start(keyAccount(id));
-    qualify(id);
-    formWorkedExampleTeam(id);
-    draftAgreement(id, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
-    signAll(id);
-    designAndOffer(id);
-    negotiate(id, "WON", "contractValue", 2_000_000L);
-    deliver(id, 1);
-    complete(id, "AcceptDelivery", "accepted", true, "realizedRevenue", 2_000_000L);
-    reportInputs(
-        id,
-        Map.of(
-            "SALES", new int[] {120, 30_000},
-            "TECH", new int[] {300, 90_000},
-            "DELIVERY", new int[] {80, 20_000}));
+    play(id, WorkedOpportunity.deliveredUntilEvaluation());
     return opportunity;
   }
 
@@ -291,68 +246,41 @@ public final class OpportunityDriver {
    */
   public ProcessInstance loseWorkedExampleUntilAllocation(String id) {
     ProcessInstance opportunity = start(keyAccount(id));
-    qualify(id);
-    formWorkedExampleTeam(id);
-    draftAgreement(id, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
-    signAll(id);
-    designAndOffer(id);
-    negotiate(id, "LOST");
-    reportInputs(
-        id,
-        Map.of(
-            "SALES", new int[] {30, 6_000},
-            "TECH", new int[] {45, 9_000},
-            "DELIVERY", new int[] {10, 2_000}));
-    complete(id, "RecordLoss", "lossAmount", 10_000L, "lossNotes", "Pre-sales effort");
+    play(id, WorkedOpportunity.lostUntilAllocation());
     return opportunity;
   }
 
   public void designAndOffer(String id) {
-    complete(
-        id,
-        "DesignSolution",
-        "solutionSummary",
-        "Streaming analytics on the metro's data lake",
-        "estimatedEffortDays",
-        120);
-    complete(id, "PrepareOffer", "offerValue", 2_100_000L);
+    play(id, WorkedOpportunity.solutionAndOffer());
   }
 
+  /**
+   * Tech's support when it is asked for, then the negotiation's {@code outcome} and {@code extra}.
+   */
   public void negotiate(String id, String outcome, Object... extra) {
-    if (!tasks(id, "SupportNegotiation").isEmpty()) {
-      complete(
-          id,
-          "SupportNegotiation",
-          "technicalCommitments",
-          "99.9 % availability, on-premises deployment");
+    if (!tasks(id, WorkedOpportunity.SUPPORT_NEGOTIATION).isEmpty()) {
+      play(id, WorkedOpportunity.supportNegotiation());
     }
-    Object[] values = new Object[extra.length + 2];
-    values[0] = "negotiationOutcome";
-    values[1] = outcome;
-    System.arraycopy(extra, 0, values, 2, extra.length);
-    complete(id, "NegotiateDeal", values);
+    play(id, WorkedOpportunity.negotiate(outcome).with(extra));
   }
 
+  /** Delivery planned in {@code sprints} sprints, each reviewed on track. */
   public void deliver(String id, int sprints) {
-    complete(id, "PlanDelivery", "sprintCount", sprints);
-    for (int sprint = 0; sprint < sprints; sprint++) {
-      complete(
-          id,
-          "ReviewSprint",
-          "sprintStatus",
-          "ON_TRACK",
-          "sprintNotes",
-          "Sprint " + (sprint + 1) + " done");
+    play(id, WorkedOpportunity.sprints(sprints));
+  }
+
+  /** Each open input report, with the hours and cost of its department. */
+  public void reportInputs(String id, Map<String, int[]> hoursAndCost) {
+    for (Task report : tasks(id, WorkedOpportunity.REPORT_DEPARTMENT_INPUT)) {
+      String department = department(report);
+      int[] input = hoursAndCost.get(department);
+      play(id, WorkedOpportunity.reportInput(department, new Input(input[0], input[1])));
     }
   }
 
-  public void reportInputs(String id, Map<String, int[]> hoursAndCost) {
-    for (Task report : tasks(id, "ReportDepartmentInput")) {
-      String department =
-          (String) engine.getTaskService().getVariable(report.getId(), "department");
-      int[] input = hoursAndCost.get(department);
-      complete(report, "inputHours", input[0], "inputCost", input[1]);
-    }
+  private String department(Task perDepartment) {
+    return (String)
+        engine.getTaskService().getVariable(perDepartment.getId(), OpportunityVariables.DEPARTMENT);
   }
 
   /**
@@ -363,43 +291,28 @@ public final class OpportunityDriver {
     return engine
         .getRuntimeService()
         .startProcessInstanceByKey(
-            "collaborationArbitration",
+            ArbitrationVariables.PROCESS_KEY,
             variables(
-                "opportunityId", opportunityId,
-                "disputeType", "PRIORITY",
-                "raisedByDepartment", "DELIVERY",
-                "againstDepartment", "SALES",
-                "description", "Both want the same week",
-                "amountAtStake", amountAtStake));
+                ArbitrationVariables.OPPORTUNITY_ID, opportunityId,
+                ArbitrationVariables.DISPUTE_TYPE, "PRIORITY",
+                ArbitrationVariables.RAISED_BY_DEPARTMENT, "DELIVERY",
+                ArbitrationVariables.AGAINST_DEPARTMENT, "SALES",
+                ArbitrationVariables.DESCRIPTION, "Both want the same week",
+                ArbitrationVariables.AMOUNT_AT_STAKE, amountAtStake));
   }
 
-  /** Each member's ratings of the others, as Json text by member. */
+  /** Each open evaluation, with its assignee's ratings of the others (Json text by member). */
   public void evaluatePeers(String id, Map<String, String> ratings) {
-    for (Task evaluation : tasks(id, "EvaluatePeers")) {
-      complete(
-          evaluation,
-          "ratings",
-          SpinValues.jsonValue(ratings.get(evaluation.getAssignee())).create(),
-          "comments",
-          "Good collaboration");
+    for (Task evaluation : tasks(id, WorkedOpportunity.EVALUATE_PEERS)) {
+      play(
+          id,
+          WorkedOpportunity.evaluatePeers(
+              evaluation.getAssignee(), ratings.get(evaluation.getAssignee())));
     }
   }
 
   /** The worked example's ratings: alice 5,4,5; sam 2,2,3; bob 5,5,4; carol 4,4,3. */
   public void evaluateWorkedExamplePeers(String id) {
-    Map<String, String> ratings =
-        Map.of(
-            "alice", "{\"sam\": 2, \"bob\": 5, \"carol\": 4}",
-            "sam", "{\"alice\": 5, \"bob\": 5, \"carol\": 4}",
-            "bob", "{\"alice\": 4, \"sam\": 2, \"carol\": 3}",
-            "carol", "{\"alice\": 5, \"sam\": 3, \"bob\": 4}");
-    for (Task evaluation : tasks(id, "EvaluatePeers")) {
-      complete(
-          evaluation,
-          "ratings",
-          SpinValues.jsonValue(ratings.get(evaluation.getAssignee())).create(),
-          "comments",
-          "Good collaboration");
-    }
+    evaluatePeers(id, WorkedOpportunity.RATINGS_BY_RATER);
   }
 }
