@@ -17,6 +17,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * Liquibase, run by one node at a time, while the process engine reads its configuration.
@@ -48,6 +49,7 @@ public class SchemaMigration {
   }
 
   @Bean
+  @Order(EnginePlugins.ENGINE_WAITS_FOR_SCHEMA)
   public EngineWaitsForSchema engineWaitsForSchema(LockedLiquibase liquibase) {
     return new EngineWaitsForSchema(liquibase);
   }
