@@ -84,7 +84,11 @@ class OpportunityToDeliveryProcessTest {
         .containsEntry("pressReleaseRequired", false)
         .containsEntry("techParticipation", "MANDATORY")
         .containsKey("techParticipationReason")
-        .doesNotContainKeys("triage", "techDecision");
+        .doesNotContainKeys("triage", "serviceLevelsDecision", "techDecision");
+    assertThat(opportunity).hasPassed("DetermineTriage", "DetermineServiceLevels");
+    Assertions.assertThat(driver.variable(opportunity, "serviceLevels").toString())
+        .as("priority B's row of DMN serviceLevels, kept as the models read it")
+        .contains("\"techResponse\":\"P5D\"", "\"taskPriority\":50");
 
     driver.complete(
         id, "QualifyOpportunity", "qualified", false, "qualificationNotes", "No budget this year");
@@ -147,7 +151,13 @@ class OpportunityToDeliveryProcessTest {
     assertThat(opportunity).task("ApproveIncentives").hasCandidateGroup("committee");
     driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
 
-    assertThat(opportunity).isEnded().hasPassed("EndEvent_Delivered");
+    assertThat(opportunity)
+        .isEnded()
+        .hasPassed(
+            "Event_RatingsUnsealed",
+            "RecordIncentivesInLedger",
+            "EndEvent_IncentivesApproved",
+            "EndEvent_Delivered");
     Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome"))
         .isEqualTo("DELIVERED");
   }
@@ -483,7 +493,9 @@ class OpportunityToDeliveryProcessTest {
                     + department.prop("pool").stringValue())
         .containsExactly("DELIVERY=10000.00", "SALES=16000.00", "TECH=14000.00");
     driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
-    assertThat(opportunity).isEnded().hasPassed("ArbitrateIncentiveSplit", "EndEvent_Delivered");
+    assertThat(opportunity)
+        .isEnded()
+        .hasPassed("ArbitrateIncentiveSplit", "ApplyIncentiveSplitRuling", "EndEvent_Delivered");
   }
 
   @Test
@@ -578,7 +590,7 @@ class OpportunityToDeliveryProcessTest {
         id, "HoldRetrospective", "lessonsLearned", "Secure data centre access before sprint 1");
     assertThat(opportunity)
         .isEnded()
-        .hasPassed("AllocateLoss", "EndEvent_LossShared")
+        .hasPassed("AllocateLoss", "RecordLossInLedger", "EndEvent_LossShared")
         .hasNotPassed("EvaluatePeers");
   }
 
