@@ -419,6 +419,29 @@ class OpportunityToDeliveryProcessTest {
   }
 
   @Test
+  void designDoneWhileItsEscalationIsPendingEndsTheEscalationWithoutARuling() {
+    String id = newOpportunityId();
+    ProcessInstance opportunity = driver.start(strategicAccount(id));
+    driver.qualify(id);
+    driver.formTaskForce(id);
+    driver.complete(
+        id, "DraftPressRelease", "pressRelease", "Metro riders see their train before it arrives.");
+    driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 30, \"DELIVERY\": 20}");
+    driver.signAll(id);
+    driver.complete(id, "ApproveBid", "bidApproved", true);
+    driver.fireTimer(id, "Timer_TechResponseOverdue");
+    driver.complete(id, "FollowUpOverdueWork", "followUpAction", "ESCALATE");
+    driver.runJobs(id);
+    ProcessInstance dispute = calledProcessInstance("collaborationArbitration", opportunity);
+
+    driver.designAndOffer(id);
+
+    assertThat(opportunity).hasPassed("EndEvent_DesignDone").hasNotPassed("EndEvent_Escalated");
+    assertThat(dispute).isEnded();
+    Assertions.assertThat(driver.variable(opportunity, "rulings").toString()).isEqualTo("[]");
+  }
+
+  @Test
   void overdueSolutionDesignEscalatedToTheCommitteeLeavesTheTaskOpen() {
     String id = newOpportunityId();
     ProcessInstance opportunity = driver.start(strategicAccount(id));
