@@ -4,6 +4,8 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.opencollab.config.EnginePlugins;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
  * engine's own settings) on top of it.
  */
 @Component
+@Order(EnginePlugins.PARSED_FEEL)
 public class ParsedFeelPlugin extends AbstractProcessEnginePlugin {
 
   @Override

@@ -4,7 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.opencollab.config.EnginePlugins;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
  * 22:00-06:00}), so it never competes with the day's work.
  */
 @Component
+@Order(EnginePlugins.HISTORY_CLEANUP_WINDOW)
 public class HistoryCleanupWindow extends AbstractProcessEnginePlugin {
 
   private static final Pattern WINDOW =

@@ -6,6 +6,8 @@ import java.sql.Statement;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.opencollab.config.EnginePlugins;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * The setting is H2's, for the whole database, kept in it; PostgreSQL needs nothing.
  */
 @Component
+@Order(EnginePlugins.NULLS_LAST_ON_H2)
 public class NullsLastOnH2 extends AbstractProcessEnginePlugin {
 
   @Override

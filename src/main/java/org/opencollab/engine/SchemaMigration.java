@@ -10,6 +10,7 @@ import liquibase.exception.LiquibaseException;
 import liquibase.integration.spring.SpringLiquibase;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.opencollab.config.EnginePlugins;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * Liquibase, run by one node at a time, while the process engine reads its configuration.
@@ -48,6 +50,7 @@ public class SchemaMigration {
   }
 
   @Bean
+  @Order(EnginePlugins.ENGINE_WAITS_FOR_SCHEMA)
   public EngineWaitsForSchema engineWaitsForSchema(LockedLiquibase liquibase) {
     return new EngineWaitsForSchema(liquibase);
   }

@@ -19,11 +19,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the ledger (docs/auditors.md, "The ledger"): the end listeners {@code
- * ${ledger.recordIncentives(execution)}} on the end event <i>Incentives approved</i> and {@code
- * ${ledger.recordLoss(execution)}} on the service task <i>Allocate loss</i> copy the statement into
- * {@code COLLAB_LEDGER_ENTRY} and its department and person lines, on the engine's own connection:
- * the entry commits with the approval or the allocation, or not at all.
+ * Writes the ledger (docs/auditors.md, "The ledger"): the service tasks <i>Record in ledger</i> of
+ * the settlement ({@code RecordIncentivesInLedger} after the approval, {@code RecordLossInLedger}
+ * after the allocation; delegates {@link RecordIncentivesInLedger} and {@link RecordLossInLedger})
+ * copy the statement into {@code COLLAB_LEDGER_ENTRY} and its department and person lines, on the
+ * engine's own connection. The steps are not asynchronous: the entry commits with the approval or
+ * with the allocation's job, or not at all.
  *
  * <p>Exactly once: an entry is keyed by its kind and the opportunity's id. A retried job runs again
  * only when its first run rolled back, entry and all; a statement whose entry is already there (a
@@ -38,14 +39,38 @@ public class Ledger {
 
   private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
 
+  /**
+   * {@code ${ledger.recordIncentives(execution)}}: the listener on <i>Incentives approved</i> of
+   * model versions before the step <i>Record in ledger</i>. Their running instances keep writing.
+   */
   public void recordIncentives(DelegateExecution execution) {
-    IncentiveStatement statement =
+    record(
         JsonVariables.read(
             execution.getVariable(OpportunityVariables.INCENTIVE_STATEMENT),
-            IncentiveStatement.class);
+            IncentiveStatement.class),
+        execution.getProcessInstanceId());
+  }
+
+  /**
+   * {@code ${ledger.recordLoss(execution)}}: the listener on <i>Allocate loss</i> of model versions
+   * before the step <i>Record in ledger</i>. Their running instances keep writing.
+   */
+  public void recordLoss(DelegateExecution execution) {
+    record(
+        JsonVariables.read(
+            execution.getVariable(OpportunityVariables.LOSS_STATEMENT), LossStatement.class),
+        execution.getProcessInstanceId());
+  }
+
+  /** Writes an approved incentive statement, unless it is in the ledger already. */
+  public void record(IncentiveStatement statement, String processInstanceId) {
     String entry = entryId(INCENTIVE, statement.opportunityId());
     if (!open(
-        entry, INCENTIVE, statement.opportunityId(), execution, statement.realizedRevenue())) {
+        entry,
+        INCENTIVE,
+        statement.opportunityId(),
+        processInstanceId,
+        statement.realizedRevenue())) {
       return;
     }
     Connection connection = EngineConnection.current();
@@ -74,12 +99,10 @@ public class Ledger {
     }
   }
 
-  public void recordLoss(DelegateExecution execution) {
-    LossStatement statement =
-        JsonVariables.read(
-            execution.getVariable(OpportunityVariables.LOSS_STATEMENT), LossStatement.class);
+  /** Writes a loss statement, unless it is in the ledger already. */
+  public void record(LossStatement statement, String processInstanceId) {
     String entry = entryId(LOSS, statement.opportunityId());
-    if (!open(entry, LOSS, statement.opportunityId(), execution, statement.lossAmount())) {
+    if (!open(entry, LOSS, statement.opportunityId(), processInstanceId, statement.lossAmount())) {
       return;
     }
     try (PreparedStatement department = departmentInsert(EngineConnection.current())) {
@@ -105,7 +128,7 @@ public class Ledger {
       String entry,
       String kind,
       String opportunityId,
-      DelegateExecution execution,
+      String processInstanceId,
       BigDecimal amount) {
     Connection connection = EngineConnection.current();
     try (PreparedStatement existing =
@@ -131,7 +154,7 @@ public class Ledger {
       insert.setString(1, entry);
       insert.setString(2, kind);
       insert.setString(3, opportunityId);
-      insert.setString(4, execution.getProcessInstanceId());
+      insert.setString(4, processInstanceId);
       insert.setTimestamp(5, new Timestamp(ClockUtil.getCurrentTime().getTime()));
       insert.setBigDecimal(6, amount);
       insert.executeUpdate();

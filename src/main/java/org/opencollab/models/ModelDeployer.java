@@ -13,8 +13,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.opencollab.config.EnginePlugins;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -31,6 +33,7 @@ import org.springframework.stereotype.Component;
  * and a changed model gets a new version alone.
  */
 @Component
+@Order(EnginePlugins.MODEL_DEPLOYER)
 public class ModelDeployer extends AbstractProcessEnginePlugin {
 
   static final List<String> MODEL_EXTENSIONS =

@@ -18,12 +18,14 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.opencollab.config.EnginePlugins;
 import org.opencollab.config.UserTaskListeners;
 import org.opencollab.engine.WithoutAuthorization;
 import org.opencollab.identity.Department;
 import org.opencollab.opportunity.OpportunityVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +36,7 @@ import org.springframework.stereotype.Component;
  * every user task as it is deployed, so no model needs to mention them.
  */
 @Component
+@Order(EnginePlugins.TASK_MAILS)
 public class TaskMails extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskMails.class);

@@ -35,7 +35,7 @@ public class DecisionVersions {
         keys.add(task.getCamundaDecisionRef());
       }
     }
-    // Decided by a bean, not a business rule task (ServiceLevels).
+    // Also where a bean decides it: model versions before DetermineServiceLevels (ServiceLevels).
     keys.add(ServiceLevels.DECISION);
     for (String key : keys) {
       DecisionDefinition latest =

@@ -29,8 +29,17 @@ public class RulingApplier implements JavaDelegate, ExecutionListener {
     apply(execution);
   }
 
+  /**
+   * The end of a dispute call activity. A call activity cancelled before its dispute ruled (the
+   * design done while its escalation waits, or the opportunity deleted) has no ruling to apply: the
+   * engine ends it, listeners and all, and the {@code ruling} it would read is none or an earlier
+   * dispute's.
+   */
   @Override
   public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
     apply(execution);
   }
 

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.opencollab.engine.WithoutAuthorization;
 import org.opencollab.variables.JsonVariables;
 import org.springframework.stereotype.Component;
@@ -20,11 +21,11 @@ import org.springframework.stereotype.Component;
 /**
  * How fast each step must go, by priority: DMN {@code serviceLevels}, owned by process owners
  * (docs/process-owners.md). The opportunity decides its service levels once, when triage has set
- * its priority (listener {@code ${sla.decide(execution)}} on the flow that leaves <i>Triage
- * opportunity</i>), by the decision version it pinned at its start, and keeps them in {@code
- * serviceLevels}; a dispute takes its opportunity's. The models read them as {@code
- * ${sla.techResponse(execution)}}, {@code ${sla.taskPriority(execution)}} and so on: due dates,
- * reminder timers and every task's priority.
+ * its priority: the business rule task {@code DetermineServiceLevels} (<i>Determine service
+ * levels</i>) evaluates the decision version it pinned at its start and keeps the result in {@code
+ * serviceLevels} ({@code ${sla.kept(serviceLevelsDecision)}}); a dispute takes its opportunity's.
+ * The models read them as {@code ${sla.techResponse(execution)}}, {@code
+ * ${sla.taskPriority(execution)}} and so on: due dates, reminder timers and every task's priority.
  */
 @Component("sla")
 public class ServiceLevels {
@@ -38,7 +39,26 @@ public class ServiceLevels {
     this.decisions = decisions;
   }
 
-  /** Evaluates DMN {@code serviceLevels} for the opportunity's priority and keeps the result. */
+  /**
+   * The service levels that business rule task {@code DetermineServiceLevels} decided, as the
+   * {@code serviceLevels} Json every expression below reads.
+   *
+   * @param decided the decision's single result, output name to value; null when no rule matched
+   */
+  public TypedValue kept(Map<String, Object> decided) {
+    if (decided == null) {
+      throw new ProcessEngineException("serviceLevels: no rule for the opportunity's priority");
+    }
+    ObjectNode levels = JsonVariables.object(null);
+    decided.forEach(levels::putPOJO);
+    return JsonVariables.value(levels);
+  }
+
+  /**
+   * {@code ${sla.decide(execution)}}: the listener on the flow leaving <i>Triage opportunity</i> in
+   * model versions before the business rule task {@code DetermineServiceLevels}. Evaluates DMN
+   * {@code serviceLevels} for the opportunity's priority and keeps the result.
+   */
   public void decide(DelegateExecution execution) {
     execution
         .getProcessInstance()

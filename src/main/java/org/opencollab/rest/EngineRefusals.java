@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.runtime.ConditionHandlerResult;
 import org.camunda.bpm.engine.impl.runtime.ConditionSet;
 import org.camunda.bpm.engine.impl.runtime.DefaultConditionHandler;
+import org.opencollab.config.EnginePlugins;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
  * a process without a conditional start event, is a bad request (400), not an engine error.
  */
 @Component
+@Order(EnginePlugins.ENGINE_REFUSALS)
 public class EngineRefusals extends AbstractProcessEnginePlugin {
 
   @Override

@@ -17,7 +17,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.opencollab.config.EnginePlugins;
 import org.opencollab.variables.VariableReader;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
  * any listener a process owner adds, and the process owner cannot remove them by editing the BPMN.
  */
 @Component
+@Order(EnginePlugins.VALIDATION)
 public class ValidationPlugin extends AbstractProcessEnginePlugin {
 
   private final Map<String, ProcessRules> rulesByProcess;

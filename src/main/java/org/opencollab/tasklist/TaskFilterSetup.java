@@ -14,10 +14,12 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.opencollab.arbitration.ArbitrationVariables;
+import org.opencollab.config.EnginePlugins;
 import org.opencollab.engine.DatabaseLock;
 import org.opencollab.opportunity.OpportunityVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +34,7 @@ import org.springframework.stereotype.Component;
  * sorting someone changed keeps it.
  */
 @Component
+@Order(EnginePlugins.TASK_FILTER_SETUP)
 public class TaskFilterSetup extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskFilterSetup.class);

@@ -5,9 +5,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.opencollab.config.EnginePlugins;
 import org.opencollab.config.UserTaskListeners;
 import org.opencollab.models.ChineseNames;
 import org.opencollab.opportunity.OpportunityVariables;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Component;
  * tasks, not the whole opportunity.
  */
 @Component
+@Order(EnginePlugins.TASK_NAMES)
 public class TaskNames extends AbstractProcessEnginePlugin {
 
   static final String SEPARATOR = " — ";

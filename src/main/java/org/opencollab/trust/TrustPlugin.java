@@ -7,7 +7,9 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.opencollab.confidential.Confidential;
+import org.opencollab.config.EnginePlugins;
 import org.opencollab.rules.ProcessRules;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Component;
  * expressions off in ad-hoc queries, Java-serialized variables refused, and history read per task.
  */
 @Component
+@Order(EnginePlugins.TRUST)
 public class TrustPlugin extends AbstractProcessEnginePlugin {
 
   private final List<ProcessRules> rules;

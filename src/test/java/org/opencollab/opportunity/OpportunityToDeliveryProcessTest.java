@@ -84,7 +84,11 @@ class OpportunityToDeliveryProcessTest {
         .containsEntry("pressReleaseRequired", false)
         .containsEntry("techParticipation", "MANDATORY")
         .containsKey("techParticipationReason")
-        .doesNotContainKeys("triage", "techDecision");
+        .doesNotContainKeys("triage", "serviceLevelsDecision", "techDecision");
+    assertThat(opportunity).hasPassed("DetermineTriage", "DetermineServiceLevels");
+    Assertions.assertThat(driver.variable(opportunity, "serviceLevels").toString())
+        .as("priority B's row of DMN serviceLevels, kept as the models read it")
+        .contains("\"techResponse\":\"P5D\"", "\"taskPriority\":50");
 
     driver.complete(
         id, "QualifyOpportunity", "qualified", false, "qualificationNotes", "No budget this year");
@@ -147,7 +151,13 @@ class OpportunityToDeliveryProcessTest {
     assertThat(opportunity).task("ApproveIncentives").hasCandidateGroup("committee");
     driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
 
-    assertThat(opportunity).isEnded().hasPassed("EndEvent_Delivered");
+    assertThat(opportunity)
+        .isEnded()
+        .hasPassed(
+            "Event_RatingsUnsealed",
+            "RecordIncentivesInLedger",
+            "EndEvent_IncentivesApproved",
+            "EndEvent_Delivered");
     Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome"))
         .isEqualTo("DELIVERED");
   }
@@ -409,6 +419,29 @@ class OpportunityToDeliveryProcessTest {
   }
 
   @Test
+  void designDoneWhileItsEscalationIsPendingEndsTheEscalationWithoutARuling() {
+    String id = newOpportunityId();
+    ProcessInstance opportunity = driver.start(strategicAccount(id));
+    driver.qualify(id);
+    driver.formTaskForce(id);
+    driver.complete(
+        id, "DraftPressRelease", "pressRelease", "Metro riders see their train before it arrives.");
+    driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 30, \"DELIVERY\": 20}");
+    driver.signAll(id);
+    driver.complete(id, "ApproveBid", "bidApproved", true);
+    driver.fireTimer(id, "Timer_TechResponseOverdue");
+    driver.complete(id, "FollowUpOverdueWork", "followUpAction", "ESCALATE");
+    driver.runJobs(id);
+    ProcessInstance dispute = calledProcessInstance("collaborationArbitration", opportunity);
+
+    driver.designAndOffer(id);
+
+    assertThat(opportunity).hasPassed("EndEvent_DesignDone").hasNotPassed("EndEvent_Escalated");
+    assertThat(dispute).isEnded();
+    Assertions.assertThat(driver.variable(opportunity, "rulings").toString()).isEqualTo("[]");
+  }
+
+  @Test
   void overdueSolutionDesignEscalatedToTheCommitteeLeavesTheTaskOpen() {
     String id = newOpportunityId();
     ProcessInstance opportunity = driver.start(strategicAccount(id));
@@ -483,7 +516,9 @@ class OpportunityToDeliveryProcessTest {
                     + department.prop("pool").stringValue())
         .containsExactly("DELIVERY=10000.00", "SALES=16000.00", "TECH=14000.00");
     driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
-    assertThat(opportunity).isEnded().hasPassed("ArbitrateIncentiveSplit", "EndEvent_Delivered");
+    assertThat(opportunity)
+        .isEnded()
+        .hasPassed("ArbitrateIncentiveSplit", "ApplyIncentiveSplitRuling", "EndEvent_Delivered");
   }
 
   @Test
@@ -578,7 +613,7 @@ class OpportunityToDeliveryProcessTest {
         id, "HoldRetrospective", "lessonsLearned", "Secure data centre access before sprint 1");
     assertThat(opportunity)
         .isEnded()
-        .hasPassed("AllocateLoss", "EndEvent_LossShared")
+        .hasPassed("AllocateLoss", "RecordLossInLedger", "EndEvent_LossShared")
         .hasNotPassed("EvaluatePeers");
   }
 
