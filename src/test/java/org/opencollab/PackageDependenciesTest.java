@@ -1,7 +1,10 @@
 package org.opencollab;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +21,35 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The feature packages depend on each other without cycles, so each can be read and changed on its
- * own.
+ * own; and only the packages listed here reach into the engine's internals.
  */
 class PackageDependenciesTest {
+
+  /**
+   * The packages that use Camunda's internals ({@code org.camunda.bpm.engine.impl}), which change
+   * without notice between versions: those that do today, each exactly (not its subpackages). New
+   * code uses the public API, or joins this list with a reason. In trust, only the guard and its
+   * doors ({@code trust.doors}) do; a new package of trust does not.
+   */
+  private static final String[] MAY_USE_ENGINE_INTERNALS = {
+    "org.opencollab.arbitration",
+    "org.opencollab.confidential",
+    "org.opencollab.config",
+    "org.opencollab.decisions",
+    "org.opencollab.engine",
+    "org.opencollab.health",
+    "org.opencollab.identity",
+    "org.opencollab.ledger",
+    "org.opencollab.models",
+    "org.opencollab.notify",
+    "org.opencollab.opportunity",
+    "org.opencollab.rest",
+    "org.opencollab.rules",
+    "org.opencollab.tasklist",
+    "org.opencollab.trust",
+    "org.opencollab.trust.doors",
+    "org.opencollab.variables",
+  };
 
   private static final Path SOURCES = Path.of("src", "main", "java", "org", "opencollab");
   private static final Pattern IMPORT =
@@ -48,6 +77,21 @@ class PackageDependenciesTest {
       findCycles(start, start, uses, new ArrayList<>(List.of(start)), cycles);
     }
     assertThat(cycles).as("package cycles in %s", uses).isEmpty();
+  }
+
+  @Test
+  void onlyTheListedPackagesUseEngineInternals() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(MAY_USE_ENGINE_INTERNALS)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.camunda.bpm.engine.impl..")
+        .because("Camunda's internals change without notice; see MAY_USE_ENGINE_INTERNALS")
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.opencollab"));
   }
 
   private static void findCycles(

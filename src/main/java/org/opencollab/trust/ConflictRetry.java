@@ -4,11 +4,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
-import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
-import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,12 +34,12 @@ final class ConflictRetry {
 
   private ConflictRetry() {}
 
-  static boolean applies(Command<?> command) {
-    return (command instanceof CompleteTaskCmd
-            || command instanceof SubmitTaskFormCmd
-            || command instanceof SubmitStartFormCmd
-            || command instanceof ClaimTaskCmd)
-        && !TransactionSynchronizationManager.isActualTransactionActive();
+  /**
+   * @param retried whether the command's door runs it again ({@code Door#retried}): a completion, a
+   *     submission or a claim
+   */
+  static boolean applies(boolean retried) {
+    return retried && !TransactionSynchronizationManager.isActualTransactionActive();
   }
 
   /**

@@ -6,9 +6,10 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.opencollab.confidential.Confidential;
 import org.opencollab.config.EnginePlugins;
-import org.opencollab.rules.ProcessRules;
+import org.opencollab.trust.doors.ConfidentialDoors;
+import org.opencollab.trust.doors.Door;
+import org.opencollab.trust.doors.Doors;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +22,11 @@ import org.springframework.stereotype.Component;
 @Order(EnginePlugins.TRUST)
 public class TrustPlugin extends AbstractProcessEnginePlugin {
 
-  private final List<ProcessRules> rules;
-  private final Confidential confidential;
+  private final Doors doors;
+  private final ConfidentialDoors confidential;
 
-  public TrustPlugin(List<ProcessRules> rules, Confidential confidential) {
-    this.rules = rules;
+  public TrustPlugin(List<Door<?>> doors, ConfidentialDoors confidential) {
+    this.doors = new Doors(doors);
     this.confidential = confidential;
   }
 
@@ -35,7 +36,7 @@ public class TrustPlugin extends AbstractProcessEnginePlugin {
         configuration.getCustomPreCommandInterceptorsTxRequired() == null
             ? new ArrayList<>()
             : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-    interceptors.add(0, new DoorGuard(rules, configuration, confidential));
+    interceptors.add(0, new DoorGuard(doors, confidential, configuration));
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     configuration.setDefaultUserPermissionNameForTask(TaskPermissions.TASK_WORK.getName());
     configuration.setEnableExpressionsInAdhocQueries(false);
@@ -45,7 +46,7 @@ public class TrustPlugin extends AbstractProcessEnginePlugin {
     configuration.setDeserializationTypeValidationEnabled(true);
     // The people a task is given to also read that task's history (Camunda's comment resource looks
     // a task up there). Camunda extends that to the variable history of the whole instance, which
-    // DoorGuard keeps for auditors, process owners and administrators.
+    // VariableHistoryDoor keeps for auditors, process owners and administrators.
     configuration.setEnableHistoricInstancePermissions(true);
   }
 }

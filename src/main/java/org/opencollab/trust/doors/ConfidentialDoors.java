@@ -1,4 +1,4 @@
-package org.opencollab.trust;
+package org.opencollab.trust.doors;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,18 +19,13 @@ import org.camunda.bpm.engine.impl.QueryVariableValue;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.TaskQueryVariableValue;
 import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
-import org.camunda.bpm.engine.impl.cmd.GetExecutionVariableCmd;
-import org.camunda.bpm.engine.impl.cmd.GetExecutionVariableTypedCmd;
-import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmd;
-import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmdTyped;
 import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResultWithVariables;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.opencollab.confidential.Confidential;
+import org.springframework.stereotype.Component;
 
 /**
  * The doors to confidential values (docs/operators.md, "Secret ballots and sealed ratings"). While
@@ -50,16 +45,17 @@ import org.opencollab.confidential.Confidential;
  * execution's variables, a form's variables, and the variables a completion, a start or a message
  * returns.
  */
-final class ConfidentialDoors {
+@Component
+public final class ConfidentialDoors {
 
   private final Set<String> names;
 
-  ConfidentialDoors(Confidential confidential) {
+  public ConfidentialDoors(Confidential confidential) {
     this.names = confidential.names();
   }
 
   /** Refuses a query that filters or sorts by a confidential variable. */
-  void refuseFiltersIn(Object query, Authentication user) {
+  void refuseFiltersIn(Object query, Caller user) {
     if (query == null || readsAll(user)) {
       return;
     }
@@ -73,30 +69,22 @@ final class ConfidentialDoors {
       throw new BadUserRequestException(
           String.join(", ", used)
               + ": confidential; "
-              + user.getUserId()
+              + user.userId()
               + " may not filter or sort by it (auditors, the committee and process owners may,"
               + " once it is decided)");
     }
   }
 
   /** Refuses reading one confidential variable by its name. */
-  void refuseSingleRead(Command<?> command, Authentication user) {
-    if (readsAll(user)
-        || !(command instanceof GetTaskVariableCmd
-            || command instanceof GetTaskVariableCmdTyped
-            || command instanceof GetExecutionVariableCmd
-            || command instanceof GetExecutionVariableTypedCmd)) {
-      return;
-    }
-    String name = CommandFields.read(command, "variableName", String.class);
-    if (name != null && isConfidential(name)) {
+  void refuseRead(String name, Caller user) {
+    if (!readsAll(user) && name != null && isConfidential(name)) {
       throw new AuthorizationException(
-          user.getUserId() + " may not read " + name + ": it is confidential");
+          user.userId() + " may not read " + name + ": it is confidential");
     }
   }
 
   /** {@code result} without the confidential variables the caller may not read. */
-  <T> T withoutConfidential(T result, Authentication user) {
+  public <T> T withoutConfidential(T result, Caller user) {
     if (result == null || readsAll(user)) {
       return result;
     }
@@ -129,8 +117,8 @@ final class ConfidentialDoors {
         .anyMatch(name -> name.matches(pattern));
   }
 
-  private static boolean readsAll(Authentication user) {
-    return user == null || Confidential.mayRead(user.getGroupIds());
+  private static boolean readsAll(Caller user) {
+    return user == null || Confidential.mayRead(user.groupIds());
   }
 
   /** The names of the variables a query filters or sorts by, in all its parts. */

@@ -1,4 +1,4 @@
-package org.opencollab.trust;
+package org.opencollab.trust.doors;
 
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;

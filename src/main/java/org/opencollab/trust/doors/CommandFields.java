@@ -1,14 +1,21 @@
-package org.opencollab.trust;
+package org.opencollab.trust.doors;
 
 import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads what an engine command carries. Camunda's commands keep their arguments in protected fields
- * and offer no getters; the guard needs to see them before the command runs. The sweeps and the
- * guard's tests run against the commands of the Camunda version the product ships, so an upgrade
- * that renames a field fails the build rather than opening a door.
+ * Reads what an engine command carries; the only reflection of the doors. Camunda's commands keep
+ * their arguments in protected fields and offer no getters (in 7.24 none of the commands the doors
+ * read has one, nor a user's new password), and a door must see them before the command runs: the
+ * task a claim is for, the variables a completion writes. Catching them at the service API instead
+ * would mean wrapping every engine service that REST, the webapps and the Java API reach, and would
+ * still miss a command a webapp plugin runs itself; the interceptor sees every command. Where
+ * Camunda offers a public accessor (a form command's {@code resourceId}, a builder's variables) the
+ * doors use it instead.
+ *
+ * <p>The sweeps and the doors' tests run against the commands of the Camunda version the product
+ * ships, so an upgrade that renames a field fails the build rather than opening a door.
  */
 final class CommandFields {
 
@@ -28,6 +35,14 @@ final class CommandFields {
       throw new IllegalStateException(
           "cannot read " + name + " of " + command.getClass().getName(), e);
     }
+  }
+
+  static String taskId(Object command) {
+    return read(command, "taskId", String.class);
+  }
+
+  static String userId(Object command) {
+    return read(command, "userId", String.class);
   }
 
   private static Field find(Class<?> commandType, String name) {

@@ -1,0 +1,37 @@
+package org.opencollab.trust.doors;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.springframework.stereotype.Component;
+
+/**
+ * A message to a process: no Java-serialized values in its payload; and a payload into the local
+ * scope of an activity (or of the scope it triggers) writes past the model's steps, which is for
+ * process owners and administrators.
+ */
+@Component
+class MessageDoor implements Door<AbstractCorrelateMessageCmd> {
+
+  @Override
+  public List<Class<?>> commands() {
+    return List.of(AbstractCorrelateMessageCmd.class);
+  }
+
+  @Override
+  public Check guard(AbstractCorrelateMessageCmd command, Caller caller) {
+    MessageCorrelationBuilderImpl message =
+        CommandFields.read(command, "builder", MessageCorrelationBuilderImpl.class);
+    DoorChecks.refuseJavaSerialized(message.getPayloadProcessInstanceVariables());
+    if (!isEmpty(message.getPayloadProcessInstanceVariablesLocal())
+        || !isEmpty(message.getPayloadProcessInstanceVariablesToTriggeredScope())) {
+      DoorChecks.requireProcessOwner(command, caller);
+    }
+    return Check.NONE;
+  }
+
+  private static boolean isEmpty(Map<String, Object> variables) {
+    return variables == null || variables.isEmpty();
+  }
+}

@@ -1,0 +1,33 @@
+package org.opencollab.trust.doors;
+
+import java.util.List;
+import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
+import org.springframework.stereotype.Component;
+
+/**
+ * A comment is changed by its author, or by those who assign the task: the trail of a step is not
+ * another worker's to rewrite. It keeps the limit of a comment ({@link TextLimits}).
+ */
+@Component
+class UpdateCommentDoor implements Door<UpdateCommentCmd> {
+
+  @Override
+  public List<Class<?>> commands() {
+    return List.of(UpdateCommentCmd.class);
+  }
+
+  @Override
+  public Check guard(UpdateCommentCmd command, Caller caller) {
+    String message = CommandFields.read(command, "message", String.class);
+    if (caller == null) {
+      return context -> TextLimits.check(TextLimits.comment(message));
+    }
+    String taskId = CommandFields.taskId(command);
+    String commentId = CommandFields.read(command, "commentId", String.class);
+    // a stranger gets 403 before any 400
+    return context -> {
+      DoorChecks.requireAuthorOrAssigner(context, caller, taskId, commentId, command);
+      TextLimits.check(TextLimits.comment(message));
+    };
+  }
+}
