@@ -12,7 +12,6 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -117,8 +116,9 @@ public class ProductAccess implements WebMvcConfigurer {
         .securityContext(
             context ->
                 context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-        .sessionManagement(
-            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // No session management at all: signing in must never touch the webapps' session (a
+        // changed session id signs Tasklist out in the middle of its own calls).
+        .sessionManagement(sessions -> sessions.disable())
         .requestCache(cache -> cache.disable())
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.disable())

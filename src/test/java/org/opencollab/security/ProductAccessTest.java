@@ -96,6 +96,10 @@ class ProductAccessTest {
 
     HttpResponse<String> own = get(browser, "/api/ledger/people", null, "X-Requested-With", "x");
     assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+    // The webapps' session stays as it was: same id, Tasklist still signed in.
+    assertThat(own.headers().allValues("Set-Cookie")).isEmpty();
+    assertThat(get(browser, "/camunda/api/admin/auth/user/default", null).statusCode())
+        .isEqualTo(200);
     HttpResponse<String> departments = get(browser, "/api/ledger/departments", null);
     assertThat(departments.statusCode()).isEqualTo(403);
     assertThat(departments.headers().firstValue("Content-Type").orElseThrow())
