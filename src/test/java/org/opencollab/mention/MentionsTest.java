@@ -129,8 +129,12 @@ class MentionsTest {
         .atMost(WAIT)
         .until(
             () ->
-                mailsTo("bob@opencollab.example").isEmpty()
-                    && mailsTo("otto@opencollab.example").isEmpty());
+                Arrays.stream(SMTP.getReceivedMessages())
+                    .noneMatch(
+                        mail ->
+                            subject(mail).startsWith("Mentioned") && subject(mail).contains(id)));
+    assertThat(CHAT.taken())
+        .noneMatch(message -> message.contains("mentioned you") && message.contains(id));
   }
 
   @Test

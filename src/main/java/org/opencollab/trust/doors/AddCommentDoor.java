@@ -2,15 +2,25 @@ package org.opencollab.trust.doors;
 
 import java.util.List;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
+import org.opencollab.mention.Mentions;
+import org.opencollab.trust.InvalidFieldException;
 import org.springframework.stereotype.Component;
 
 /**
  * Comments come from the people who work or assign the task, never from an auditor (Camunda checks
  * nothing there), and on the task's own process instance; outside a task only from process owners.
- * A comment has at most 4,000 characters ({@link TextLimits}).
+ * A comment has at most 4,000 characters ({@link TextLimits}). The people it mentions
+ * ({@code @bob}) must be able to read its opportunity, and are told of it ({@link Mentions}); a
+ * comment that mentions anyone else is refused with a 400 that names them.
  */
 @Component
 class AddCommentDoor implements Door<AddCommentCmd> {
+
+  private final Mentions mentions;
+
+  AddCommentDoor(Mentions mentions) {
+    this.mentions = mentions;
+  }
 
   @Override
   public List<Class<?>> commands() {
@@ -29,6 +39,17 @@ class AddCommentDoor implements Door<AddCommentCmd> {
     return context -> {
       DoorChecks.requireWorkerOrAssigner(context, caller, taskId, processInstanceId, command);
       TextLimits.check(TextLimits.comment(message));
+      mentions
+          .announce(
+              context.getProcessEngineConfiguration().getProcessEngine(),
+              caller.userId(),
+              taskId,
+              processInstanceId,
+              message)
+          .ifPresent(
+              rule -> {
+                throw new InvalidFieldException("message", rule);
+              });
     };
   }
 }
