@@ -136,7 +136,7 @@ public class LedgerController {
       Period period, List<LedgerTotals.PersonTotal> rows, String only) {
     List<LedgerTotals.PersonTotal> everyone =
         only == null ? rows : totals.people(period.from(), period.until(), null);
-    return LedgerTotals.ranked(everyone).stream()
+    return LedgerSums.ranked(everyone).stream()
         .filter(row -> only == null || row.person().userId().equals(only))
         .toList();
   }
@@ -248,7 +248,7 @@ public class LedgerController {
         return csv(rows, LedgerTotals.PersonEntry.class, "ledger-entries.csv");
       }
       body.put("entries", rows);
-      body.put("total", LedgerTotals.personTotal(userId, department, rows));
+      body.put("total", LedgerSums.personTotal(userId, department, rows));
     } else {
       List<LedgerTotals.DepartmentEntry> rows =
           totals.departmentEntries(period.from(), period.until(), department);
@@ -256,7 +256,7 @@ public class LedgerController {
         return csv(rows, LedgerTotals.DepartmentEntry.class, "ledger-entries.csv");
       }
       body.put("entries", rows);
-      body.put("total", LedgerTotals.departmentTotal(department, rows));
+      body.put("total", LedgerSums.departmentTotal(department, rows));
     }
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
   }

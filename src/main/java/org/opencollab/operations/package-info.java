@@ -1,5 +1,5 @@
 /**
- * What operators watch and rely on: actuator access, Prometheus metrics, and answers while the
- * database is unavailable.
+ * What operators watch and rely on: Prometheus metrics read from the engine's database, and the
+ * answers while the database is unavailable. Who may read the actuator is in {@code security}.
  */
 package org.opencollab.operations;

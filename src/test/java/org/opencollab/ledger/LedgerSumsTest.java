@@ -16,7 +16,7 @@ import org.opencollab.ledger.LedgerTotals.PersonTotal;
  * The ledger's figures added up from its lines (docs/auditors.md, "The ledger"): months in the
  * server's time zone, totals to the cent, and people's places.
  */
-class LedgerTotalsTest {
+class LedgerSumsTest {
 
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
@@ -32,7 +32,7 @@ class LedgerTotalsTest {
             line("OPP-2", Ledger.INCENTIVE, "2026-11-30T20:00:00Z", "TECH", "0.99", "0.09", "0"),
             line("OPP-4", Ledger.LOSS, "2026-12-01T02:00:00Z", "SALES", "0", "0", "0.33"));
 
-    assertThat(LedgerTotals.byMonth(lines, SHANGHAI))
+    assertThat(LedgerSums.byMonth(lines, SHANGHAI))
         .extracting(
             LedgerTotals.MonthTotal::month,
             LedgerTotals.MonthTotal::department,
@@ -46,7 +46,7 @@ class LedgerTotalsTest {
             tuple("2026-12", "SALES", "0.01", "0.01", "0.33", 1, 1),
             tuple("2026-12", "TECH", "0.99", "0.09", "0.00", 1, 0),
             tuple("2027-01", "SALES", "0.00", "0.00", "7.77", 0, 1));
-    assertThat(LedgerTotals.byMonth(lines, ZoneId.of("UTC")))
+    assertThat(LedgerSums.byMonth(lines, ZoneId.of("UTC")))
         .extracting(LedgerTotals.MonthTotal::month)
         .containsExactly("2026-11", "2026-11", "2026-12");
   }
@@ -59,14 +59,14 @@ class LedgerTotalsTest {
             line("OPP-2", Ledger.INCENTIVE, "2026-11-02T10:00:00Z", "SALES", "0.20", "0.02", "0"),
             line("OPP-3", Ledger.LOSS, "2026-11-03T10:00:00Z", "SALES", "0", "0", "0.30"));
 
-    LedgerTotals.DepartmentTotal total = LedgerTotals.departmentTotal("SALES", lines);
+    LedgerTotals.DepartmentTotal total = LedgerSums.departmentTotal("SALES", lines);
 
     assertThat(total.kpiCredit()).isEqualTo(new BigDecimal("0.30"));
     assertThat(total.pool()).isEqualTo(new BigDecimal("0.03"));
     assertThat(total.loss()).isEqualTo(new BigDecimal("0.30"));
     assertThat(total.incentiveStatements()).isEqualTo(2);
     assertThat(total.lossStatements()).isEqualTo(1);
-    assertThat(LedgerTotals.departmentTotal("TECH", List.of()).kpiCredit().toPlainString())
+    assertThat(LedgerSums.departmentTotal("TECH", List.of()).kpiCredit().toPlainString())
         .isEqualTo("0.00");
   }
 
@@ -75,8 +75,8 @@ class LedgerTotalsTest {
     PersonEntry sales = person("OPP-1", "SALES", "10.05", true, 10, false);
     PersonEntry tech = person("OPP-2", "TECH", "0.05", false, 0, true);
 
-    PersonTotal both = LedgerTotals.personTotal("alice", null, List.of(sales, tech));
-    PersonTotal one = LedgerTotals.personTotal("alice", null, List.of(sales));
+    PersonTotal both = LedgerSums.personTotal("alice", null, List.of(sales, tech));
+    PersonTotal one = LedgerSums.personTotal("alice", null, List.of(sales));
 
     assertThat(both)
         .isEqualTo(new PersonTotal("alice", null, 2, new BigDecimal("10.10"), 1, 10, 1));
@@ -94,7 +94,7 @@ class LedgerTotalsTest {
             total("sam", "0.00", 0, 0),
             total("tina", "100.00", 10, 1));
 
-    assertThat(LedgerTotals.ranked(rows))
+    assertThat(LedgerSums.ranked(rows))
         .extracting(row -> row.person().userId(), LedgerTotals.RankedPerson::rank)
         .containsExactly(
             tuple("alice", 4),
