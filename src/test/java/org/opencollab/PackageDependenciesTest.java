@@ -53,17 +53,17 @@ class PackageDependenciesTest {
 
   private static final Path SOURCES = Path.of("src", "main", "java", "org", "opencollab");
   private static final Pattern IMPORT =
-      Pattern.compile("^import (?:static )?org\\.opencollab\\.([a-z]+)\\.", Pattern.MULTILINE);
+      Pattern.compile(
+          "^import (?:static )?org\\.opencollab\\.([a-z]+(?:\\.[a-z]+)*)\\.[A-Z]",
+          Pattern.MULTILINE);
 
   @Test
   void packagesHaveNoCycles() throws IOException {
     Map<String, Set<String>> uses = new TreeMap<>();
     try (Stream<Path> files = Files.walk(SOURCES)) {
       for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
-        String from =
-            SOURCES.relativize(file).getNameCount() > 1
-                ? SOURCES.relativize(file).getName(0).toString()
-                : "";
+        // the package, sub-packages by their whole name ("trust.doors")
+        String from = SOURCES.relativize(file.getParent()).toString().replace('/', '.');
         Matcher imports = IMPORT.matcher(Files.readString(file));
         while (imports.find()) {
           if (!imports.group(1).equals(from)) {

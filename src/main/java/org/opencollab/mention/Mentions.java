@@ -73,6 +73,21 @@ public class Mentions {
       String taskId,
       String processInstanceId,
       String message) {
+    return announce(engine, author, taskId, processInstanceId, message, null);
+  }
+
+  /**
+   * As {@link #announce(ProcessEngineServices, String, String, String, String)}, for a comment
+   * changed from {@code before}: everyone it mentions must still read it, and only those it did not
+   * mention before are told.
+   */
+  public Optional<Rule> announce(
+      ProcessEngineServices engine,
+      String author,
+      String taskId,
+      String processInstanceId,
+      String message,
+      String before) {
     List<String> mentioned = new ArrayList<>(in(message));
     mentioned.remove(author);
     if (mentioned.isEmpty()) {
@@ -104,8 +119,11 @@ public class Mentions {
       people.add(user);
     }
     String taskName = task == null ? null : task.getName();
+    List<String> toldBefore = in(before);
     for (User person : people) {
-      tell(engine, author, person, taskId, taskName, opportunity, message);
+      if (!toldBefore.contains(person.getId())) {
+        tell(engine, author, person, taskId, taskName, opportunity, message);
+      }
     }
     return Optional.empty();
   }
@@ -145,21 +163,22 @@ public class Mentions {
               "Mentioned by " + author + " / " + author + " 提到了您: " + where.trim(),
               body.toString()));
     }
+    // The department's group is no reader of the opportunity: it hears who was mentioned, and
+    // the person follows the link to read the comment where they may.
     String text =
         "@"
             + person.getId()
             + " "
             + author
-            + " mentioned you / 提到了您"
-            + (where.isBlank() ? "" : " — " + where.trim())
-            + (taskId == null ? "" : "\n" + mail.settings().taskLink(taskId))
-            + "\n"
-            + message;
+            + " mentioned you in a comment / "
+            + author
+            + " 在评论中提到了您"
+            + (taskId == null ? "" : "\n" + mail.settings().taskLink(taskId));
     for (Department department : Department.values()) {
       if (chat.enabled(department.name())
           && Membership.isMember(
               engine.getIdentityService(), person.getId(), department.groupId())) {
-        chat.queue(department.name(), key, text, List.of(person.getId()));
+        chat.queue(department.name(), key + ":" + department.name(), text, List.of(person.getId()));
       }
     }
   }

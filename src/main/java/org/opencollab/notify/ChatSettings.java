@@ -49,6 +49,12 @@ public record ChatSettings(
       }
       secret = secret == null || secret.isBlank() ? null : secret;
     }
+
+    /** Without the webhook's token and the secret, should the settings ever be printed. */
+    @Override
+    public String toString() {
+      return "ChatGroup[" + platform + (secret == null ? "" : ", signed") + "]";
+    }
   }
 
   public ChatSettings {

@@ -24,6 +24,12 @@ import org.springframework.stereotype.Component;
 @Component("decisions")
 public class DecisionVersions {
 
+  /**
+   * DMN {@code serviceLevels}: pinned even where the model does not call it, as models before
+   * {@code DetermineServiceLevels} did not.
+   */
+  public static final String SERVICE_LEVELS = "serviceLevels";
+
   /** Records the latest version of every decision the model of {@code start} calls. */
   public void pin(DelegateExecution start) {
     RepositoryService repository = start.getProcessEngineServices().getRepositoryService();
@@ -36,7 +42,7 @@ public class DecisionVersions {
       }
     }
     // Also where a bean decides it: model versions before DetermineServiceLevels (ServiceLevels).
-    keys.add(ServiceLevels.DECISION);
+    keys.add(SERVICE_LEVELS);
     for (String key : keys) {
       DecisionDefinition latest =
           WithoutAuthorization.query(

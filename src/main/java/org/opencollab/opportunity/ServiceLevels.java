@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component("sla")
 public class ServiceLevels {
 
-  public static final String DECISION = "serviceLevels";
+  public static final String DECISION = DecisionVersions.SERVICE_LEVELS;
   public static final String VARIABLE = "serviceLevels";
 
   private final DecisionVersions decisions;

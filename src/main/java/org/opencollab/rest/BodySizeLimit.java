@@ -203,11 +203,4 @@ public class BodySizeLimit {
       }
     }
   }
-
-  /** What the frameworks above see when a body goes past its limit. */
-  public static final class BodyTooLargeException extends IOException {
-    BodyTooLargeException(long limit) {
-      super("The request body is larger than " + limit + " bytes; it was refused with 413");
-    }
-  }
 }

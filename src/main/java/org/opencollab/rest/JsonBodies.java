@@ -38,7 +38,7 @@ final class JsonBodies {
     if (exception instanceof InvalidDefinitionException
         || exception instanceof JsonGenerationException) {
       // the server's own fault, writing an answer or reading into a class it cannot build: a 500
-      return RestConfiguration.respond(exception, request);
+      return RestAnswers.respond(exception, request);
     }
     String field = field(exception);
     String message = explain(exception, field);

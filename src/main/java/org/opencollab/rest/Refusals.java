@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import org.opencollab.trust.InvalidFieldException;
+import org.opencollab.variables.InvalidFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +40,8 @@ public final class Refusals {
   /**
    * Whether REST answers {@code exception} as a refusal, below 500: a bad request, a missing
    * permission, a REST answer below 500, or a field that breaks a rule anywhere among its causes (a
-   * listener's refusal reaches REST wrapped in the engine's exception; {@link RestConfiguration}
-   * finds it there).
+   * listener's refusal reaches REST wrapped in the engine's exception; {@link RestAnswers} finds it
+   * there).
    */
   public static boolean isRefusal(Throwable exception) {
     if (exception instanceof BadUserRequestException

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
-import org.opencollab.trust.InvalidFieldException;
+import org.opencollab.variables.InvalidFieldException;
 import org.opencollab.variables.Rule;
 
 /**

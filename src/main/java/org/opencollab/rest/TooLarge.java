@@ -63,9 +63,9 @@ final class TooLarge {
    * The broken read that {@link BodySizeLimit} causes, where it reaches a REST application: the
    * caller has the 413 already, so this only keeps the application from logging it as an error.
    */
-  public static class Mapper implements ExceptionMapper<BodySizeLimit.BodyTooLargeException> {
+  public static class Mapper implements ExceptionMapper<BodyTooLargeException> {
     @Override
-    public Response toResponse(BodySizeLimit.BodyTooLargeException exception) {
+    public Response toResponse(BodyTooLargeException exception) {
       return response(exception.getMessage());
     }
   }

@@ -139,12 +139,12 @@ public class VariablePayloads implements ReaderInterceptor {
       if (!context.getConfiguration().isRegistered(HiddenTasks.class)) {
         context.register(HiddenTasks.class);
       }
-      if (!context.getConfiguration().isRegistered(RestConfiguration.InvalidVariables.class)) {
-        context.register(RestConfiguration.InvalidVariables.class);
+      if (!context.getConfiguration().isRegistered(RestAnswers.InvalidVariables.class)) {
+        context.register(RestAnswers.InvalidVariables.class);
       }
-      if (!context.getConfiguration().isRegistered(RestConfiguration.RestExceptions.class)) {
-        context.register(RestConfiguration.RestExceptions.class);
-        context.register(RestConfiguration.EngineExceptions.class);
+      if (!context.getConfiguration().isRegistered(RestAnswers.RestExceptions.class)) {
+        context.register(RestAnswers.RestExceptions.class);
+        context.register(RestAnswers.EngineExceptions.class);
       }
       if (!context.getConfiguration().isRegistered(JsonBodies.ParseErrors.class)) {
         context.register(JsonBodies.ParseErrors.class);

@@ -428,14 +428,18 @@ public final class WorkedOpportunity {
   }
 
   /**
-   * The step of {@code taskKey} in {@code walk} for the task of {@code group} (when given) or
-   * assigned to {@code user} (when several steps of that key differ by performer).
+   * The step of {@code taskKey} in {@code walk}: the only one, or, where several steps of that key
+   * differ by performer, the one of {@code group} (a step given to a department's group) or of
+   * {@code user} (a step assigned to a person), whoever of the group does it.
    */
   public static Optional<Step> find(List<Step> walk, String taskKey, String group, String user) {
     List<Step> ofKey = walk.stream().filter(step -> step.taskKey().equals(taskKey)).toList();
+    if (ofKey.size() == 1) {
+      return Optional.of(ofKey.get(0));
+    }
     return ofKey.stream()
-        .filter(step -> group == null || group.equals(step.group()))
-        .filter(step -> ofKey.size() == 1 || step.group() != null || step.user().equals(user))
+        .filter(
+            step -> step.group() != null ? step.group().equals(group) : step.user().equals(user))
         .findFirst();
   }
 

@@ -1,5 +1,6 @@
 package org.opencollab.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.opencollab.identity.Groups;
@@ -9,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -53,8 +55,18 @@ public class ActuatorAccess {
                         (request, response, refused) ->
                             response.sendError(
                                 HttpServletResponse.SC_FORBIDDEN,
-                                request.getRemoteUser()
-                                    + " may not read metrics: administrators only")))
+                                who(request)
+                                    + " may not read metrics: administrators only / "
+                                    + who(request)
+                                    + " 不能查看指标：仅限管理员")))
         .build();
+  }
+
+  /** The signed-in person's user id, not the principal's whole record (groups and all). */
+  private static String who(HttpServletRequest request) {
+    return request.getUserPrincipal() instanceof Authentication authentication
+            && authentication.getPrincipal() instanceof SignedInUser user
+        ? user.id()
+        : request.getRemoteUser();
   }
 }

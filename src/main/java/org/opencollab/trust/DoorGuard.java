@@ -43,11 +43,12 @@ public class DoorGuard extends CommandInterceptor {
       return next.execute(command);
     }
     Caller caller = Caller.of(configuration.getIdentityService().getCurrentAuthentication());
-    Command<T> guarded = doors.guard(command, caller);
-    if (!ConflictRetry.applies(doors.retried(command))) {
+    Doors.Entry<T> entry = doors.enter(command, caller);
+    Command<T> guarded = entry.guarded();
+    if (!ConflictRetry.applies(entry.retried())) {
       return confidential.withoutConfidential(next.execute(guarded), caller);
     }
-    String taskId = doors.taskOf(command);
+    String taskId = entry.task().get();
     return ConflictRetry.run(
         () -> confidential.withoutConfidential(next.execute(guarded), caller),
         () ->

@@ -108,7 +108,9 @@ class MentionsTest {
         .satisfies(
             message ->
                 assertThat(message)
-                    .startsWith("dingtalk: @bob erin mentioned you / 提到了您")
+                    .startsWith("dingtalk: @bob erin mentioned you in a comment / erin 在评论中提到了您")
+                    .contains("/camunda/app/tasklist/default/#/?task=" + draft.getId())
+                    .doesNotContain("30 %")
                     .endsWith("[bob]"));
     assertThat(engine.getTaskService().getTaskComments(draft.getId())).hasSize(1);
   }
@@ -117,6 +119,7 @@ class MentionsTest {
   void aMentionOfSomeoneWhoMayNotReadTheOpportunityIsRefusedAndTellsNobody() {
     String id = teamFormed();
     Task draft = driver.task(id, "DraftCollaborationAgreement");
+    long mentionsBefore = chatMentions();
 
     assertThatThrownBy(() -> comment("erin", draft, "@bob and @otto, please agree"))
         .hasMessageStartingWith("message: @otto may not read opportunity " + id);
@@ -133,8 +136,34 @@ class MentionsTest {
                     .noneMatch(
                         mail ->
                             subject(mail).startsWith("Mentioned") && subject(mail).contains(id)));
-    assertThat(CHAT.taken())
-        .noneMatch(message -> message.contains("mentioned you") && message.contains(id));
+    assertThat(chatMentions()).isEqualTo(mentionsBefore);
+  }
+
+  @Test
+  void anEditedCommentMentionsOnlyReadersAndTellsOnlyThoseNewlyMentioned() throws Exception {
+    String id = teamFormed();
+    Task draft = driver.task(id, "DraftCollaborationAgreement");
+    comment("erin", draft, "@carol when can delivery start?");
+    awaitMail("carol@opencollab.example", "Mentioned by erin");
+    String commentId = engine.getTaskService().getTaskComments(draft.getId()).get(0).getId();
+
+    assertThatThrownBy(() -> edit("erin", draft, commentId, "@carol and @otto, when?"))
+        .hasMessageStartingWith("message: @otto may not read opportunity " + id);
+    edit("erin", draft, commentId, "@carol and @sam, when can delivery start?");
+
+    awaitMail("sam@opencollab.example", "Mentioned by erin");
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(WAIT)
+        .until(
+            () ->
+                mailsTo("carol@opencollab.example").stream()
+                    .filter(
+                        mail -> subject(mail).startsWith("Mentioned") && subject(mail).contains(id))
+                    .count(),
+            count -> count == 1);
+    assertThat(engine.getTaskService().getTaskComment(draft.getId(), commentId).getFullMessage())
+        .isEqualTo("@carol and @sam, when can delivery start?");
   }
 
   @Test
@@ -187,6 +216,19 @@ class MentionsTest {
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
+  }
+
+  private void edit(String user, Task task, String commentId, String message) {
+    engine.getIdentityService().setAuthentication(user, List.of("coordinators"));
+    try {
+      engine.getTaskService().updateTaskComment(task.getId(), commentId, message);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private static long chatMentions() {
+    return CHAT.taken().stream().filter(message -> message.contains("mentioned you")).count();
   }
 
   private static MimeMessage awaitMail(String to, String subjectPart) {

@@ -3,7 +3,7 @@ package org.opencollab.trust.doors;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.opencollab.mention.Mentions;
-import org.opencollab.trust.InvalidFieldException;
+import org.opencollab.variables.InvalidFieldException;
 import org.springframework.stereotype.Component;
 
 /**

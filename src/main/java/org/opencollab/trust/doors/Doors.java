@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 
 /**
@@ -33,20 +34,29 @@ public final class Doors {
     }
   }
 
+  /**
+   * A command at its door, found once: the command to run (with its door's check first), whether a
+   * person's run of it runs again when it collides with another, and the task it works on.
+   */
+  public record Entry<T>(Command<T> guarded, boolean retried, Supplier<String> task) {}
+
+  /** {@code command} at its door: refused now, or with the check of its door to run first. */
+  public <T> Entry<T> enter(Command<T> command, Caller caller) {
+    Optional<Door<?>> found = doorOf(command);
+    if (found.isEmpty()) {
+      return new Entry<>(command, false, () -> null);
+    }
+    Door<?> door = found.get();
+    Check check = guard(door, command, caller);
+    return new Entry<>(
+        check == Check.NONE ? command : checkedFirst(command, check),
+        door.retried(),
+        () -> taskOf(door, command));
+  }
+
   /** {@code command}, refused now or with the check of its door run first. */
   public <T> Command<T> guard(Command<T> command, Caller caller) {
-    Check check = doorOf(command).map(door -> guard(door, command, caller)).orElse(Check.NONE);
-    return check == Check.NONE ? command : checkedFirst(command, check);
-  }
-
-  /** Whether {@code command} runs again when it collides with another. */
-  public boolean retried(Command<?> command) {
-    return doorOf(command).map(Door::retried).orElse(false);
-  }
-
-  /** The task {@code command} works on, for running it again; or null. */
-  public String taskOf(Command<?> command) {
-    return doorOf(command).map(door -> taskOf(door, command)).orElse(null);
+    return enter(command, caller).guarded();
   }
 
   @SuppressWarnings("unchecked")

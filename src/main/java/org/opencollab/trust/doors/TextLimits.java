@@ -1,6 +1,6 @@
 package org.opencollab.trust.doors;
 
-import org.opencollab.trust.InvalidFieldException;
+import org.opencollab.variables.InvalidFieldException;
 
 /**
  * How long the texts people write beside a task may be. A comment has at most 4,000 characters:

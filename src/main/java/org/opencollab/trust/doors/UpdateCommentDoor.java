@@ -2,14 +2,25 @@ package org.opencollab.trust.doors;
 
 import java.util.List;
 import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.CommentEntity;
+import org.opencollab.mention.Mentions;
+import org.opencollab.variables.InvalidFieldException;
 import org.springframework.stereotype.Component;
 
 /**
  * A comment is changed by its author, or by those who assign the task: the trail of a step is not
- * another worker's to rewrite. It keeps the limit of a comment ({@link TextLimits}).
+ * another worker's to rewrite. It keeps the limit of a comment ({@link TextLimits}) and the rule of
+ * its mentions ({@link Mentions}): the changed text mentions only readers of the opportunity, and
+ * those it newly mentions are told.
  */
 @Component
 class UpdateCommentDoor implements Door<UpdateCommentCmd> {
+
+  private final Mentions mentions;
+
+  UpdateCommentDoor(Mentions mentions) {
+    this.mentions = mentions;
+  }
 
   @Override
   public List<Class<?>> commands() {
@@ -24,10 +35,29 @@ class UpdateCommentDoor implements Door<UpdateCommentCmd> {
     }
     String taskId = CommandFields.taskId(command);
     String commentId = CommandFields.read(command, "commentId", String.class);
+    String processInstanceId = CommandFields.read(command, "processInstanceId", String.class);
     // a stranger gets 403 before any 400
     return context -> {
       DoorChecks.requireAuthorOrAssigner(context, caller, taskId, commentId, command);
       TextLimits.check(TextLimits.comment(message));
+      CommentEntity before =
+          taskId != null
+              ? context.getCommentManager().findCommentByTaskIdAndCommentId(taskId, commentId)
+              : context
+                  .getCommentManager()
+                  .findCommentByProcessInstanceIdAndCommentId(processInstanceId, commentId);
+      mentions
+          .announce(
+              context.getProcessEngineConfiguration().getProcessEngine(),
+              caller.userId(),
+              taskId,
+              processInstanceId,
+              message,
+              before == null ? null : before.getMessage())
+          .ifPresent(
+              rule -> {
+                throw new InvalidFieldException("message", rule);
+              });
     };
   }
 }

@@ -35,7 +35,7 @@ class DoorsTest {
     ClaimTaskCmd claim = new ClaimTaskCmd("task", "sam");
 
     assertThat(doors.guard(claim, null)).isSameAs(claim);
-    assertThat(doors.retried(claim)).isFalse();
+    assertThat(doors.enter(claim, null).retried()).isFalse();
   }
 
   @Test

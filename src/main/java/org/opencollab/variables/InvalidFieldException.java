@@ -1,14 +1,13 @@
-package org.opencollab.trust;
+package org.opencollab.variables;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.opencollab.language.Language;
-import org.opencollab.variables.Rule;
 
 /**
  * A request field, other than a process variable, that breaks a limit: a comment's {@code message}
  * longer than comments may be, say. The message starts with the field's name. REST answers it with
- * 400 naming the field ({@code org.opencollab.rest.RestConfiguration}), the rule in the language of
- * the request; the engine logs it, in English, as the bad request it is, not as an engine error.
+ * 400 naming the field ({@code org.opencollab.rest.RestAnswers}), the rule in the language of the
+ * request; the engine logs it, in English, as the bad request it is, not as an engine error.
  */
 public class InvalidFieldException extends BadUserRequestException {
 
