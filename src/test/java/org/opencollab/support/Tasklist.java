@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Tasklist {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final By USERNAME = By.cssSelector("input[ng-model='username']");
 
   /** What Tasklist shows while a Camunda Form or an embedded form is open. */
   private static final By FORM = By.cssSelector(".fjs-form, .injected-form-wrapper form");
@@ -46,7 +47,10 @@ public final class Tasklist {
     return wait;
   }
 
-  /** Signs in to Tasklist as {@code user}, after signing out whoever was signed in. */
+  /**
+   * Signs in to Tasklist as {@code user}, after signing out whoever was signed in; a login that
+   * does not take is sent again on a freshly loaded page, three times at most.
+   */
   public void logIn(String user) {
     logIn(user, "Start process");
   }
@@ -56,13 +60,18 @@ public final class Tasklist {
    * "Start process" link in that language, {@code startProcess}.
    */
   public void logIn(String user, String startProcess) {
-    browser.get(base + "/camunda/app/tasklist/default/");
-    browser.manage().deleteAllCookies();
-    browser.get(base + "/camunda/app/tasklist/default/");
-    logInHere(
-        user,
-        ExpectedConditions.visibilityOfElementLocated(
-            By.xpath("//a[contains(normalize-space(.), '" + startProcess + "')]")));
+    for (int attempt = 1; ; attempt++) {
+      browser.get(base + "/camunda/app/tasklist/default/");
+      browser.manage().deleteAllCookies();
+      browser.get(base + "/camunda/app/tasklist/default/");
+      if (typeLogin(
+          user,
+          ExpectedConditions.visibilityOfElementLocated(
+              By.xpath("//a[contains(normalize-space(.), '" + startProcess + "')]")),
+          attempt)) {
+        return;
+      }
+    }
   }
 
   /**
@@ -74,37 +83,58 @@ public final class Tasklist {
    */
   public void logInHere(String user, ExpectedCondition<?> signedIn) {
     for (int attempt = 1; ; attempt++) {
-      try {
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-            .until(ignored -> browser.manage().getCookieNamed("XSRF-TOKEN") != null);
-      } catch (TimeoutException noTokenYet) {
-        // the login below then tells
-      }
-      wait.until(
-              ExpectedConditions.visibilityOfElementLocated(
-                  By.cssSelector("input[ng-model='username']")))
-          .sendKeys(user);
-      browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-      browser.findElement(By.cssSelector("button[type='submit']")).click();
-      try {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(signedIn);
-        return;
-      } catch (TimeoutException notSignedIn) {
-        if (attempt < 3) {
-          browser.navigate().refresh();
-          continue;
+      if (attempt > 1) {
+        browser.navigate().refresh();
+        // the login may have taken after all: the page then shows no login form
+        Object state =
+            wait.until(
+                driver -> {
+                  Object done = signedIn.apply(driver);
+                  if (done != null && !Boolean.FALSE.equals(done)) {
+                    return "signed in";
+                  }
+                  return driver.findElements(USERNAME).stream().anyMatch(WebElement::isDisplayed)
+                      ? "login"
+                      : null;
+                });
+        if ("signed in".equals(state)) {
+          return;
         }
-        screenshot("not-signed-in-" + user);
-        throw new AssertionError(
-            user
-                + " is not signed in to Tasklist after 3 attempts, at "
-                + browser.getCurrentUrl()
-                + ": "
-                + browser.findElement(By.tagName("body")).getText()
-                + " / browser log: "
-                + browser.manage().logs().get("browser").getAll(),
-            notSignedIn);
       }
+      if (typeLogin(user, signedIn, attempt)) {
+        return;
+      }
+    }
+  }
+
+  /** Types the login; true once {@code signedIn} holds, false to try again. */
+  private boolean typeLogin(String user, ExpectedCondition<?> signedIn, int attempt) {
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(10))
+          .until(ignored -> browser.manage().getCookieNamed("XSRF-TOKEN") != null);
+    } catch (TimeoutException noTokenYet) {
+      // the login below then tells
+    }
+    wait.until(ExpectedConditions.visibilityOfElementLocated(USERNAME)).sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(10)).until(signedIn);
+      return true;
+    } catch (TimeoutException notSignedIn) {
+      if (attempt < 3) {
+        return false;
+      }
+      screenshot("not-signed-in-" + user);
+      throw new AssertionError(
+          user
+              + " is not signed in to Tasklist after 3 attempts, at "
+              + browser.getCurrentUrl()
+              + ": "
+              + browser.findElement(By.tagName("body")).getText()
+              + " / browser log: "
+              + browser.manage().logs().get("browser").getAll(),
+          notSignedIn);
     }
   }
 
