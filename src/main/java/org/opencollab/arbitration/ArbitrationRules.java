@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.opencollab.identity.Department;
 import org.opencollab.identity.Groups;
 import org.opencollab.identity.Membership;
+import org.opencollab.opportunity.LateSteps;
 import org.opencollab.opportunity.OpportunityRecords;
 import org.opencollab.opportunity.OpportunityRules;
 import org.opencollab.opportunity.OpportunityVariables;
@@ -152,6 +153,10 @@ public class ArbitrationRules implements ProcessRules {
             "ChairRuling",
             writes(CHAIR_OPTION).shows(DISPUTE, AMOUNT_AT_STAKE, OPPORTUNITY_STAGE),
             (variables, task) -> variables.oneOf(CHAIR_OPTION, OPTIONS)),
+        rule(
+            LateSteps.FOLLOW_UP_TASK,
+            LateSteps.followUp(),
+            (variables, task) -> LateSteps.checkFollowUp(variables)),
         rule(
             "RecordRuling",
             writes(RULING_TEXT, ADJUSTED_SHARES)

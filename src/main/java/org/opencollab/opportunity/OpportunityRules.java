@@ -188,6 +188,10 @@ public class OpportunityRules implements ProcessRules {
             writes(FOLLOW_UP_ACTION).shows(HEADER, SOLUTION_MANAGER),
             (variables, task) -> variables.oneOf(FOLLOW_UP_ACTION, FOLLOW_UP_ACTIONS)),
         rule(
+            LateSteps.FOLLOW_UP_TASK,
+            LateSteps.followUp(),
+            (variables, task) -> LateSteps.checkFollowUp(variables)),
+        rule(
             "NegotiateDeal",
             writes(NEGOTIATION_OUTCOME, CONTRACT_VALUE).shows(HEADER, OFFER_VALUE, REVISION_COUNT),
             OpportunityRules::checkNegotiation),

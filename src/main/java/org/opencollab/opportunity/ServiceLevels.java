@@ -10,6 +10,7 @@ import javax.xml.datatype.DatatypeFactory;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * levels</i>) evaluates the decision version it pinned at its start and keeps the result in {@code
  * serviceLevels} ({@code ${sla.kept(serviceLevelsDecision)}}); a dispute takes its opportunity's.
  * The models read them as {@code ${sla.techResponse(execution)}}, {@code
- * ${sla.taskPriority(execution)}} and so on: due dates, reminder timers and every task's priority.
+ * ${sla.taskPriority(execution)}} and so on: due dates, reminder timers and every task's priority;
+ * {@code ${sla.within(execution, 'signOff')}} reads any step's column.
  */
 @Component("sla")
 public class ServiceLevels {
@@ -99,6 +101,15 @@ public class ServiceLevels {
     return levels.path(level).asText();
   }
 
+  /**
+   * {@code ${sla.within(execution, 'signOff')}}: how long a step may take, the column {@code step}
+   * of DMN {@code serviceLevels}, as an ISO-8601 duration. Every user task's due date and the timer
+   * of its follow-up read it (docs/process-owners.md, "Service levels").
+   */
+  public String within(VariableScope scope, String step) {
+    return text(scope, step);
+  }
+
   /** How long tech may take to design a solution before a coordinator follows up. */
   public String techResponse(VariableScope scope) {
     return text(scope, "techResponse");
@@ -158,7 +169,8 @@ public class ServiceLevels {
     if (kept != null) {
       return JsonVariables.object(kept);
     }
-    DelegateExecution execution = (DelegateExecution) scope;
+    DelegateExecution execution =
+        scope instanceof DelegateTask task ? task.getExecution() : (DelegateExecution) scope;
     return forPriority(execution, execution.getVariable(OpportunityVariables.PRIORITY));
   }
 

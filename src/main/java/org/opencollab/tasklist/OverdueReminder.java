@@ -4,17 +4,21 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task behind the reminder timers (sprint review, committee vote): every open task of the
- * activity named by the input parameter {@code overdueTask} gets a higher priority and a comment,
- * so it rises to the top of Tasklist and shows why. No mail server is assumed.
+ * Service task behind the reminder timers (sprint review, committee vote) and <i>Remind late
+ * step</i>: every open task of the activity named by the input parameter {@code overdueTask}, or
+ * only the task {@code overdueTaskId} when it is given, gets a higher priority and a comment, so it
+ * rises to the top of Tasklist and shows why. The mail about it goes out with the overdue scan
+ * ({@code org.opencollab.notify.OverdueMails}); no mail server is assumed here.
  */
 @Component("remindOverdueTasks")
 public class OverdueReminder implements JavaDelegate {
 
   public static final String OVERDUE_TASK = "overdueTask";
+  public static final String OVERDUE_TASK_ID = "overdueTaskId";
   private static final int PRIORITY_STEP = 10;
   private static final int MAX_PRIORITY = 100;
 
@@ -22,12 +26,15 @@ public class OverdueReminder implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
     String activityId = (String) execution.getVariable(OVERDUE_TASK);
-    for (Task task :
+    TaskQuery open =
         tasks
             .createTaskQuery()
             .processInstanceId(execution.getProcessInstanceId())
-            .taskDefinitionKey(activityId)
-            .list()) {
+            .taskDefinitionKey(activityId);
+    if (execution.getVariable(OVERDUE_TASK_ID) instanceof String taskId) {
+      open.taskId(taskId);
+    }
+    for (Task task : open.list()) {
       tasks.setPriority(task.getId(), Math.min(MAX_PRIORITY, task.getPriority() + PRIORITY_STEP));
       tasks.createComment(
           task.getId(),

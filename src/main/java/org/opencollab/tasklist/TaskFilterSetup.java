@@ -194,11 +194,11 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
             priorityFirst(taskService)),
         new FilterSpec(
             "Follow-ups / 跟进",
-            "Overdue work a coordinator follows up: remind or escalate",
+            "Late steps a coordinator follows up / 协调员跟进的超时步骤",
             30,
             taskService
                 .createTaskQuery()
-                .taskDefinitionKey("FollowUpOverdueWork")
+                .taskDefinitionKeyIn("FollowUpOverdueWork", "FollowUpLateStep")
                 .orderByTaskPriority()
                 .desc()
                 .orderByTaskCreateTime()

@@ -200,6 +200,36 @@ class CollaborationArbitrationProcessTest {
   }
 
   @Test
+  void aLateChairRulingIsFollowedUpByACoordinator() {
+    driver.signAll(id);
+    ProcessInstance dispute = raise("PRIORITY", 0L);
+    driver.complete(id, "MediateDispute", "mediationResolved", false);
+    vote("frank", "UPHOLD");
+    vote("grace", "REJECT");
+    vote("heidi", "COMPROMISE");
+    assertThat(driver.task(id, "ChairRuling").getDueDate()).isNotNull();
+
+    driver.fireTimer(id, "ChairRuling");
+
+    BpmnAwareTests.assertThat(dispute)
+        .hasPassed("RemindLateStep")
+        .isWaitingAt("ChairRuling", "FollowUpLateStep");
+    assertThat(engine.getTaskService().getVariables(driver.task(id, "FollowUpLateStep").getId()))
+        .containsEntry("lateStepName", "Rule as chair / 主席裁决")
+        .containsEntry("lateWith", "Committee chair / 协作会主席");
+    driver.complete(
+        id,
+        "FollowUpLateStep",
+        "lateStepAction",
+        "CONTACTED",
+        "lateStepNote",
+        "The chair rules tomorrow");
+    BpmnAwareTests.assertThat(dispute)
+        .hasPassed("EndEvent_LateStepFollowedUp")
+        .isWaitingAt("ChairRuling");
+  }
+
+  @Test
   void overdueVotesRemindTheCommittee() {
     driver.signAll(id);
     raise("DATA_ACCESS", 2_000_000L);

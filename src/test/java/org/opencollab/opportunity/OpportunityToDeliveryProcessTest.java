@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -398,6 +399,84 @@ class OpportunityToDeliveryProcessTest {
         .singleElement()
         .satisfies(
             comment -> Assertions.assertThat(comment.getFullMessage()).startsWith("Reminder / 提醒"));
+  }
+
+  @Test
+  void everyStepOfTheWorkedExampleIsDueByItsServiceLevel() {
+    String id = newOpportunityId();
+    driver.deliverWorkedExampleUntilApproval(id);
+
+    List<HistoricTaskInstance> steps =
+        engine
+            .getHistoryService()
+            .createHistoricTaskInstanceQuery()
+            .processInstanceBusinessKey(id)
+            .list();
+    Assertions.assertThat(steps)
+        .hasSizeGreaterThan(15)
+        .allSatisfy(
+            step ->
+                Assertions.assertThat(step.getDueDate())
+                    .as("due date of %s", step.getTaskDefinitionKey())
+                    .isNotNull());
+  }
+
+  @Test
+  void aLateStepRemindsItsPeopleAndACoordinatorFollowsItUp() {
+    String id = newOpportunityId();
+    ProcessInstance opportunity = driver.start(keyAccount(id));
+    Task qualify = driver.task(id, "QualifyOpportunity");
+    // Not triaged yet: the row for no priority, three days.
+    Assertions.assertThat(qualify.getDueDate()).isCloseTo(inDays(3), 60_000);
+
+    driver.fireTimer(id, "QualifyOpportunity");
+
+    assertThat(opportunity)
+        .hasPassed("StartEvent_StepLate", "RemindLateStep")
+        .isWaitingAt("QualifyOpportunity", "FollowUpLateStep");
+    assertThat(opportunity).task("FollowUpLateStep").hasCandidateGroup("coordinators");
+    Task followUp = driver.task(id, "FollowUpLateStep");
+    Assertions.assertThat(engine.getTaskService().getVariables(followUp.getId()))
+        .containsEntry("lateTaskId", qualify.getId())
+        .containsEntry("lateStep", "QualifyOpportunity")
+        .containsEntry("lateStepName", "Qualify opportunity / 商机资格审核")
+        .containsKey("lateSince");
+    Assertions.assertThat(
+            (String) engine.getTaskService().getVariable(followUp.getId(), "lateWith"))
+        .endsWith("(alice)");
+    Task reminded = driver.task(id, "QualifyOpportunity");
+    Assertions.assertThat(reminded.getPriority()).isEqualTo(qualify.getPriority() + 10);
+    Assertions.assertThat(engine.getTaskService().getTaskComments(reminded.getId()))
+        .singleElement()
+        .satisfies(
+            comment -> Assertions.assertThat(comment.getFullMessage()).startsWith("Reminder / 提醒"));
+
+    assertThatThrownBy(() -> driver.complete(id, "FollowUpLateStep", "lateStepAction", "IGNORED"))
+        .hasMessageContaining("lateStepAction");
+    driver.complete(
+        id,
+        "FollowUpLateStep",
+        "lateStepAction",
+        "CONTACTED",
+        "lateStepNote",
+        "Alice qualifies it by Friday");
+
+    assertThat(opportunity)
+        .hasPassed("FollowUpLateStep", "EndEvent_LateStepFollowedUp")
+        .isWaitingAt("QualifyOpportunity");
+    Assertions.assertThat(engine.getRuntimeService().getVariables(opportunity.getId()))
+        .as("the follow-up's facts stay in its own scope")
+        .doesNotContainKeys("lateStepAction", "lateStepNote", "lateStep");
+    Assertions.assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(opportunity.getId())
+                .variableName("lateStepAction")
+                .list()
+                .stream()
+                .map(variable -> variable.getValue()))
+        .contains("CONTACTED");
   }
 
   @Test

@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.opencollab.opportunity.LateSteps;
 import org.springframework.stereotype.Component;
 
 /**
- * A message to a process: no Java-serialized values in its payload; and a payload into the local
- * scope of an activity (or of the scope it triggers) writes past the model's steps, which is for
- * process owners and administrators.
+ * A message to a process: no Java-serialized values in its payload; a payload into the local scope
+ * of an activity (or of the scope it triggers) writes past the model's steps, which is for process
+ * owners and administrators; and {@code StepLate}, which a late task's timer sends, comes from the
+ * process only.
  */
 @Component
 class MessageDoor implements Door<AbstractCorrelateMessageCmd> {
@@ -23,6 +25,12 @@ class MessageDoor implements Door<AbstractCorrelateMessageCmd> {
   public Check guard(AbstractCorrelateMessageCmd command, Caller caller) {
     MessageCorrelationBuilderImpl message =
         CommandFields.read(command, "builder", MessageCorrelationBuilderImpl.class);
+    if (LateSteps.MESSAGE.equals(message.getMessageName())) {
+      throw DoorChecks.forbidden(
+          "message "
+              + LateSteps.MESSAGE
+              + " is sent by a late task's timer only / 该消息只能由超时任务的定时器发送");
+    }
     DoorChecks.refuseJavaSerialized(message.getPayloadProcessInstanceVariables());
     if (!isEmpty(message.getPayloadProcessInstanceVariablesLocal())
         || !isEmpty(message.getPayloadProcessInstanceVariablesToTriggeredScope())) {
