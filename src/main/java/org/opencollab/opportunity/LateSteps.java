@@ -27,18 +27,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * A step whose service level has passed (docs/process-owners.md, "Service levels"). Each user task
- * carries a timeout listener {@code ${lateStep}} whose timer runs for the task's column of DMN
+ * carries a timeout listener {@code ${lateSteps}} whose timer runs for the task's column of DMN
  * {@code serviceLevels}; when it fires and the task is still open, this listener sends message
  * {@code StepLate} to the task's own process instance. Its event sub-process <i>A step is late</i>
  * reminds the task's people and asks a coordinator to follow up ({@code FollowUpLateStep}), with
  * what the follow-up shows written into that sub-process's own scope, so two late steps at once
- * keep their facts apart. The late task itself stays open.
+ * keep their facts apart. The late task itself stays open. The same listener, on the task's
+ * completion, sends {@code LateStepDone} to the follow-up still open for that task, if any, which
+ * then ends: there is nothing left to chase.
  */
-@Component("lateStep")
+@Component("lateSteps")
 public class LateSteps implements TaskListener {
 
   /** The message the timeout listener sends; nobody outside the process may send it. */
   public static final String MESSAGE = "StepLate";
+
+  /** The message a late task sends its open follow-up when it is completed; the process's own. */
+  public static final String DONE_MESSAGE = "LateStepDone";
+
+  /** The messages of late steps, which only the process sends. */
+  public static final List<String> MESSAGES = List.of(MESSAGE, DONE_MESSAGE);
 
   /** The coordinator's follow-up task of the event sub-process. */
   public static final String FOLLOW_UP_TASK = "FollowUpLateStep";
@@ -90,6 +98,24 @@ public class LateSteps implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      done(task);
+    } else {
+      late(task);
+    }
+  }
+
+  /** Ends the follow-up of this task, when one is open (it carries the task's id). */
+  private static void done(DelegateTask task) {
+    task.getProcessEngineServices()
+        .getRuntimeService()
+        .createMessageCorrelation(DONE_MESSAGE)
+        .processInstanceId(task.getProcessInstanceId())
+        .localVariableEquals(LATE_TASK_ID, task.getId())
+        .correlateAllWithResult();
+  }
+
+  private static void late(DelegateTask task) {
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put(LATE_TASK_ID, task.getId());
     facts.put(LATE_STEP, task.getTaskDefinitionKey());
@@ -127,7 +153,8 @@ public class LateSteps implements TaskListener {
     return format.format(due);
   }
 
-  private static String name(DelegateTask task) {
+  /** The task's name in both languages, as the model names it: "Review sprint / 评审冲刺". */
+  static String name(DelegateTask task) {
     UserTask element = task.getBpmnModelElementInstance();
     String english = element == null ? task.getTaskDefinitionKey() : element.getName();
     return element == null ? english : ChineseNames.bilingual(english, ChineseNames.of(element));
@@ -139,8 +166,7 @@ public class LateSteps implements TaskListener {
     return WithoutAuthorization.query(
         () -> {
           if (task.getAssignee() != null) {
-            User user = identity.createUserQuery().userId(task.getAssignee()).singleResult();
-            return user == null ? task.getAssignee() : fullName(user);
+            return person(identity, task.getAssignee());
           }
           TreeSet<String> groups = new TreeSet<>();
           for (IdentityLink link : task.getCandidates()) {
@@ -151,6 +177,13 @@ public class LateSteps implements TaskListener {
           }
           return String.join(", ", groups);
         });
+  }
+
+  /** A person by name and id, "Bob Li (bob)"; the id alone for an unknown one. */
+  static String person(IdentityService identity, String userId) {
+    User user =
+        WithoutAuthorization.query(() -> identity.createUserQuery().userId(userId).singleResult());
+    return user == null ? userId : fullName(user);
   }
 
   private static String fullName(User user) {

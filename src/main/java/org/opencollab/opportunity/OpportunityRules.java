@@ -205,19 +205,27 @@ public class OpportunityRules implements ProcessRules {
             (variables, task) -> variables.integer(SPRINT_COUNT, 1, 26)),
         rule(
             "ReviewSprint",
-            writes(SPRINT_STATUS, SPRINT_NOTES).shows(HEADER, LOOP_COUNTER),
+            writes(SPRINT_STATUS, SPRINT_NOTES, CustomerFeedback.CUSTOMER_FEEDBACK)
+                .shows(HEADER, LOOP_COUNTER),
             (variables, task) -> {
               variables.oneOf(SPRINT_STATUS, SPRINT_STATUSES);
               variables.optionalString(SPRINT_NOTES);
+              variables.optionalString(CustomerFeedback.CUSTOMER_FEEDBACK);
             }),
         rule(
             "AcceptDelivery",
-            writes(ACCEPTED, REALIZED_REVENUE).shows(HEADER, CONTRACT_VALUE),
+            writes(ACCEPTED, REALIZED_REVENUE, CustomerFeedback.CUSTOMER_FEEDBACK)
+                .shows(HEADER, CONTRACT_VALUE),
             (variables, task) -> {
               if (variables.requiredBoolean(ACCEPTED)) {
                 variables.money(REALIZED_REVENUE);
               }
+              variables.optionalString(CustomerFeedback.CUSTOMER_FEEDBACK);
             }),
+        rule(
+            CustomerFeedback.TASK,
+            CustomerFeedback.answer(HEADER),
+            (variables, task) -> CustomerFeedback.checkAnswer(variables)),
         rule(
             "ReportDepartmentInput",
             writes(INPUT_HOURS, INPUT_COST).shows(HEADER, DEPARTMENT),

@@ -227,6 +227,13 @@ class CollaborationArbitrationProcessTest {
     BpmnAwareTests.assertThat(dispute)
         .hasPassed("EndEvent_LateStepFollowedUp")
         .isWaitingAt("ChairRuling");
+
+    driver.complete(id, "ChairRuling", "chairOption", "COMPROMISE");
+    driver.fireTimer(id, "RecordRuling");
+    BpmnAwareTests.assertThat(dispute).isWaitingAt("RecordRuling", "FollowUpLateStep");
+    driver.complete(id, "RecordRuling", "rulingText", "Both priorities, alternating weeks");
+    BpmnAwareTests.assertThat(dispute).hasPassed("EndEvent_LateStepDone");
+    assertThat(driver.tasks(id, "FollowUpLateStep")).isEmpty();
   }
 
   @Test

@@ -63,6 +63,7 @@ class ServiceLevelsDecisionTest extends DecisionTableTest {
     "chairRuling, P2D, P3D, P3D, P3D",
     "rulingRecord, P1D, P2D, P2D, P2D",
     "followUp, P1D, P2D, P2D, P2D",
+    "feedbackAnswer, P3D, P5D, P7D, P5D",
     "healthReview, P5D, P5D, P5D, P5D",
     "warningFollowUp, P7D, P7D, P7D, P7D"
   })

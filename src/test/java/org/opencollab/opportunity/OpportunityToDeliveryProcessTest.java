@@ -236,6 +236,70 @@ class OpportunityToDeliveryProcessTest {
   }
 
   @Test
+  void customerFeedbackFromASprintReviewAndTheAcceptanceIsAnsweredByTech() {
+    String id = newOpportunityId();
+    ProcessInstance opportunity = wonWorkedExample(id);
+    driver.complete(id, "PlanDelivery", "sprintCount", 2);
+    driver.complete(id, "ReviewSprint", "sprintStatus", "ON_TRACK", "customerFeedback", "  ");
+    Assertions.assertThat(driver.tasks(id, "AnswerCustomerFeedback"))
+        .as("blank feedback is none")
+        .isEmpty();
+
+    driver.complete(
+        id,
+        "ReviewSprint",
+        "sprintStatus",
+        "ON_TRACK",
+        "customerFeedback",
+        "Riders want the arrival board in English too");
+
+    assertThat(opportunity).isWaitingAt("AcceptDelivery", "AnswerCustomerFeedback");
+    assertThat(opportunity).task("AnswerCustomerFeedback").hasCandidateGroup("tech");
+    Task answer = driver.task(id, "AnswerCustomerFeedback");
+    Assertions.assertThat(answer.getDueDate()).isCloseTo(inDays(5), 60_000);
+    Assertions.assertThat(engine.getTaskService().getVariables(answer.getId()))
+        .containsEntry("customerFeedback", "Riders want the arrival board in English too")
+        .containsEntry("feedbackFrom", "Review sprint / 评审冲刺");
+    Assertions.assertThat(
+            (String) engine.getTaskService().getVariable(answer.getId(), "feedbackBy"))
+        .endsWith("(carol)");
+
+    assertThatThrownBy(
+            () ->
+                driver.complete(
+                    id, "AnswerCustomerFeedback", "feedbackDecision", "IMPROVE_PRODUCT"))
+        .hasMessageContaining("feedbackAnswer");
+    driver.complete(
+        id,
+        "AnswerCustomerFeedback",
+        "feedbackDecision",
+        "IMPROVE_PRODUCT",
+        "feedbackAnswer",
+        "The board speaks English from release 2.3");
+    assertThat(opportunity).hasPassed("EndEvent_FeedbackAnswered").isWaitingAt("AcceptDelivery");
+
+    driver.complete(
+        id,
+        "AcceptDelivery",
+        "accepted",
+        true,
+        "realizedRevenue",
+        2_000_000L,
+        "customerFeedback",
+        "Export the ridership report monthly");
+    Assertions.assertThat(driver.tasks(id, "AnswerCustomerFeedback"))
+        .singleElement()
+        .satisfies(
+            task ->
+                Assertions.assertThat(engine.getTaskService().getVariables(task.getId()))
+                    .containsEntry("customerFeedback", "Export the ridership report monthly")
+                    .containsEntry("feedbackFrom", "Accept delivery / 验收交付"));
+    Assertions.assertThat(engine.getRuntimeService().getVariables(opportunity.getId()))
+        .as("each item keeps to its own scope")
+        .doesNotContainKeys("customerFeedback", "feedbackAnswer", "feedbackDecision");
+  }
+
+  @Test
   void failedSprintStopsDeliveryAndTheSprintTimerRemindsTheDeliveryManager() {
     String id = newOpportunityId();
     ProcessInstance opportunity = wonWorkedExample(id);
@@ -477,6 +541,22 @@ class OpportunityToDeliveryProcessTest {
                 .stream()
                 .map(variable -> variable.getValue()))
         .contains("CONTACTED");
+  }
+
+  @Test
+  void aLateStepDoneBeforeItsFollowUpEndsTheFollowUp() {
+    String id = newOpportunityId();
+    ProcessInstance opportunity = driver.start(keyAccount(id));
+    driver.fireTimer(id, "QualifyOpportunity");
+    assertThat(opportunity).isWaitingAt("QualifyOpportunity", "FollowUpLateStep");
+
+    driver.qualify(id);
+
+    assertThat(opportunity)
+        .hasPassed("Boundary_LateStepDone", "EndEvent_LateStepDone")
+        .hasNotPassed("EndEvent_LateStepFollowedUp")
+        .isNotWaitingAt("FollowUpLateStep");
+    Assertions.assertThat(driver.tasks(id, "FollowUpLateStep")).isEmpty();
   }
 
   @Test

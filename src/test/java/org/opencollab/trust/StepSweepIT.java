@@ -107,6 +107,8 @@ class StepSweepIT {
           Map.entry("DesignSolution", "DesignSolutionForm"),
           Map.entry("PrepareOffer", "PrepareOfferForm"),
           Map.entry("FollowUpOverdueWork", "FollowUpOverdueWorkForm"),
+          Map.entry("FollowUpLateStep", "FollowUpLateStepForm"),
+          Map.entry("AnswerCustomerFeedback", "AnswerCustomerFeedbackForm"),
           Map.entry("NegotiateDeal", "NegotiateDealForm"),
           Map.entry("SupportNegotiation", "SupportNegotiationForm"),
           Map.entry("PlanDelivery", "PlanDeliveryForm"),
@@ -147,6 +149,15 @@ class StepSweepIT {
     String strategic = newOpportunityId();
     driver.start(strategicAccount(strategic));
     probe(strategic, "QualifyOpportunity", "finalOutcome");
+    driver.fireTimer(strategic, "QualifyOpportunity");
+    probe(strategic, "FollowUpLateStep", "lateStep");
+    driver.complete(
+        strategic,
+        "FollowUpLateStep",
+        "lateStepAction",
+        "CONTACTED",
+        "lateStepNote",
+        "Qualified by noon");
     driver.qualify(strategic);
     probe(strategic, "FormTeam", "involvedDepartments");
     driver.formTaskForce(strategic);
@@ -174,7 +185,21 @@ class StepSweepIT {
     probe(strategic, "PlanDelivery", "incentiveStatement");
     driver.complete(strategic, "PlanDelivery", "sprintCount", 1);
     probe(strategic, "ReviewSprint", "sprintCount");
-    driver.complete(strategic, "ReviewSprint", "sprintStatus", "ON_TRACK");
+    driver.complete(
+        strategic,
+        "ReviewSprint",
+        "sprintStatus",
+        "ON_TRACK",
+        "customerFeedback",
+        "Riders want the board in English too");
+    probe(strategic, "AnswerCustomerFeedback", "feedbackFrom");
+    driver.complete(
+        strategic,
+        "AnswerCustomerFeedback",
+        "feedbackDecision",
+        "IMPROVE_PRODUCT",
+        "feedbackAnswer",
+        "In release 2.3");
     probe(strategic, "AcceptDelivery", "finalOutcome");
     driver.complete(strategic, "AcceptDelivery", "accepted", true, "realizedRevenue", 8_000_000L);
     probe(strategic, "ReportDepartmentInput", "departmentInputs");

@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.opencollab.opportunity.CustomerFeedback;
 import org.opencollab.opportunity.LateSteps;
 import org.springframework.stereotype.Component;
 
 /**
  * A message to a process: no Java-serialized values in its payload; a payload into the local scope
  * of an activity (or of the scope it triggers) writes past the model's steps, which is for process
- * owners and administrators; and {@code StepLate}, which a late task's timer sends, comes from the
- * process only.
+ * owners and administrators; and the messages a process sends itself ({@code StepLate}, {@code
+ * LateStepDone}, {@code CustomerFeedback}) come from the process only.
  */
 @Component
 class MessageDoor implements Door<AbstractCorrelateMessageCmd> {
@@ -25,11 +26,10 @@ class MessageDoor implements Door<AbstractCorrelateMessageCmd> {
   public Check guard(AbstractCorrelateMessageCmd command, Caller caller) {
     MessageCorrelationBuilderImpl message =
         CommandFields.read(command, "builder", MessageCorrelationBuilderImpl.class);
-    if (LateSteps.MESSAGE.equals(message.getMessageName())) {
+    if (LateSteps.MESSAGES.contains(message.getMessageName())
+        || CustomerFeedback.MESSAGE.equals(message.getMessageName())) {
       throw DoorChecks.forbidden(
-          "message "
-              + LateSteps.MESSAGE
-              + " is sent by a late task's timer only / 该消息只能由超时任务的定时器发送");
+          "message " + message.getMessageName() + " is sent by the process itself / 该消息只能由流程自身发送");
     }
     DoorChecks.refuseJavaSerialized(message.getPayloadProcessInstanceVariables());
     if (!isEmpty(message.getPayloadProcessInstanceVariablesLocal())
