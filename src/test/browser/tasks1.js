@@ -34,6 +34,10 @@ const DEPARTMENTS = { SALES: 'Sales / 销售部' };
   for (const [department, share] of Object.entries(agreement.variables.departmentShares)) {
     await page.fill(`#share-${department}`, String(share));
   }
+  for (const [department, commitment] of Object.entries(agreement.variables.departmentCommitments)) {
+    await page.fill(`#people-${department}`, String(commitment.people));
+    await page.fill(`#days-${department}`, String(commitment.days));
+  }
   await page.selectOption('#customerDataOwner', { label: DEPARTMENTS[agreement.variables.customerDataOwner] });
   await page.fill('#dataAccessRules', agreement.variables.dataAccessRules);
   await w.complete(page, '03-agreement');

@@ -123,8 +123,14 @@ const FIELDS = {
   promotionPoints: ['Promotion points', '晋升加分'], inputHours: ['Input hours', '投入工时'],
   inputCost: ['Input cost (CNY)', '投入成本（元）'], share: ['Share of the loss', '分摊比例'],
   loss: ['Loss (CNY)', '分摊损失（元）'],
+  people: ['People committed', '承诺人数'], days: ['Working days each', '人均工作日'],
+  committedPersonDays: ['Committed person-days', '承诺人天'], reportedHours: ['Reported hours', '实际填报工时'],
+  reportedPersonDays: ['Reported person-days (8 h)', '实际人天（按 8 小时）'],
+  percentOfCommitment: ['Of the commitment (%)', '占承诺比例（%）'],
+  commitments: ['Commitments against reported input', '投入承诺与实际投入对照'],
 };
-const TOTALLED = new Set(['kpiCredit', 'pool', 'bonus', 'loss', 'inputHours', 'inputCost', 'sharePercent', 'promotionPoints']);
+const TOTALLED = new Set(['kpiCredit', 'pool', 'bonus', 'loss', 'inputHours', 'inputCost', 'sharePercent', 'promotionPoints',
+  'committedPersonDays', 'reportedHours', 'reportedPersonDays']);
 const field = (key) => (FIELDS[key] ? t(FIELDS[key][0], FIELDS[key][1]) : key);
 const shown = (key, value) => (Array.isArray(value) ? value.join(', ') : word(value));
 
@@ -161,6 +167,19 @@ function drawStatement(statement) {
     }
   });
   target.insertBefore(facts, target.firstChild);
+}
+
+// Each department's commitment in the agreement beside the input it reported at the end.
+function drawCommitments(rows) {
+  if (!rows || !rows.length) return;
+  const target = document.getElementById('statement');
+  const caption = document.createElement('h3');
+  caption.textContent = field('commitments');
+  target.appendChild(caption);
+  const columns = ['department', 'people', 'days', 'committedPersonDays', 'reportedHours', 'reportedPersonDays', 'percentOfCommitment'];
+  const grid = document.createElement('table');
+  table(grid, columns.map(field), rows.map((row) => columns.map((column) => (row[column] === undefined || row[column] === null ? '' : shown(column, row[column])))));
+  target.appendChild(grid);
 }
 
 const KINDS = {
@@ -312,6 +331,7 @@ document.getElementById('csv').addEventListener('click', async () => {
   labels = story.labels || {};
   names = story.names || {};
   drawStatement(story.statement);
+  drawCommitments(story.commitments);
   drawDecisions(story.instances);
   drawTimeline(story.events);
   const diagrams = document.getElementById('diagrams');

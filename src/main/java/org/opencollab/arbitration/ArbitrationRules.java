@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.opencollab.identity.Department;
 import org.opencollab.identity.Groups;
 import org.opencollab.identity.Membership;
+import org.opencollab.opportunity.DepartmentCommitments;
 import org.opencollab.opportunity.LateSteps;
 import org.opencollab.opportunity.OpportunityRecords;
 import org.opencollab.opportunity.OpportunityRules;
@@ -134,13 +135,14 @@ public class ArbitrationRules implements ProcessRules {
     return Map.ofEntries(
         rule(
             "MediateDispute",
-            writes(MEDIATION_RESOLVED, RESOLUTION, ADJUSTED_SHARES)
+            writes(MEDIATION_RESOLVED, RESOLUTION, ADJUSTED_SHARES, ADJUSTED_COMMITMENTS)
                 .shows(DISPUTE, AMOUNT_AT_STAKE, OPPORTUNITY_STAGE),
             (variables, task) -> {
               if (variables.requiredBoolean(MEDIATION_RESOLVED)) {
                 variables.requiredString(RESOLUTION);
               }
               checkAdjustedShares(variables, task);
+              checkAdjustedCommitments(variables, task);
             }),
         rule(
             "ArbitrationVote",
@@ -159,11 +161,12 @@ public class ArbitrationRules implements ProcessRules {
             (variables, task) -> LateSteps.checkFollowUp(variables)),
         rule(
             "RecordRuling",
-            writes(RULING_TEXT, ADJUSTED_SHARES)
+            writes(RULING_TEXT, ADJUSTED_SHARES, ADJUSTED_COMMITMENTS)
                 .shows(DISPUTE, AMOUNT_AT_STAKE, OPPORTUNITY_STAGE, MAJORITY_OPTION, CHAIR_OPTION),
             (variables, task) -> {
               variables.requiredString(RULING_TEXT);
               checkAdjustedShares(variables, task);
+              checkAdjustedCommitments(variables, task);
             }));
   }
 
@@ -240,6 +243,36 @@ public class ArbitrationRules implements ProcessRules {
                             + " has no team yet, so there are no shares to adjust",
                         "商机 " + opportunityId + " 尚无团队，因此没有可调整的份额"));
     OpportunityRules.checkShares(variables, ADJUSTED_SHARES, involved);
+  }
+
+  /**
+   * Optional; only a RESOURCE_ALLOCATION dispute changes commitments, and then by the rules of the
+   * opportunity's {@code departmentCommitments}.
+   */
+  private static void checkAdjustedCommitments(VariableReader variables, DelegateTask task) {
+    if (!hasAdjustedShares(task.getVariable(ADJUSTED_COMMITMENTS))) {
+      return;
+    }
+    if (!RESOURCE_ALLOCATION.equals(task.getVariable(DISPUTE_TYPE))) {
+      throw new InvalidVariableException(
+          ADJUSTED_COMMITMENTS,
+          "only a RESOURCE_ALLOCATION dispute changes the departments' commitments",
+          "只有资源分配争议可以调整各部门的投入承诺");
+    }
+    HistoryService history = task.getProcessEngineServices().getHistoryService();
+    String opportunityId = (String) task.getVariable(OPPORTUNITY_ID);
+    String opportunity = OpportunityRecords.find(history, opportunityId).orElseThrow().getId();
+    Set<String> involved =
+        involvedDepartments(history, opportunity)
+            .orElseThrow(
+                () ->
+                    new InvalidVariableException(
+                        ADJUSTED_COMMITMENTS,
+                        "opportunity "
+                            + opportunityId
+                            + " has no team yet, so there are no commitments to adjust",
+                        "商机 " + opportunityId + " 尚无团队，因此没有可调整的投入承诺"));
+    DepartmentCommitments.check(variables, ADJUSTED_COMMITMENTS, involved);
   }
 
   static boolean hasAdjustedShares(Object value) {

@@ -32,6 +32,11 @@ public final class ArbitrationVariables {
   public static final String MEDIATION_RESOLVED = "mediationResolved";
   public static final String RESOLUTION = "resolution";
   public static final String ADJUSTED_SHARES = "adjustedShares";
+
+  /** A RESOURCE_ALLOCATION ruling's new commitments, the rules of {@code departmentCommitments}. */
+  public static final String ADJUSTED_COMMITMENTS = "adjustedCommitments";
+
+  public static final String RESOURCE_ALLOCATION = "RESOURCE_ALLOCATION";
   public static final String VOTE = "vote";
   public static final String VOTE_RATIONALE = "voteRationale";
 

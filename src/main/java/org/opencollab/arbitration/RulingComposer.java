@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task {@code ComposeRuling}: writes {@code ruling} Json, {@code {"option", "decidedBy",
- * "tally", "text", "adjustedShares", "decidedAt"}}, which goes to the opportunity: how many votes
- * each option got, never who voted what. A resolved mediation has option {@code RESOLVED} and no
- * tally. The committee's sealed ballots are gathered here into the dispute's {@code votes}, which
- * only oversight reads.
+ * "tally", "text", "adjustedShares", "adjustedCommitments", "decidedAt"}}, which goes to the
+ * opportunity: how many votes each option got, never who voted what. A resolved mediation has
+ * option {@code RESOLVED} and no tally. The committee's sealed ballots are gathered here into the
+ * dispute's {@code votes}, which only oversight reads.
  */
 @Component("composeRuling")
 public class RulingComposer implements JavaDelegate {
@@ -51,6 +51,11 @@ public class RulingComposer implements JavaDelegate {
         "adjustedShares",
         ArbitrationRules.hasAdjustedShares(execution.getVariable(ADJUSTED_SHARES))
             ? VariableReader.of(execution::getVariable).jsonObject(ADJUSTED_SHARES)
+            : null);
+    ruling.set(
+        "adjustedCommitments",
+        ArbitrationRules.hasAdjustedShares(execution.getVariable(ADJUSTED_COMMITMENTS))
+            ? VariableReader.of(execution::getVariable).jsonObject(ADJUSTED_COMMITMENTS)
             : null);
     ruling.put(
         "decidedAt", DateTimeFormatter.ISO_INSTANT.format(ClockUtil.getCurrentTime().toInstant()));

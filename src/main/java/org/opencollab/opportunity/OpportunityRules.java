@@ -137,10 +137,12 @@ public class OpportunityRules implements ProcessRules {
             }),
         rule(
             "DraftCollaborationAgreement",
-            writes(DEPARTMENT_SHARES, CUSTOMER_DATA_OWNER, DATA_ACCESS_RULES),
+            writes(
+                DEPARTMENT_SHARES, DEPARTMENT_COMMITMENTS, CUSTOMER_DATA_OWNER, DATA_ACCESS_RULES),
             (variables, task) -> {
               SortedSet<String> involved = Team.read(variables).departments();
               checkShares(variables, DEPARTMENT_SHARES, involved);
+              DepartmentCommitments.check(variables, DEPARTMENT_COMMITMENTS, involved);
               String owner = variables.requiredString(CUSTOMER_DATA_OWNER);
               if (!involved.contains(owner)) {
                 throw new InvalidVariableException(

@@ -44,6 +44,10 @@ public final class OpportunityVariables {
   public static final String PRESS_RELEASE = "pressRelease";
   public static final String FAQ = "faq";
   public static final String DEPARTMENT_SHARES = "departmentShares";
+
+  /** Each involved department's committed people and days ({@link DepartmentCommitments}). */
+  public static final String DEPARTMENT_COMMITMENTS = "departmentCommitments";
+
   public static final String CUSTOMER_DATA_OWNER = "customerDataOwner";
   public static final String DATA_ACCESS_RULES = "dataAccessRules";
   public static final String AGREEMENT_APPROVED = "agreementApproved";

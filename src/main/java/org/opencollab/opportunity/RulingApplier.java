@@ -1,5 +1,6 @@
 package org.opencollab.opportunity;
 
+import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT_COMMITMENTS;
 import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT_SHARES;
 import static org.opencollab.opportunity.OpportunityVariables.INCENTIVES_APPROVED;
 import static org.opencollab.opportunity.OpportunityVariables.RULING;
@@ -17,9 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies a ruling of {@code collaborationArbitration} to the opportunity: appends it to {@code
- * rulings} and, unless incentives were already approved, lets its {@code adjustedShares} replace
- * {@code departmentShares} — the ruling binds (协作会仲裁). Used on the end of the dispute call
- * activities and by the {@code DisputeRuled} event sub-process.
+ * rulings}, lets its {@code adjustedCommitments} replace {@code departmentCommitments} and, unless
+ * incentives were already approved, lets its {@code adjustedShares} replace {@code
+ * departmentShares} — the ruling binds (协作会仲裁). Used on the end of the dispute call activities and
+ * by the {@code DisputeRuled} event sub-process.
  */
 @Component("applyRuling")
 public class RulingApplier implements JavaDelegate, ExecutionListener {
@@ -55,6 +57,10 @@ public class RulingApplier implements JavaDelegate, ExecutionListener {
     if (adjustedShares.isObject()
         && !Boolean.TRUE.equals(opportunity.getVariable(INCENTIVES_APPROVED))) {
       opportunity.setVariable(DEPARTMENT_SHARES, JsonVariables.value(adjustedShares));
+    }
+    JsonNode adjustedCommitments = ruling.path("adjustedCommitments");
+    if (adjustedCommitments.isObject()) {
+      opportunity.setVariable(DEPARTMENT_COMMITMENTS, JsonVariables.value(adjustedCommitments));
     }
   }
 }

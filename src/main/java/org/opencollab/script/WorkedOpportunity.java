@@ -11,6 +11,7 @@ import static org.opencollab.opportunity.OpportunityVariables.CUSTOMER_TIER;
 import static org.opencollab.opportunity.OpportunityVariables.CUSTOMIZATION_REQUIRED;
 import static org.opencollab.opportunity.OpportunityVariables.DATA_ACCESS_RULES;
 import static org.opencollab.opportunity.OpportunityVariables.DELIVERY_MANAGER;
+import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT_COMMITMENTS;
 import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT_SHARES;
 import static org.opencollab.opportunity.OpportunityVariables.ESTIMATED_EFFORT_DAYS;
 import static org.opencollab.opportunity.OpportunityVariables.ESTIMATED_VALUE;
@@ -44,6 +45,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.opencollab.opportunity.OpportunityVariables;
 
 /**
@@ -224,17 +228,52 @@ public final class WorkedOpportunity {
     return draftAgreement(SHARES);
   }
 
-  /** The agreement with these {@code shares} (Json); SALES owns the customer data. */
+  /**
+   * The agreement with these {@code shares} (Json), each department of them committing its people
+   * and days ({@link #commitments}); SALES owns the customer data.
+   */
   public static Step draftAgreement(String shares) {
     return Step.of(
         DRAFT_COLLABORATION_AGREEMENT,
         COORDINATOR,
         DEPARTMENT_SHARES,
         new JsonText(shares),
+        DEPARTMENT_COMMITMENTS,
+        commitments(shares),
         CUSTOMER_DATA_OWNER,
         "SALES",
         DATA_ACCESS_RULES,
         "Sales owns the customer data; tech may analyse it anonymised.");
+  }
+
+  /**
+   * What the departments of {@code shares} commit: SALES 2 people for 15 days, TECH 3 for 20,
+   * DELIVERY 4 for 30, any other 1 for 10.
+   */
+  public static JsonText commitments(String shares) {
+    Map<String, int[]> known =
+        Map.of(
+            "SALES", new int[] {2, 15}, "TECH", new int[] {3, 20}, "DELIVERY", new int[] {4, 30});
+    StringBuilder json = new StringBuilder("{");
+    TreeSet<String> departments = new TreeSet<>();
+    Matcher key = Pattern.compile("\"([A-Z]+)\"\\s*:").matcher(shares);
+    while (key.find()) {
+      departments.add(key.group(1));
+    }
+    for (String department : departments) {
+      int[] commitment = known.getOrDefault(department, new int[] {1, 10});
+      if (json.length() > 1) {
+        json.append(", ");
+      }
+      json.append('"')
+          .append(department)
+          .append("\": {\"people\": ")
+          .append(commitment[0])
+          .append(", \"days\": ")
+          .append(commitment[1])
+          .append('}');
+    }
+    return new JsonText(json.append('}').toString());
   }
 
   /** {@code department} signs the agreement, by its member. */

@@ -26,6 +26,7 @@ import org.opencollab.confidential.Confidential;
 import org.opencollab.confidential.SealedAnswers;
 import org.opencollab.confidential.SealedStep;
 import org.opencollab.models.ChineseNames;
+import org.opencollab.opportunity.DepartmentCommitments;
 import org.opencollab.opportunity.OpportunityVariables;
 import org.opencollab.rest.FieldLabels;
 import org.springframework.stereotype.Component;
@@ -93,6 +94,15 @@ public class OpportunityStory {
             ? json(variable(opportunity, OpportunityVariables.LOSS_STATEMENT))
             : json(statement));
     story.set("rulings", json(variable(opportunity, OpportunityVariables.RULINGS)));
+    // What each department committed in the agreement, set against the input it reported.
+    Object commitments = variable(opportunity, OpportunityVariables.DEPARTMENT_COMMITMENTS);
+    Object inputs = variable(opportunity, OpportunityVariables.DEPARTMENT_INPUTS);
+    story.set(
+        "commitments",
+        commitments == null
+            ? null
+            : DepartmentCommitments.againstInput(
+                json(commitments), inputs == null ? JSON.createObjectNode() : json(inputs)));
     ArrayNode instances = story.putArray("instances");
     // The steps, phases and processes the story passes through, named in both languages by their
     // models ("Design solution / 设计方案"), by element id.

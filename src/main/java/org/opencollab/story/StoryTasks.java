@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.opencollab.confidential.SealedAnswers;
 import org.opencollab.confidential.SealedStep;
+import org.opencollab.opportunity.LateSteps;
 
 /**
  * The user tasks of one instance of a story, as its reader may read them: who had each, when it was
@@ -26,6 +27,12 @@ import org.opencollab.confidential.SealedStep;
  * evaluation) for its giver, and for oversight once its step is decided.
  */
 final class StoryTasks {
+
+  /**
+   * Variables a step keeps for the process, which nobody enters: the late task's id that a
+   * follow-up carries so that the task's completion can close it.
+   */
+  private static final Set<String> PROCESS_OWN = Set.of(LateSteps.LATE_TASK_ID);
 
   private final HistoryService history;
   private final SealedAnswers sealed;
@@ -130,7 +137,8 @@ final class StoryTasks {
       for (HistoricDetail detail : updates) {
         HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
         String givenBy = completedBy.getOrDefault(task.getId(), task.getAssignee());
-        if (!reader.sees(update.getVariableName(), givenBy)) {
+        if (!reader.sees(update.getVariableName(), givenBy)
+            || PROCESS_OWN.contains(update.getVariableName())) {
           continue;
         }
         if (task.getId().equals(detail.getTaskId())) {

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencollab.ProcessTest;
@@ -235,6 +236,48 @@ class CollaborationArbitrationProcessTest {
     BpmnAwareTests.assertThat(dispute).hasPassed("EndEvent_LateStepDone");
     assertThat(driver.tasks(id, "FollowUpLateStep")).isEmpty();
   }
+
+  @Test
+  void aResourceAllocationRulingChangesTheCommitments() {
+    driver.signAll(id);
+    raise("PRIORITY", 0L);
+    assertThat(driver.tasks(id, "MediateDispute")).hasSize(1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                driver.complete(
+                    id,
+                    "MediateDispute",
+                    "mediationResolved",
+                    true,
+                    "resolution",
+                    "More people",
+                    "adjustedCommitments",
+                    SpinValues.jsonValue(COMMITMENTS).create()))
+        .hasMessageContaining("only a RESOURCE_ALLOCATION dispute");
+    driver.complete(id, "MediateDispute", "mediationResolved", true, "resolution", "Agreed");
+    driver.runJobs(id);
+
+    raise("RESOURCE_ALLOCATION", 0L);
+    driver.complete(
+        id,
+        "MediateDispute",
+        "mediationResolved",
+        true,
+        "resolution",
+        "Tech lends one more engineer",
+        "adjustedCommitments",
+        SpinValues.jsonValue(COMMITMENTS).create());
+    driver.runJobs(id);
+
+    assertThat(driver.variable(opportunity, "departmentCommitments").toString())
+        .isEqualTo(
+            "{\"DELIVERY\":{\"days\":30,\"people\":4},\"SALES\":{\"days\":15,\"people\":2},"
+                + "\"TECH\":{\"days\":20,\"people\":4}}");
+  }
+
+  private static final String COMMITMENTS =
+      "{\"DELIVERY\": {\"days\": 30, \"people\": 4}, \"SALES\": {\"days\": 15, \"people\": 2},"
+          + " \"TECH\": {\"days\": 20, \"people\": 4}}";
 
   @Test
   void overdueVotesRemindTheCommittee() {

@@ -105,6 +105,10 @@ class OpportunityOverRestIT {
         Map.of(
             "departmentShares",
             json("{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}"),
+            "departmentCommitments",
+            json(
+                "{\"SALES\": {\"people\": 2, \"days\": 15}, \"TECH\": {\"people\": 3, \"days\":"
+                    + " 20}, \"DELIVERY\": {\"people\": 4, \"days\": 30}}"),
             "customerDataOwner",
             string("SALES"),
             "dataAccessRules",

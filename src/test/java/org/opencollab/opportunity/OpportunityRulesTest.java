@@ -262,9 +262,58 @@ class OpportunityRulesTest {
             "rules"),
         completion(
             "DraftCollaborationAgreement",
+            "departmentCommitments: is required",
+            "departmentShares",
+            json("{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}"),
+            "customerDataOwner",
+            "SALES",
+            "dataAccessRules",
+            "rules"),
+        completion(
+            "DraftCollaborationAgreement",
+            "departmentCommitments: keys must be exactly the involved departments",
+            "departmentShares",
+            json("{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}"),
+            "departmentCommitments",
+            json("{\"SALES\": {\"people\": 2, \"days\": 15}}"),
+            "customerDataOwner",
+            "SALES",
+            "dataAccessRules",
+            "rules"),
+        completion(
+            "DraftCollaborationAgreement",
+            "departmentCommitments: TECH's days must be a whole number from 1 to 3650",
+            "departmentShares",
+            json("{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}"),
+            "departmentCommitments",
+            json(
+                "{\"SALES\": {\"people\": 2, \"days\": 15}, \"TECH\": {\"people\": 3, \"days\": 0},"
+                    + " \"DELIVERY\": {\"people\": 4, \"days\": 30}}"),
+            "customerDataOwner",
+            "SALES",
+            "dataAccessRules",
+            "rules"),
+        completion(
+            "DraftCollaborationAgreement",
+            "departmentCommitments: each department commits \"people\" and \"days\", nothing else",
+            "departmentShares",
+            json("{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}"),
+            "departmentCommitments",
+            json(
+                "{\"SALES\": {\"people\": 2}, \"TECH\": {\"people\": 3, \"days\": 20},"
+                    + " \"DELIVERY\": {\"people\": 4, \"days\": 30}}"),
+            "customerDataOwner",
+            "SALES",
+            "dataAccessRules",
+            "rules"),
+        completion(
+            "DraftCollaborationAgreement",
             "customerDataOwner: must be one of the involved departments",
             "departmentShares",
             json("{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}"),
+            "departmentCommitments",
+            json(
+                "{\"SALES\": {\"people\": 2, \"days\": 15}, \"TECH\": {\"people\": 3, \"days\": 20}, \"DELIVERY\": {\"people\": 4, \"days\": 30}}"),
             "customerDataOwner",
             "MARKETING",
             "dataAccessRules",
@@ -274,6 +323,9 @@ class OpportunityRulesTest {
             "dataAccessRules: is required",
             "departmentShares",
             json("{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}"),
+            "departmentCommitments",
+            json(
+                "{\"SALES\": {\"people\": 2, \"days\": 15}, \"TECH\": {\"people\": 3, \"days\": 20}, \"DELIVERY\": {\"people\": 4, \"days\": 30}}"),
             "customerDataOwner",
             "SALES"),
         completion(

@@ -104,4 +104,48 @@ class StoryLabelsTest {
                     .contains("Reason / 原因: ")
                     .contains("Tech participation / 技术参与: "));
   }
+
+  @Test
+  void aLateStepsFollowUpReadsInTheStoryWithWhatTheCoordinatorDid() throws Exception {
+    RestClient rest = new RestClient("http://localhost:" + port);
+    OpportunityDriver driver = new OpportunityDriver(engine);
+    String id = newOpportunityId();
+    driver.start(keyAccount(id));
+    driver.fireTimer(id, "QualifyOpportunity");
+    driver.complete(
+        id,
+        "FollowUpLateStep",
+        "lateStepAction",
+        "REASSIGNED",
+        "lateStepNote",
+        "Sam qualifies it while Alice is away");
+
+    HttpResponse<byte[]> csv =
+        rest.getBytes("/api/opportunities/" + id + "/story", "ivan", "text/csv");
+    byte[] body = csv.body();
+    String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
+    List<Map<String, String>> rows = new ArrayList<>();
+    try (MappingIterator<Map<String, String>> read =
+        new CsvMapper()
+            .readerFor(Map.class)
+            .with(CsvSchema.emptySchema().withHeader())
+            .readValues(text)) {
+      read.forEachRemaining(rows::add);
+    }
+    rows.stream()
+        .filter(row -> row.get("element").contains("Late"))
+        .forEach(row -> System.out.println("STORY ROW " + row));
+    assertThat(rows)
+        .filteredOn(row -> "FollowUpLateStep".equals(row.get("element")))
+        .filteredOn(row -> "task completed".equals(row.get("kind")))
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.get("label")).isEqualTo("Follow up late step / 跟进超时步骤");
+              assertThat(row.get("labelledDetail"))
+                  .contains("What you did / 跟进方式: ")
+                  .contains("Sam qualifies it while Alice is away")
+                  .doesNotContain("lateStepAction");
+            });
+  }
 }

@@ -247,7 +247,10 @@ class TasklistWalkIT {
     tasklist.awaitClosed(form);
   }
 
-  /** The shares of the worked example (docs/money.md): the team is SALES, TECH and DELIVERY. */
+  /**
+   * The shares and commitments of the worked example (docs/money.md): the team is SALES, TECH and
+   * DELIVERY.
+   */
   @SuppressWarnings("unchecked")
   private void draftAgreement(Task task) {
     assertThat(
@@ -256,6 +259,14 @@ class TasklistWalkIT {
     tasklist.typeEmbedded("share-SALES", "50");
     tasklist.typeEmbedded("share-TECH", "35");
     tasklist.typeEmbedded("share-DELIVERY", "15");
+    for (String[] commitment :
+        List.of(
+            new String[] {"SALES", "2", "15"},
+            new String[] {"TECH", "3", "20"},
+            new String[] {"DELIVERY", "4", "30"})) {
+      tasklist.typeEmbedded("people-" + commitment[0], commitment[1]);
+      tasklist.typeEmbedded("days-" + commitment[0], commitment[2]);
+    }
     tasklist.selectEmbedded("customerDataOwner", "Sales / 销售部");
     tasklist.typeEmbedded("dataAccessRules", "Sales owns the data; tech analyses it anonymised.");
   }

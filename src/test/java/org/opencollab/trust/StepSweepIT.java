@@ -91,6 +91,8 @@ class StepSweepIT {
               Map.of(
                   "departmentShares",
                   "json",
+                  "departmentCommitments",
+                  "json",
                   "customerDataOwner",
                   "text",
                   "dataAccessRules",
