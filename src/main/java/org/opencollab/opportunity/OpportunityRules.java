@@ -136,6 +136,10 @@ public class OpportunityRules implements ProcessRules {
               variables.optionalString(FAQ);
             }),
         rule(
+            "CompletePressRelease",
+            writes(PRESS_RELEASE_CONTRIBUTION).shows(HEADER, DEPARTMENT, PRESS_RELEASE, FAQ),
+            (variables, task) -> variables.requiredString(PRESS_RELEASE_CONTRIBUTION)),
+        rule(
             "DraftCollaborationAgreement",
             writes(
                 DEPARTMENT_SHARES, DEPARTMENT_COMMITMENTS, CUSTOMER_DATA_OWNER, DATA_ACCESS_RULES),

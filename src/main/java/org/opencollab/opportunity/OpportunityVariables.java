@@ -43,6 +43,13 @@ public final class OpportunityVariables {
 
   public static final String PRESS_RELEASE = "pressRelease";
   public static final String FAQ = "faq";
+
+  /** A department's part of the press release ({@code CompletePressRelease}, task-local). */
+  public static final String PRESS_RELEASE_CONTRIBUTION = "pressReleaseContribution";
+
+  /** Tech's and sales' parts, gathered by {@link PressReleaseContributed}; derived. */
+  public static final String PRESS_RELEASE_CONTRIBUTIONS = "pressReleaseContributions";
+
   public static final String DEPARTMENT_SHARES = "departmentShares";
 
   /** Each involved department's committed people and days ({@link DepartmentCommitments}). */

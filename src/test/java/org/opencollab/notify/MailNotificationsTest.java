@@ -165,6 +165,7 @@ class MailNotificationsTest {
     driver.formTaskForce(id);
     driver.complete(
         id, "DraftPressRelease", "pressRelease", "Metro riders see their train", "faq", "None");
+    driver.completePressRelease(id);
     driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 30, \"DELIVERY\": 20}");
     driver.signAll(id);
     driver.complete(id, "ApproveBid", "bidApproved", true);

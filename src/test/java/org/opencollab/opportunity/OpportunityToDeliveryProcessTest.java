@@ -220,6 +220,21 @@ class OpportunityToDeliveryProcessTest {
         "Metro riders see their train before it arrives.",
         "faq",
         "Q: Which lines? A: All.");
+    Assertions.assertThat(driver.tasks(id, "CompletePressRelease"))
+        .extracting(task -> engine.getTaskService().getVariable(task.getId(), "department"))
+        .containsExactlyInAnyOrder("TECH", "SALES");
+    Assertions.assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(opportunity.getId())
+                .taskDefinitionKey("CompletePressRelease")
+                .taskCandidateGroupIn(List.of("tech", "sales"))
+                .count())
+        .isEqualTo(2);
+    driver.completePressRelease(id);
+    Assertions.assertThat(driver.variable(opportunity, "pressReleaseContributions").toString())
+        .contains("\"TECH\":\"The part of TECH\"", "\"SALES\":\"The part of SALES\"");
     driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 30, \"DELIVERY\": 20}");
     driver.signAll(id);
     assertThat(opportunity).task("ApproveBid").isAssignedTo("frank");
@@ -585,6 +600,7 @@ class OpportunityToDeliveryProcessTest {
     driver.formTaskForce(id);
     driver.complete(
         id, "DraftPressRelease", "pressRelease", "Metro riders see their train before it arrives.");
+    driver.completePressRelease(id);
     driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 30, \"DELIVERY\": 20}");
     driver.signAll(id);
     driver.complete(id, "ApproveBid", "bidApproved", true);
@@ -608,6 +624,7 @@ class OpportunityToDeliveryProcessTest {
     driver.formTaskForce(id);
     driver.complete(
         id, "DraftPressRelease", "pressRelease", "Metro riders see their train before it arrives.");
+    driver.completePressRelease(id);
     driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 30, \"DELIVERY\": 20}");
     driver.signAll(id);
     driver.complete(id, "ApproveBid", "bidApproved", true);

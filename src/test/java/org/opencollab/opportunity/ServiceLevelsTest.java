@@ -121,6 +121,7 @@ class ServiceLevelsTest {
     driver.qualify(id);
     driver.formTaskForce(id);
     driver.complete(id, "DraftPressRelease", "pressRelease", "Riders see trains", "faq", "None");
+    driver.completePressRelease(id);
     driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 30, \"DELIVERY\": 20}");
     driver.signAll(id);
     driver.complete(id, "ApproveBid", "bidApproved", true);

@@ -216,6 +216,13 @@ public final class OpportunityDriver {
     play(id, WorkedOpportunity.draftAgreement(shares));
   }
 
+  /** Tech and sales each add their part to marketing's draft of the press release. */
+  public void completePressRelease(String id) {
+    for (Task part : tasks(id, "CompletePressRelease")) {
+      complete(part, "pressReleaseContribution", "The part of " + department(part));
+    }
+  }
+
   /** Every open sign-off approved, each by its department. */
   public void signAll(String id) {
     for (Task signOff : tasks(id, WorkedOpportunity.SIGN_COLLABORATION_AGREEMENT)) {

@@ -104,6 +104,7 @@ class StepSweepIT {
       Map.ofEntries(
           Map.entry("QualifyOpportunity", "QualifyOpportunityForm"),
           Map.entry("DraftPressRelease", "DraftPressReleaseForm"),
+          Map.entry("CompletePressRelease", "CompletePressReleaseForm"),
           Map.entry("SignCollaborationAgreement", "SignCollaborationAgreementForm"),
           Map.entry("ApproveBid", "ApproveBidForm"),
           Map.entry("DesignSolution", "DesignSolutionForm"),
@@ -169,6 +170,8 @@ class StepSweepIT {
         "DraftPressRelease",
         "pressRelease",
         "Riders see their train before it arrives.");
+    probe(strategic, "CompletePressRelease", "pressReleaseContributions");
+    driver.completePressRelease(strategic);
     probe(strategic, "DraftCollaborationAgreement", "agreementSignatures");
     driver.draftAgreement(strategic, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
     probe(strategic, "SignCollaborationAgreement", "agreementRejections");
