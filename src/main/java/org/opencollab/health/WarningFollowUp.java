@@ -13,9 +13,11 @@ import org.opencollab.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code FollowUpHealthWarning} complete listener: gathers each warning's follow-up (who, the
- * action, the note) into {@code warningFollowUps} of the check, where the next check's report finds
- * it (docs/collaboration-health.md, "Follow-ups").
+ * {@code FollowUpHealthWarning} listener. As the task is created, it shows its warning: the
+ * warning's name, subject and evidence become variables of the task, which its form shows read-only
+ * (an input mapping cannot read the multi-instance element, {@code healthWarning}). As it
+ * completes, it gathers the follow-up (who, the action, the note) into {@code warningFollowUps} of
+ * the check, where the next check's report finds it (docs/collaboration-health.md, "Follow-ups").
  */
 @Component("warningFollowUp")
 public class WarningFollowUp implements TaskListener {
@@ -30,6 +32,13 @@ public class WarningFollowUp implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      JsonNode warning = JsonVariables.object(task.getVariable(HEALTH_WARNING));
+      task.setVariableLocal(WARNING_NAME, warning.path("warningName").asText());
+      task.setVariableLocal(SUBJECT_NAME, warning.path("subjectName").asText());
+      task.setVariableLocal(EVIDENCE_TEXT, warning.path("evidenceText").asText());
+      return;
+    }
     JsonNode warning = JsonVariables.object(task.getVariable(HEALTH_WARNING));
     String action = (String) task.getVariable(WARNING_ACTION);
     ObjectNode followUp = JsonVariables.object(null);
