@@ -38,8 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * warning"), against a real SMTP server (GreenMail) and a local server that plays WeCom and
  * DingTalk: the members of the department a warning is about and the executive sponsors of the
  * opportunities in its evidence get one mail each, in both languages, naming no code and linking
- * the health page; the department's chat group gets the warning too; a warning about a person
- * mails no department.
+ * the health page; the department's chat group gets the warning too; a warning about a person mails
+ * no department.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.MOCK,
@@ -141,9 +141,7 @@ class HealthWarningNoticesTest {
             message ->
                 assertThat(message)
                     .startsWith(
-                        "dingtalk: "
-                            + WARNING
-                            + "Many disputes against a department / 部门被频繁提出争议")
+                        "dingtalk: " + WARNING + "Many disputes against a department / 部门被频繁提出争议")
                     .contains("https://collab.example.com/health"))
         .anySatisfy(
             message ->
