@@ -70,12 +70,14 @@ public class WarningNotices {
     }
     Map<String, List<String>> reasons = new LinkedHashMap<>();
     if (notice.department() != null) {
-      String label = Department.labelOf(notice.department());
+      String[] names = Department.labelOf(notice.department()).split(" / ");
+      String english = names[0];
+      String chinese = names.length > 1 ? names[1] : names[0];
       for (String address :
           Recipients.groups(identity, Set.of(notice.department().toLowerCase(Locale.ROOT)))) {
         reasons
             .computeIfAbsent(address, to -> new ArrayList<>())
-            .add("you are a member of " + label + " / 您是" + label + "的成员");
+            .add("you are a member of " + english + " / 您是" + chinese + "的成员");
       }
     }
     Map<String, SortedSet<String>> sponsored = new LinkedHashMap<>();

@@ -116,7 +116,7 @@ class HealthWarningNoticesTest {
       assertThat(body(mail))
           .contains("The collaboration health check found a warning.")
           .contains("协作健康检查发现一项预警。")
-          .contains("you are a member of Technical / 技术部 / 您是技术部的成员")
+          .contains("you are a member of Technical / 您是技术部的成员")
           .contains("3 or more disputes raised against the department in the period")
           .contains("https://collab.example.com/health")
           .doesNotContain("DISPUTES_AGAINST")
@@ -124,7 +124,7 @@ class HealthWarningNoticesTest {
     }
     // SLOW_CLAIM DELIVERY: carol, its member, and frank, who sponsors F, whose sign-off is slowest.
     MimeMessage toCarol = awaitWarning("carol@opencollab.example", "Work waits to be picked up");
-    assertThat(body(toCarol)).contains("you are a member of Delivery / 交付部");
+    assertThat(body(toCarol)).contains("you are a member of Delivery / 您是交付部的成员");
     MimeMessage toFrank = awaitWarning("frank@opencollab.example", "Work waits to be picked up");
     assertThat(body(toFrank))
         .contains("you sponsor " + sponsored + " / 您是 " + sponsored + " 的执行发起人")
