@@ -231,7 +231,8 @@ class TasklistFormsIT {
     assertThat(form)
         .contains("Maturity levels", "Resource integration / 资源整合", "Innovation output / 创新产出")
         .contains("Warnings", "Departments", "Sales / 销售部", "Operations / 运营部", "Overall")
-        .contains("Maturity per department / 各部门协作成熟度", "Last report / 上次报告", "Change / 变化")
+        .contains(
+            "Maturity per department (1–5) / 各部门协作成熟度（1–5）", "Last report / 上次报告", "Change / 变化")
         .contains("Follow-ups of the last report / 上次报告预警的跟进")
         .doesNotContain("INFORMATION_SHARING", "SALES", "OPERATIONS", "CONTACTED_DEPARTMENT")
         .contains("Opportunities started", "Period / 期间: ")
