@@ -1,7 +1,9 @@
 'use strict';
 // The latest collaboration health report (docs/collaboration-health.md) as a page: the period in
-// dates, each maturity level with the figures behind it, the warnings with their evidence, the
-// departments and the overall figures, every code and field named in the reader's language.
+// dates, each maturity level with the figures behind it and its change since the last report,
+// overall and per department, the warnings with their evidence, the follow-ups of the last report's
+// warnings, the departments and the overall figures, every code and field named in the reader's
+// language.
 
 const DIMENSIONS = {
   INFORMATION_SHARING: ['Information sharing', '信息共享'],
@@ -18,6 +20,15 @@ const DISPUTE_TYPES = {
   RESOURCE_ALLOCATION: ['resource allocation', '资源分配'], DATA_ACCESS: ['data access', '数据访问'],
   PRIORITY: ['priority', '优先级'], RESPONSIBILITY: ['responsibility', '责任归属'],
   INCENTIVE_SPLIT: ['incentive split', '激励分配'],
+};
+const CHANGES = {
+  UP: ['↑ up', '↑ 上升'], DOWN: ['↓ down', '↓ 下降'], SAME: ['= same', '= 持平'],
+};
+const ACTIONS = {
+  CONTACTED_DEPARTMENT: ['Contacted the department', '已联系部门'],
+  CHANGED_PROCESS: ['Changed the way of working', '已调整流程'],
+  ESCALATED_TO_COMMITTEE: ['Escalated to the committee', '已上报协作会'],
+  NO_ACTION_NEEDED: ['No action needed', '无需行动'],
 };
 const name = (labels, code) => (labels[code] ? t(labels[code][0], labels[code][1]) : code);
 const department = (code) => word(code);
@@ -40,6 +51,9 @@ function basis(row) {
       return row.basisText || '';
   }
 }
+
+const levelText = (level) => (level === null || level === undefined ? t('no data', '无数据') : String(level));
+const change = (row) => (row.change ? name(CHANGES, row.change) : t('– no comparison', '– 无可比较'));
 
 function subject(warning) {
   if (warning.subjectKind === 'department') return t('Department ', '部门：') + department(warning.subject);
@@ -142,10 +156,11 @@ function numbersRight(target) {
     `${day(report.period.from)} 至 ${day(report.period.to)}（${report.period.days} 天），评估于 ${when(report.assessedAt)}`);
 
   const maturity = document.getElementById('maturity');
-  table(maturity, [t('Dimension', '维度'), t('Level (1–5)', '等级（1–5）'), t('Basis', '依据')],
+  table(maturity, [t('Dimension', '维度'), t('Level (1–5)', '等级（1–5）'), t('Last report', '上次报告'),
+    t('Change', '变化'), t('Basis', '依据')],
     report.maturity.map((row) => [name(DIMENSIONS, row.dimension),
       row.level === null || row.level === undefined ? t('no data in the period', '本期无数据') : row.level,
-      basis(row)]));
+      levelText(row.previousLevel), change(row), basis(row)]));
   maturity.querySelectorAll('tbody tr').forEach((row, index) => {
     const level = row.cells[1];
     level.classList.add('level');
@@ -154,6 +169,23 @@ function numbersRight(target) {
     bar.style.width = (report.maturity[index].level || 0) * 16 + 'px';
     level.appendChild(bar);
   });
+
+  const perDepartment = report.departmentMaturity || [];
+  table(document.getElementById('department-maturity'),
+    [t('Department', '部门'), t('Dimension', '维度'), t('Level (1–5)', '等级（1–5）'),
+      t('Last report', '上次报告'), t('Change', '变化'), t('Basis', '依据')],
+    perDepartment.map((row) => [department(row.department), name(DIMENSIONS, row.dimension),
+      levelText(row.level), levelText(row.previousLevel), change(row), basis(row)]));
+
+  const followUps = report.followUps || [];
+  document.getElementById('no-follow-ups').hidden = followUps.length > 0;
+  document.getElementById('follow-ups').hidden = followUps.length === 0;
+  table(document.getElementById('follow-ups'),
+    [t('Warning', '预警'), t('About', '对象'), t('Followed up by', '跟进人'), t('Action', '行动'),
+      t('Note', '说明'), t('Now', '本期')],
+    followUps.map((row) => [name(WARNINGS, row.warning), subject(row), row.followedUpBy || '–',
+      row.action ? name(ACTIONS, row.action) : t('not followed up yet', '尚未跟进'), row.note || '–',
+      row.persists ? t('still warned', '仍在预警') : t('no longer warned', '已解除')]));
 
   const warnings = report.warnings || [];
   document.getElementById('no-warnings').hidden = warnings.length > 0;

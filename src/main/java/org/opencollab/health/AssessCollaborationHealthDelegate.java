@@ -3,6 +3,7 @@ package org.opencollab.health;
 import static org.opencollab.health.HealthCheckVariables.HEALTH_REPORT;
 import static org.opencollab.health.HealthCheckVariables.PERIOD_DAYS;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task {@code AssessCollaborationHealth} (asynchronous): reads the engine's history of the
- * last {@code periodDays} days, up to now, and writes {@code healthReport}
- * (docs/collaboration-health.md).
+ * last {@code periodDays} days, up to now, and writes {@code healthReport}, compared with the
+ * report of the check before (docs/collaboration-health.md).
  */
 @Component("assessCollaborationHealth")
 public class AssessCollaborationHealthDelegate implements JavaDelegate {
@@ -24,9 +25,15 @@ public class AssessCollaborationHealthDelegate implements JavaDelegate {
     int days = ((Number) execution.getVariable(PERIOD_DAYS)).intValue();
     Instant to = ClockUtil.getCurrentTime().toInstant();
     Instant from = to.minus(Duration.ofDays(days));
-    execution.setVariable(
-        HEALTH_REPORT,
-        JsonVariables.value(
-            new HealthAssessment(execution.getProcessEngineServices(), from, to).report()));
+    ObjectNode report =
+        new HealthAssessment(execution.getProcessEngineServices(), from, to).report();
+    ReportComparison.compare(
+        report,
+        PreviousCheck.before(
+                execution.getProcessEngineServices().getHistoryService(),
+                execution.getProcessInstanceId(),
+                to)
+            .orElse(null));
+    execution.setVariable(HEALTH_REPORT, JsonVariables.value(report));
   }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -163,12 +165,23 @@ final class HealthAssessment {
           Map<String, Map<String, Object>> rulings =
               window.variables(
                   settled.stream().map(HistoricProcessInstance::getId).toList(),
-                  ArbitrationVariables.RULING);
+                  ArbitrationVariables.RULING,
+                  ArbitrationVariables.RAISED_BY_DEPARTMENT,
+                  ArbitrationVariables.AGAINST_DEPARTMENT);
           for (HistoricProcessInstance dispute : settled) {
-            Object ruling =
-                rulings.getOrDefault(dispute.getId(), Map.of()).get(ArbitrationVariables.RULING);
+            Map<String, Object> values = rulings.getOrDefault(dispute.getId(), Map.of());
+            Object ruling = values.get(ArbitrationVariables.RULING);
             if (ruling != null) {
-              figures.disputeSettled(dispute.getDurationInMillis(), ruling);
+              Set<String> parties = new TreeSet<>();
+              for (String party :
+                  List.of(
+                      ArbitrationVariables.RAISED_BY_DEPARTMENT,
+                      ArbitrationVariables.AGAINST_DEPARTMENT)) {
+                if (values.get(party) != null) {
+                  parties.add(values.get(party).toString());
+                }
+              }
+              figures.disputeSettled(dispute.getDurationInMillis(), ruling, parties);
             }
           }
         });
@@ -182,10 +195,12 @@ final class HealthAssessment {
                   .map(HistoricProcessInstance::getId)
                   .toList();
           Map<String, Map<String, Object>> started =
-              window.variables(ids, OpportunityVariables.TECH_PARTICIPATION);
+              window.variables(
+                  ids, OpportunityVariables.TECH_PARTICIPATION, OpportunityVariables.TEAM_MEMBERS);
           for (String id : ids) {
             figures.opportunityStarted(
-                started.get(id).get(OpportunityVariables.TECH_PARTICIPATION));
+                started.get(id).get(OpportunityVariables.TECH_PARTICIPATION),
+                started.get(id).get(OpportunityVariables.TEAM_MEMBERS));
           }
         });
     window.eachDay(
@@ -201,7 +216,8 @@ final class HealthAssessment {
                   OpportunityVariables.NEW_PRODUCT,
                   OpportunityVariables.PRESS_RELEASE_REQUIRED,
                   OpportunityVariables.INCENTIVE_STATEMENT,
-                  OpportunityVariables.OPPORTUNITY_ID)
+                  OpportunityVariables.OPPORTUNITY_ID,
+                  OpportunityVariables.TEAM_MEMBERS)
               .values()
               .forEach(figures::opportunityFinished);
         });

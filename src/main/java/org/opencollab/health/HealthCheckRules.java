@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rules of {@code collaborationHealthCheck} (docs/process-variables.md): a start by hand may
- * give the period in days, 7 to 730, 90 when left empty (the monthly timer always uses 90); the
- * review writes its notes and shows the report.
+ * give the period in days, 7 to 730, 90 when left empty (the weekly timer always uses 90); the
+ * review writes its notes and shows the report; the follow-up of a warning writes the action taken
+ * and a note, and shows the warning.
  */
 @Component
 public class HealthCheckRules implements ProcessRules {
@@ -46,6 +47,14 @@ public class HealthCheckRules implements ProcessRules {
         rule(
             "ReviewHealthReport",
             writes(REVIEW_NOTES).shows(List.of(PERIOD_DAYS)),
-            (variables, task) -> variables.optionalString(REVIEW_NOTES)));
+            (variables, task) -> variables.optionalString(REVIEW_NOTES)),
+        rule(
+            "FollowUpHealthWarning",
+            writes(WARNING_ACTION, WARNING_NOTE)
+                .shows(List.of(WARNING_NAME, SUBJECT_NAME, EVIDENCE_TEXT)),
+            (variables, task) -> {
+              variables.oneOf(WARNING_ACTION, WARNING_ACTIONS);
+              variables.requiredString(WARNING_NOTE);
+            }));
   }
 }

@@ -8,10 +8,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.opencollab.arbitration.ArbitrationVariables;
 import org.opencollab.identity.Department;
 import org.opencollab.opportunity.OpportunityVariables;
@@ -22,7 +26,9 @@ import org.opencollab.variables.JsonVariables;
  * (docs/collaboration-health.md, "What the report holds"): per department its tasks, claim and
  * completion times, missed service levels, disputes and peer scores; overall the opportunities,
  * outcomes, agreements, disputes and rulings; the people judged free riders and the opportunities
- * with sprints at risk in a row. Plain arithmetic over what it is told, no engine.
+ * with sprints at risk in a row; per department also the opportunities of its teams and the
+ * committee rulings it was party to, for its own maturity levels. Plain arithmetic over what it is
+ * told, no engine.
  */
 final class HealthFigures {
 
@@ -48,6 +54,11 @@ final class HealthFigures {
     int slaTimersFired;
     int disputesRaised;
     int disputesAgainst;
+    int opportunitiesStarted;
+    int opportunitiesWithTech;
+    int won;
+    int wonWithInnovation;
+    int committeeRulings;
     BigDecimal peerScoreSum = BigDecimal.ZERO;
     int peerScores;
     final ArrayNode disputesAgainstEvidence = JSON.arrayNode();
@@ -148,21 +159,61 @@ final class HealthFigures {
 
   /** A dispute that ended in the period with a ruling: how long it took, and who decided. */
   void disputeSettled(long millis, Object ruling) {
+    disputeSettled(millis, ruling, Set.of());
+  }
+
+  /**
+   * A dispute that ended in the period with a ruling, between the departments {@code parties} (the
+   * one that raised it and the one it was against): a committee's ruling counts for both.
+   */
+  void disputeSettled(long millis, Object ruling, Set<String> parties) {
     disputesSettled++;
     arbitrations.add(millis);
     if ("MEDIATION".equals(JsonVariables.object(ruling).path("decidedBy").asText())) {
       settledByMediation++;
     } else {
       committeeRulings++;
+      ofDepartments(parties).forEach(figures -> figures.committeeRulings++);
     }
   }
 
   /** An opportunity identified in the period, with the decided participation of tech. */
   void opportunityStarted(Object techParticipation) {
+    opportunityStarted(techParticipation, null);
+  }
+
+  /**
+   * An opportunity identified in the period, with the decided participation of tech and its team as
+   * it stands ({@code teamMembers}, null before the team is formed): it counts for each department
+   * of the team too.
+   */
+  void opportunityStarted(Object techParticipation, Object teamMembers) {
+    boolean withTech = techParticipation != null && !"NONE".equals(techParticipation);
     opportunitiesStarted++;
-    if (techParticipation != null && !"NONE".equals(techParticipation)) {
+    if (withTech) {
       opportunitiesWithTech++;
     }
+    for (DepartmentFigures figures : ofDepartments(teamDepartments(teamMembers))) {
+      figures.opportunitiesStarted++;
+      if (withTech) {
+        figures.opportunitiesWithTech++;
+      }
+    }
+  }
+
+  /** The departments of a {@code teamMembers} Json array; none when it is null. */
+  static Set<String> teamDepartments(Object teamMembers) {
+    Set<String> departments = new TreeSet<>();
+    if (teamMembers != null) {
+      for (JsonNode member : JsonVariables.array(teamMembers)) {
+        departments.add(member.path("department").asText());
+      }
+    }
+    return departments;
+  }
+
+  private List<DepartmentFigures> ofDepartments(Set<String> codes) {
+    return codes.stream().map(departments::get).filter(Objects::nonNull).toList();
   }
 
   /** An opportunity finished in the period, with its outcome and, if delivered, its statement. */
@@ -178,10 +229,20 @@ final class HealthFigures {
       }
     }
     boolean won = outcome.equals("DELIVERED") || outcome.equals("DELIVERY_FAILED");
-    if (won
-        && (Boolean.TRUE.equals(opportunity.get(OpportunityVariables.NEW_PRODUCT))
-            || Boolean.TRUE.equals(opportunity.get(OpportunityVariables.PRESS_RELEASE_REQUIRED)))) {
+    boolean innovation =
+        Boolean.TRUE.equals(opportunity.get(OpportunityVariables.NEW_PRODUCT))
+            || Boolean.TRUE.equals(opportunity.get(OpportunityVariables.PRESS_RELEASE_REQUIRED));
+    if (won && innovation) {
       wonWithInnovation++;
+    }
+    if (won) {
+      for (DepartmentFigures figures :
+          ofDepartments(teamDepartments(opportunity.get(OpportunityVariables.TEAM_MEMBERS)))) {
+        figures.won++;
+        if (innovation) {
+          figures.wonWithInnovation++;
+        }
+      }
     }
     Object statement = opportunity.get(OpportunityVariables.INCENTIVE_STATEMENT);
     if (!outcome.equals("DELIVERED") || statement == null) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -20,8 +21,9 @@ import org.opencollab.identity.Department;
 /**
  * Writes a health check's report from its {@link HealthFigures} (docs/collaboration-health.md,
  * "What the report holds"): the period, the departments table, the overall figures, the maturity
- * levels decided by DMN {@code maturityLevels} and the warnings decided by DMN {@code
- * healthWarnings}, each code also named for a person in both languages.
+ * levels decided by DMN {@code maturityLevels}, overall and per department, and the warnings
+ * decided by DMN {@code healthWarnings}, each code also named for a person in both languages. The
+ * comparison with the last report is {@link ReportComparison}'s.
  */
 final class HealthReport {
 
@@ -50,6 +52,7 @@ final class HealthReport {
     ObjectNode overall = overall();
     report.set("overall", overall);
     report.set("maturity", maturity(overall));
+    report.set("departmentMaturity", departmentMaturity());
     report.set("warnings", new HealthWarnings(decisions, counted).all());
     return report;
   }
@@ -132,14 +135,53 @@ final class HealthReport {
       inputs.putValue(
           figure.equals("won") ? "opportunitiesWon" : figure, overall.get(figure).asInt());
     }
+    ArrayNode maturity = JSON.arrayNode();
+    levels(inputs, maturity::addObject);
+    return maturity;
+  }
+
+  /**
+   * Each department's three maturity levels, DMN {@code maturityLevels} evaluated with the
+   * department's own figures: its offered tasks and how many were picked up within a day, the
+   * opportunities of the period whose team it is on (started, with tech, won, won with innovation)
+   * and the committee rulings on disputes it raised or was raised against. One row per department
+   * and dimension.
+   */
+  private ArrayNode departmentMaturity() {
+    ArrayNode rows = JSON.arrayNode();
+    counted.departments.forEach(
+        (code, figures) -> {
+          VariableMap inputs =
+              Variables.createVariables()
+                  .putValue("tasksClaimed", figures.claim.count())
+                  .putValue(
+                      "tasksClaimedWithinADay", figures.claim.countAtMost(HistoryWindow.DAY_MILLIS))
+                  .putValue("opportunitiesStarted", figures.opportunitiesStarted)
+                  .putValue("opportunitiesWithTech", figures.opportunitiesWithTech)
+                  .putValue("committeeRulings", figures.committeeRulings)
+                  .putValue("opportunitiesWon", figures.won)
+                  .putValue("wonWithInnovation", figures.wonWithInnovation);
+          levels(
+              inputs,
+              () -> {
+                ObjectNode row = rows.addObject();
+                row.put("department", code);
+                row.put("departmentName", Department.labelOf(code));
+                return row;
+              });
+        });
+    return rows;
+  }
+
+  /** One evaluation of DMN {@code maturityLevels}: a row per dimension from {@code newRow}. */
+  private void levels(VariableMap inputs, Supplier<ObjectNode> newRow) {
     Map<String, Integer> levels = new HashMap<>();
     for (DmnDecisionResultEntries row :
         decisions.evaluateDecisionByKey("maturityLevels").variables(inputs).evaluate()) {
       levels.put(row.getEntry("dimension"), ((Number) row.getEntry("level")).intValue());
     }
-    ArrayNode maturity = JSON.arrayNode();
     addLevel(
-        maturity,
+        newRow.get(),
         levels,
         "INFORMATION_SHARING",
         inputs,
@@ -147,7 +189,7 @@ final class HealthReport {
         "tasksClaimed",
         "tasksClaimedWithinADay");
     addLevel(
-        maturity,
+        newRow.get(),
         levels,
         "RESOURCE_INTEGRATION",
         inputs,
@@ -157,7 +199,7 @@ final class HealthReport {
         "opportunitiesWithTech",
         "committeeRulings");
     addLevel(
-        maturity,
+        newRow.get(),
         levels,
         "INNOVATION_OUTPUT",
         inputs,
@@ -165,17 +207,15 @@ final class HealthReport {
             + " / %1$d 个赢单商机中 %2$d 个有新产品或新闻稿",
         "opportunitiesWon",
         "wonWithInnovation");
-    return maturity;
   }
 
   private static void addLevel(
-      ArrayNode maturity,
+      ObjectNode row,
       Map<String, Integer> levels,
       String dimension,
       VariableMap inputs,
       String basisText,
       String... basis) {
-    ObjectNode row = maturity.addObject();
     row.put("dimension", dimension);
     row.put("dimensionName", DIMENSION_NAMES.get(dimension));
     row.put("level", levels.get(dimension));

@@ -31,9 +31,11 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * {@code collaborationHealthCheck} over a history with known answers ({@link KnownHistory}): the
- * report gives exactly the figures, maturity levels and warnings that history calls for. Also the
- * monthly timer, the period's limits and the review. The class fails unless its tests pass every
- * flow node and sequence flow of the process.
+ * report gives exactly the figures, maturity levels (overall and per department) and warnings that
+ * history calls for; each warning opens one follow-up, and the next report shows the follow-ups and
+ * the change of every level. Also the weekly timer, the period's limits, the review and the
+ * follow-up's rules. The class fails unless its tests pass every flow node and sequence flow of the
+ * process.
  */
 @ProcessTest
 class CollaborationHealthCheckProcessTest {
@@ -66,16 +68,34 @@ class CollaborationHealthCheckProcessTest {
     ClockUtil.reset();
   }
 
+  /**
+   * The known history, built once for the class: the tests' checks run at different times after it
+   * (the report at {@link KnownHistory#CHECK}, the others later), so none is another's previous
+   * check by accident.
+   */
+  private static boolean knownHistoryBuilt;
+
+  private void knownHistory() {
+    if (!knownHistoryBuilt) {
+      new KnownHistory(engine, "OPP-H" + System.nanoTime() % 100_000).build();
+      knownHistoryBuilt = true;
+    }
+  }
+
   @Test
   void reportOfAKnownHistory() throws Exception {
-    new KnownHistory(engine, "OPP-H" + System.nanoTime() % 100_000).build();
+    knownHistory();
     ClockUtil.setCurrentTime(Date.from(KnownHistory.CHECK));
 
     ProcessInstance check = startByHand(Map.of("periodDays", 90));
     BpmnAwareTests.assertThat(check).isWaitingAt("AssessCollaborationHealth");
     runAssessment(check);
-    BpmnAwareTests.assertThat(check).isWaitingAt("ReviewHealthReport");
-    BpmnAwareTests.assertThat(check).task().hasCandidateGroup("coordinators");
+    BpmnAwareTests.assertThat(check).isWaitingAt("NotifyHealthWarnings");
+    runAssessment(check);
+    BpmnAwareTests.assertThat(check).isWaitingAt("ReviewHealthReport", "FollowUpHealthWarning");
+    BpmnAwareTests.assertThat(check)
+        .task(BpmnAwareTests.taskQuery().taskDefinitionKey("ReviewHealthReport"))
+        .hasCandidateGroup("coordinators");
     JsonNode report = report(check);
 
     assertThat(report.at("/period/from").asText()).isEqualTo("2026-03-03T06:00:00Z");
@@ -136,14 +156,14 @@ class CollaborationHealthCheckProcessTest {
             tuple("RESOURCE_INTEGRATION", 5),
             tuple("INNOVATION_OUTPUT", 3));
 
-    assertThat(report.findValuesAsText("basisText"))
+    assertThat(report.get("maturity").findValuesAsText("basisText"))
         .containsExactly(
             "16 of 22 offered tasks picked up within a day / 22 个待认领任务中 16 个在一天内被认领",
             "4 of 5 new opportunities with tech; 0 committee rulings"
                 + " / 5 个新商机中 4 个有技术部参与；协作会裁决 0 次",
             "1 of 2 won opportunities with a new product or a press release"
                 + " / 2 个赢单商机中 1 个有新产品或新闻稿");
-    assertThat(report.findValuesAsText("dimensionName"))
+    assertThat(report.get("maturity").findValuesAsText("dimensionName"))
         .containsExactly(
             "Information sharing / 信息共享",
             "Resource integration / 资源整合",
@@ -178,16 +198,194 @@ class CollaborationHealthCheckProcessTest {
     assertThat(warnings.get(0).get("warningName").asText())
         .isEqualTo("Many disputes against a department / 部门被频繁提出争议");
 
+    assertThat(rows(report.get("departmentMaturity")))
+        .extracting(
+            row -> row.get("department").asText(),
+            row -> row.get("dimension").asText(),
+            row -> row.get("level").isNull() ? null : row.get("level").asInt())
+        .containsExactly(
+            tuple("SALES", "INFORMATION_SHARING", 5),
+            tuple("SALES", "RESOURCE_INTEGRATION", 5),
+            tuple("SALES", "INNOVATION_OUTPUT", 3),
+            tuple("TECH", "INFORMATION_SHARING", 5),
+            tuple("TECH", "RESOURCE_INTEGRATION", 5),
+            tuple("TECH", "INNOVATION_OUTPUT", 3),
+            tuple("MARKETING", "INFORMATION_SHARING", 5),
+            tuple("MARKETING", "RESOURCE_INTEGRATION", null),
+            tuple("MARKETING", "INNOVATION_OUTPUT", null),
+            tuple("DELIVERY", "INFORMATION_SHARING", 1),
+            tuple("DELIVERY", "RESOURCE_INTEGRATION", 5),
+            tuple("DELIVERY", "INNOVATION_OUTPUT", 3),
+            tuple("OPERATIONS", "INFORMATION_SHARING", null),
+            tuple("OPERATIONS", "RESOURCE_INTEGRATION", null),
+            tuple("OPERATIONS", "INNOVATION_OUTPUT", null));
+    assertThat(report.at("/departmentMaturity/9/basisText").asText())
+        .isEqualTo("1 of 7 offered tasks picked up within a day / 7 个待认领任务中 1 个在一天内被认领");
+    assertThat(report.get("previousReport").isNull()).isTrue();
+    assertThat(report.get("followUps")).isEmpty();
+    assertThat(report.findValuesAsText("changeName")).containsOnly("– no comparison / 无可比较");
+
+    // One follow-up per warning, in parallel, for the coordinators, showing the warning.
+    List<Task> followUps = followUps(check);
+    assertThat(followUps).hasSize(4);
+    assertThat(followUps)
+        .allSatisfy(
+            task ->
+                assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
+                    .anyMatch(link -> "coordinators".equals(link.getGroupId())));
+    assertThat(
+            followUps.stream()
+                .map(task -> engine.getTaskService().getVariable(task.getId(), "warningName")))
+        .containsExactlyInAnyOrder(
+            "Many disputes against a department / 部门被频繁提出争议",
+            "Work waits to be picked up / 任务认领迟缓",
+            "Repeated free rider / 多次搭便车",
+            "Sprints at risk in a row / 连续冲刺有风险");
+
     engine
         .getTaskService()
         .complete(
-            BpmnAwareTests.task(check).getId(),
+            reviewTask(check).getId(),
             Map.of("reviewNotes", "Talk to delivery about sign-off times"));
+    BpmnAwareTests.assertThat(check).isWaitingAt("FollowUpHealthWarning");
+    for (Task followUp : followUps) {
+      completeFollowUp(followUp, "CONTACTED_DEPARTMENT", "Talked to the department head");
+    }
     BpmnAwareTests.assertThat(check).isEnded().hasPassed("EndEvent_Reviewed");
+    assertThat(
+            JSON.readTree(
+                    engine
+                        .getHistoryService()
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(check.getId())
+                        .variableName("warningFollowUps")
+                        .singleResult()
+                        .getValue()
+                        .toString())
+                .findValuesAsText("followedUpBy"))
+        .containsOnly("erin")
+        .hasSize(4);
   }
 
   @Test
-  void theTimerStartsACheckOfTheLastNinetyDays() {
+  void theNextReportShowsTheFollowUpsAndTheChangeOfEveryLevel() throws Exception {
+    knownHistory();
+    ClockUtil.setCurrentTime(Date.from(KnownHistory.CHECK.plus(java.time.Duration.ofDays(1))));
+    ProcessInstance first = startByHand(Map.of("periodDays", 90));
+    runJobs(first);
+    Map<String, Task> byWarning = new java.util.HashMap<>();
+    for (Task task : followUps(first)) {
+      byWarning.put(
+          JSON.readTree(
+                  engine.getTaskService().getVariable(task.getId(), "healthWarning").toString())
+              .get("warning")
+              .asText(),
+          task);
+    }
+    completeFollowUp(
+        byWarning.get("DISPUTES_AGAINST"), "ESCALATED_TO_COMMITTEE", "Tech and sales meet weekly");
+    completeFollowUp(
+        byWarning.get("SLOW_CLAIM"), "CHANGED_PROCESS", "Delivery signs within a day now");
+    // The other two are not followed up before the next check.
+
+    // A week later, over the 40 days since 30 April: only E and its disputes fall in the period.
+    ClockUtil.setCurrentTime(Date.from(KnownHistory.CHECK.plus(java.time.Duration.ofDays(8))));
+    ProcessInstance second = startByHand(Map.of("periodDays", 40));
+    runJobs(second);
+    JsonNode report = report(second);
+
+    assertThat(report.at("/previousReport/processInstanceId").asText()).isEqualTo(first.getId());
+    assertThat(rows(report.get("followUps")))
+        .extracting(
+            row -> row.get("warning").asText(),
+            row -> row.get("followedUpBy").isNull() ? null : row.get("followedUpBy").asText(),
+            row -> row.get("actionName").asText(),
+            row -> row.get("note").isNull() ? null : row.get("note").asText(),
+            row -> row.get("persists").asBoolean())
+        .containsExactly(
+            tuple(
+                "DISPUTES_AGAINST",
+                "erin",
+                "Escalated to the committee / 已上报协作会",
+                "Tech and sales meet weekly",
+                true),
+            tuple(
+                "SLOW_CLAIM",
+                "erin",
+                "Changed the way of working / 已调整流程",
+                "Delivery signs within a day now",
+                false),
+            tuple("REPEATED_FREE_RIDER", null, "not followed up yet / 尚未跟进", null, false),
+            tuple("SPRINTS_AT_RISK", null, "not followed up yet / 尚未跟进", null, false));
+    assertThat(report.at("/followUps/0/persistsName").asText()).isEqualTo("still warned / 仍在预警");
+    assertThat(report.at("/followUps/1/subjectName").asText())
+        .isEqualTo("Department / 部门 Delivery / 交付部");
+
+    // Overall: 3 of 3 picked up within a day (5, was 4); E with tech (5, was 5); nothing won.
+    assertThat(rows(report.get("maturity")))
+        .extracting(
+            row -> row.get("dimension").asText(),
+            row -> row.get("level").isNull() ? null : row.get("level").asInt(),
+            row -> row.get("previousLevel").asInt(),
+            row -> row.get("change").isNull() ? null : row.get("change").asText(),
+            row -> row.get("changeName").asText())
+        .containsExactly(
+            tuple("INFORMATION_SHARING", 5, 4, "UP", "↑ up / 上升"),
+            tuple("RESOURCE_INTEGRATION", 5, 5, "SAME", "= same / 持平"),
+            tuple("INNOVATION_OUTPUT", null, 3, null, "– no comparison / 无可比较"));
+    // DELIVERY signed E's agreement within the hour: from 1 of 7 (level 1) to 1 of 1 (level 5).
+    JsonNode delivery = report.at("/departmentMaturity/9");
+    assertThat(delivery.get("department").asText()).isEqualTo("DELIVERY");
+    assertThat(delivery.get("dimension").asText()).isEqualTo("INFORMATION_SHARING");
+    assertThat(delivery.get("level").asInt()).isEqualTo(5);
+    assertThat(delivery.get("previousLevel").asInt()).isEqualTo(1);
+    assertThat(delivery.get("change").asText()).isEqualTo("UP");
+
+    for (ProcessInstance check : List.of(first, second)) {
+      engine.getRuntimeService().deleteProcessInstance(check.getId(), "test done");
+    }
+  }
+
+  @Test
+  void aFollowUpTakesAnActionOfTheListAndANoteAndNothingElse() throws Exception {
+    knownHistory();
+    ClockUtil.setCurrentTime(Date.from(KnownHistory.CHECK.plus(java.time.Duration.ofDays(20))));
+    ProcessInstance check = startByHand(Map.of("periodDays", 90));
+    runJobs(check);
+    Task followUp = followUps(check).get(0);
+
+    assertThatThrownBy(() -> completeFollowUp(followUp, "SHRUGGED", "Nothing to do"))
+        .hasMessageContaining("warningAction: must be one of");
+    assertThatThrownBy(
+            () ->
+                engine
+                    .getTaskService()
+                    .complete(followUp.getId(), Map.of("warningAction", "NO_ACTION_NEEDED")))
+        .hasMessageContaining("warningNote");
+    assertThatThrownBy(() -> completeFollowUp(followUp, "NO_ACTION_NEEDED", "x".repeat(4001)))
+        .hasMessageContaining("warningNote");
+    assertThatThrownBy(
+            () ->
+                engine
+                    .getTaskService()
+                    .complete(
+                        followUp.getId(),
+                        Map.of(
+                            "warningAction",
+                            "NO_ACTION_NEEDED",
+                            "warningNote",
+                            "Fine",
+                            "reviewNotes",
+                            "Not this step's")))
+        .hasMessageContaining("reviewNotes");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(followUp.getId()).count())
+        .isEqualTo(1);
+    completeFollowUp(followUp, "NO_ACTION_NEEDED", "x".repeat(4000));
+    engine.getRuntimeService().deleteProcessInstance(check.getId(), "test done");
+  }
+
+  @Test
+  void theWeeklyTimerStartsACheckOfTheLastNinetyDays() {
     Job timer =
         engine
             .getManagementService()
@@ -213,7 +411,10 @@ class CollaborationHealthCheckProcessTest {
         .isWaitingAt("AssessCollaborationHealth")
         .variables()
         .containsEntry("periodDays", 90);
-    // The cycle goes on: the next month's timer is there.
+    assertThat(
+            timer.getDuedate().toInstant().atZone(java.time.ZoneId.systemDefault()).getDayOfWeek())
+        .isEqualTo(java.time.DayOfWeek.MONDAY);
+    // The cycle goes on: the next week's timer is there.
     assertThat(
             engine
                 .getManagementService()
@@ -222,9 +423,11 @@ class CollaborationHealthCheckProcessTest {
                 .timers()
                 .count())
         .isEqualTo(1);
-    runAssessment(check);
-    Task review = BpmnAwareTests.task(check);
-    engine.getTaskService().complete(review.getId());
+    runJobs(check);
+    engine.getTaskService().complete(reviewTask(check).getId());
+    for (Task followUp : followUps(check)) {
+      completeFollowUp(followUp, "NO_ACTION_NEEDED", "Checked");
+    }
     BpmnAwareTests.assertThat(check).isEnded();
   }
 
@@ -275,6 +478,53 @@ class CollaborationHealthCheckProcessTest {
             .messages()
             .singleResult();
     engine.getManagementService().executeJob(assessment.getId());
+  }
+
+  /** Runs the check's asynchronous steps (assessment, warnings) until none is left. */
+  private void runJobs(ProcessInstance check) {
+    for (int round = 0; round < 10; round++) {
+      List<Job> jobs =
+          engine
+              .getManagementService()
+              .createJobQuery()
+              .processInstanceId(check.getId())
+              .messages()
+              .list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+  }
+
+  private Task reviewTask(ProcessInstance check) {
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(check.getId())
+        .taskDefinitionKey("ReviewHealthReport")
+        .singleResult();
+  }
+
+  private List<Task> followUps(ProcessInstance check) {
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(check.getId())
+        .taskDefinitionKey("FollowUpHealthWarning")
+        .list();
+  }
+
+  /** Completes a follow-up as erin, a coordinator, who need not claim it first. */
+  private void completeFollowUp(Task followUp, String action, String note) {
+    engine.getIdentityService().setAuthentication("erin", List.of("coordinators"));
+    try {
+      engine
+          .getTaskService()
+          .complete(followUp.getId(), Map.of("warningAction", action, "warningNote", note));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   private JsonNode report(ProcessInstance check) throws Exception {

@@ -97,6 +97,48 @@ class HealthFiguresTest {
   }
 
   @Test
+  void aDepartmentCountsTheOpportunitiesOfItsTeamsAndTheRulingsItWasPartyTo() {
+    HealthFigures figures = new HealthFigures();
+    String salesAndTech =
+        "[{\"userId\": \"alice\", \"department\": \"SALES\"},"
+            + " {\"userId\": \"bob\", \"department\": \"TECH\"},"
+            + " {\"userId\": \"sam\", \"department\": \"SALES\"}]";
+    figures.opportunityStarted("MANDATORY", Spin.JSON(salesAndTech));
+    figures.opportunityStarted(
+        "NONE", Spin.JSON("[{\"userId\": \"alice\", \"department\": \"SALES\"}]"));
+    figures.opportunityStarted("MANDATORY", null);
+    figures.opportunityFinished(
+        Map.of(
+            "finalOutcome",
+            "DELIVERY_FAILED",
+            "newProduct",
+            true,
+            "teamMembers",
+            Spin.JSON(salesAndTech)));
+    figures.opportunityFinished(
+        Map.of("finalOutcome", "LOST", "teamMembers", Spin.JSON(salesAndTech)));
+    figures.disputeSettled(
+        3_600_000,
+        Spin.JSON("{\"decidedBy\": \"COMMITTEE\"}"),
+        java.util.Set.of("SALES", "DELIVERY"));
+    figures.disputeSettled(
+        3_600_000, Spin.JSON("{\"decidedBy\": \"MEDIATION\"}"), java.util.Set.of("SALES", "TECH"));
+
+    HealthFigures.DepartmentFigures sales = figures.departments.get("SALES");
+    assertThat(sales.opportunitiesStarted).isEqualTo(2);
+    assertThat(sales.opportunitiesWithTech).isEqualTo(1);
+    assertThat(sales.won).isEqualTo(1);
+    assertThat(sales.wonWithInnovation).isEqualTo(1);
+    assertThat(sales.committeeRulings).isEqualTo(1);
+    HealthFigures.DepartmentFigures tech = figures.departments.get("TECH");
+    assertThat(tech.opportunitiesStarted).isEqualTo(1);
+    assertThat(tech.committeeRulings).isZero();
+    assertThat(figures.departments.get("DELIVERY").committeeRulings).isEqualTo(1);
+    assertThat(figures.departments.get("DELIVERY").opportunitiesStarted).isZero();
+    assertThat(figures.opportunitiesStarted).isEqualTo(3);
+  }
+
+  @Test
   void theLongestRunOfSprintsAtRiskAmongThePeriodsReviews() {
     HealthFigures figures = new HealthFigures();
     String reviews =

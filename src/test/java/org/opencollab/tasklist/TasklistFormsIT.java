@@ -196,8 +196,9 @@ class TasklistFormsIT {
   }
 
   /**
-   * A coordinator reviews a health report in Tasklist as tables: maturity levels, warnings,
-   * departments and overall figures, not raw Json.
+   * A coordinator reviews a health report in Tasklist as tables: maturity levels (overall and per
+   * department, with the change since the last report), warnings, the follow-ups of this report and
+   * of the last one, departments and overall figures, not raw Json.
    */
   @Test
   void aCoordinatorReviewsTheHealthReportAsTables() {
@@ -230,10 +231,13 @@ class TasklistFormsIT {
     assertThat(form)
         .contains("Maturity levels", "Resource integration / 资源整合", "Innovation output / 创新产出")
         .contains("Warnings", "Departments", "Sales / 销售部", "Operations / 运营部", "Overall")
-        .doesNotContain("INFORMATION_SHARING", "SALES", "OPERATIONS")
+        .contains(
+            "Maturity per department (1–5) / 各部门协作成熟度（1–5）", "Last report / 上次报告", "Change / 变化")
+        .contains("Follow-ups of the last report / 上次报告预警的跟进")
+        .doesNotContain("INFORMATION_SHARING", "SALES", "OPERATIONS", "CONTACTED_DEPARTMENT")
         .contains("Opportunities started", "Period / 期间: ")
         .doesNotContain("\"departments\"");
-    assertThat(browser.findElements(By.cssSelector(".fjs-form table"))).hasSize(4);
+    assertThat(browser.findElements(By.cssSelector(".fjs-form table"))).hasSize(7);
     tasklist.screenshot("review-health-report");
 
     WebElement notes = browser.findElement(By.cssSelector(".fjs-form textarea"));
