@@ -113,8 +113,8 @@ class CollaborationHealthCheckProcessTest {
             row -> row.get("disputesAgainst").asInt(),
             row -> decimal(row.get("averagePeerScore")))
         .containsExactly(
-            tuple("SALES", 7, "1.0", "1.0", 0, 3, 0, "3.50"),
-            tuple("TECH", 7, "1.0", "1.0", 1, 0, 3, "4.67"),
+            tuple("SALES", 8, "1.0", "1.0", 0, 3, 0, "3.50"),
+            tuple("TECH", 8, "1.0", "1.0", 1, 0, 3, "4.67"),
             tuple("MARKETING", 1, "1.0", "1.0", 0, 0, 0, null),
             tuple("DELIVERY", 7, "72.0", "72.0", 0, 0, 0, "3.67"),
             tuple("OPERATIONS", 0, null, null, 0, 0, 0, null));
@@ -144,10 +144,10 @@ class CollaborationHealthCheckProcessTest {
     assertThat(overall.get("committeeRulings").asInt()).isZero();
     assertThat(decimal(overall.get("mediationPercent"))).isEqualTo("100.0");
     assertThat(overall.get("slaTimersFired").asInt()).isEqualTo(1);
-    assertThat(overall.get("tasksClaimed").asInt()).isEqualTo(22);
-    assertThat(overall.get("tasksClaimedWithinADay").asInt()).isEqualTo(16);
+    assertThat(overall.get("tasksClaimed").asInt()).isEqualTo(24);
+    assertThat(overall.get("tasksClaimedWithinADay").asInt()).isEqualTo(18);
 
-    // 16 of 22 tasks within a day: 72.7 % → 4; (4 − 0) of 5 with tech: 80 % → 5; 1 of 2 won: 50 % →
+    // 18 of 24 tasks within a day: 75.0 % → 4; (4 − 0) of 5 with tech: 80 % → 5; 1 of 2 won: 50 % →
     // 3.
     assertThat(rows(report.get("maturity")))
         .extracting(row -> row.get("dimension").asText(), row -> row.get("level").asInt())
@@ -158,7 +158,7 @@ class CollaborationHealthCheckProcessTest {
 
     assertThat(report.get("maturity").findValuesAsText("basisText"))
         .containsExactly(
-            "16 of 22 offered tasks picked up within a day / 22 个待认领任务中 16 个在一天内被认领",
+            "18 of 24 offered tasks picked up within a day / 24 个待认领任务中 18 个在一天内被认领",
             "4 of 5 new opportunities with tech; 0 committee rulings"
                 + " / 5 个新商机中 4 个有技术部参与；协作会裁决 0 次",
             "1 of 2 won opportunities with a new product or a press release"

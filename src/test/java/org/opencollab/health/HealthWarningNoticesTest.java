@@ -172,6 +172,7 @@ class HealthWarningNoticesTest {
     driver.qualify(id);
     driver.formTaskForce(id);
     driver.complete(id, "DraftPressRelease", "pressRelease", "Metro riders see trains live");
+    driver.completePressRelease(id);
     driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
     Task delivery = null;
     for (Task signOff : driver.tasks(id, "SignCollaborationAgreement")) {

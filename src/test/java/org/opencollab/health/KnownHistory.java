@@ -135,6 +135,7 @@ final class KnownHistory {
     if (pressRelease) {
       later(1);
       driver.complete(id, "DraftPressRelease", "pressRelease", "Metro riders see trains live");
+      driver.completePressRelease(id);
     }
     later(1);
     driver.draftAgreement(id, SHARES);

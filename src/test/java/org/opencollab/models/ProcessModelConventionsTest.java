@@ -54,6 +54,59 @@ class ProcessModelConventionsTest {
           "collaborationArbitration",
           new ArbitrationRules());
 
+  /**
+   * User tasks whose lateness the model handles otherwise (docs/process-owners.md, "Late steps"):
+   * the design's own follow-up, the mediation's deadline, the follow-ups themselves and the health
+   * check's tasks, which are the coordinators' own.
+   */
+  private static final Set<String> WITHOUT_LATE_STEP_FOLLOW_UP =
+      Set.of(
+          "DesignSolution",
+          "MediateDispute",
+          "FollowUpOverdueWork",
+          "FollowUpLateStep",
+          "ReviewHealthReport",
+          "FollowUpHealthWarning");
+
+  /**
+   * Every user task of the three processes has a due date from DMN {@code serviceLevels}, and,
+   * unless the model handles its lateness otherwise, the timeout listener that opens a follow-up
+   * and the complete listener that closes it.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"opportunityToDelivery", "collaborationArbitration", "collaborationHealthCheck"})
+  void everyUserTaskHasAServiceLevelAndALateStepFollowUp(String key) {
+    for (UserTask task : read(key).getModelElementsByType(UserTask.class)) {
+      String due = task.getCamundaDueDate();
+      assertThat(due).as("due date of %s", task.getId()).isNotBlank();
+      assertThat(due.contains("${sla.") || due.equals("${mediationDeadline}"))
+          .as("due date of %s from serviceLevels: %s", task.getId(), due)
+          .isTrue();
+      List<String> lateListeners =
+          task.getExtensionElements() == null
+              ? List.of()
+              : task
+                  .getExtensionElements()
+                  .getElementsQuery()
+                  .filterByType(
+                      org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class)
+                  .list()
+                  .stream()
+                  .filter(
+                      listener -> "${lateSteps}".equals(listener.getCamundaDelegateExpression()))
+                  .map(listener -> listener.getCamundaEvent())
+                  .sorted()
+                  .toList();
+      assertThat(lateListeners)
+          .as("late-step listeners of %s", task.getId())
+          .isEqualTo(
+              WITHOUT_LATE_STEP_FOLLOW_UP.contains(task.getId())
+                  ? List.of()
+                  : List.of("complete", "timeout"));
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"opportunityToDelivery", "collaborationArbitration"})
   void everyUserTaskHasAServerRuleAndAFormAndEveryStartEventAForm(String key) {
