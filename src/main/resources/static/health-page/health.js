@@ -120,6 +120,9 @@ const OVERALL = [
   ['slaTimersFired', 'Deadlines passed', '超时次数'],
   ['tasksClaimed', 'Tasks picked up', '认领任务'],
   ['tasksClaimedWithinADay', 'Picked up within a day', '一天内认领'],
+  ['customerFeedbackItems', 'Customer feedback recorded', '记录的客户反馈'],
+  ['customerFeedbackAnswered', 'Customer feedback answered', '已答复的客户反馈'],
+  ['medianFeedbackAnswerHours', 'Median hours to answer customer feedback', '答复客户反馈用时中位数（小时）'],
 ];
 
 function numbersRight(target) {

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -27,6 +28,8 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.opencollab.arbitration.ArbitrationVariables;
 import org.opencollab.identity.Department;
 import org.opencollab.identity.RoleGroups;
+import org.opencollab.opportunity.CustomerFeedback;
+import org.opencollab.opportunity.LateSteps;
 import org.opencollab.opportunity.OpportunityVariables;
 
 /**
@@ -40,6 +43,9 @@ final class HealthAssessment {
 
   static final String OPPORTUNITY_PROCESS = "opportunityToDelivery";
   static final String ARBITRATION_PROCESS = "collaborationArbitration";
+
+  /** The start of event sub-process <i>A step is late</i>, in both processes. */
+  static final String LATE_STEP_START = "StartEvent_StepLate";
 
   private final ProcessEngineServices engine;
   private final HistoryService history;
@@ -61,6 +67,8 @@ final class HealthAssessment {
   ObjectNode report() {
     departmentTasks();
     slaTimers();
+    lateSteps();
+    customerFeedback();
     disputes();
     opportunities();
     agreements();
@@ -140,6 +148,57 @@ final class HealthAssessment {
                 .startedBefore(last)
                 .list(),
         (HistoricActivityInstance timer) -> figures.slaTimer(timerDepartment(timer)));
+  }
+
+  /**
+   * Steps whose service level passed in the period (the late-step timer of any other task): each
+   * counts like a timer on its task, for the task's department.
+   */
+  private void lateSteps() {
+    window.eachDay(
+        (first, last) ->
+            history
+                .createHistoricActivityInstanceQuery()
+                .activityId(LATE_STEP_START)
+                .startedAfter(first)
+                .startedBefore(last)
+                .list(),
+        (HistoricActivityInstance late) -> {
+          HistoricVariableInstance step =
+              HistoryWindow.read(
+                  () ->
+                      history
+                          .createHistoricVariableInstanceQuery()
+                          .activityInstanceIdIn(late.getParentActivityInstanceId())
+                          .variableName(LateSteps.LATE_STEP)
+                          .singleResult());
+          figures.slaTimer(
+              step == null
+                  ? Optional.empty()
+                  : taskDepartment(late.getProcessDefinitionId(), (String) step.getValue()));
+        });
+  }
+
+  /**
+   * Customer feedback recorded in the period ({@code AnswerCustomerFeedback} tasks created), and
+   * how long tech took to answer each one answered by the end of the period.
+   */
+  private void customerFeedback() {
+    window.eachDay(
+        (first, last) ->
+            history
+                .createHistoricTaskInstanceQuery()
+                .taskDefinitionKey(CustomerFeedback.TASK)
+                .startedAfter(first)
+                .startedBefore(last)
+                .list(),
+        (HistoricTaskInstance answer) ->
+            figures.customerFeedback(
+                answer.getEndTime() != null
+                        && "completed".equals(answer.getDeleteReason())
+                        && !answer.getEndTime().toInstant().isAfter(to)
+                    ? answer.getEndTime().getTime() - answer.getStartTime().getTime()
+                    : null));
   }
 
   private void disputes() {
@@ -321,15 +380,34 @@ final class HealthAssessment {
               || !(event.getAttachedTo() instanceof UserTask task)) {
             return Optional.empty();
           }
-          if (task.getCamundaCandidateGroups() != null) {
-            for (String group : task.getCamundaCandidateGroups().split(",")) {
-              Optional<String> department = department(group.trim());
-              if (department.isPresent()) {
-                return department;
-              }
-            }
-          }
-          return RoleGroups.of(task.getCamundaAssignee()).flatMap(HealthAssessment::department);
+          return department(task);
         });
+  }
+
+  /** The department of user task {@code taskId} of a process definition. */
+  private Optional<String> taskDepartment(String processDefinitionId, String taskId) {
+    return departmentOfTimer.computeIfAbsent(
+        processDefinitionId + "/task/" + taskId,
+        key ->
+            engine
+                        .getRepositoryService()
+                        .getBpmnModelInstance(processDefinitionId)
+                        .getModelElementById(taskId)
+                    instanceof UserTask task
+                ? department(task)
+                : Optional.empty());
+  }
+
+  /** A user task's department: its candidate group's, or its assignee role's. */
+  private static Optional<String> department(UserTask task) {
+    if (task.getCamundaCandidateGroups() != null) {
+      for (String group : task.getCamundaCandidateGroups().split(",")) {
+        Optional<String> department = department(group.trim());
+        if (department.isPresent()) {
+          return department;
+        }
+      }
+    }
+    return RoleGroups.of(task.getCamundaAssignee()).flatMap(HealthAssessment::department);
   }
 }

@@ -75,6 +75,8 @@ final class HealthFigures {
   int disqualified;
   int wonWithInnovation;
   int slaTimersFired;
+  int customerFeedbackItems;
+  final Durations feedbackAnswers = new Durations();
   int disputesRaised;
   int disputesSettled;
   int settledByMediation;
@@ -124,6 +126,17 @@ final class HealthFigures {
     figures.slowestClaims.add(evidence);
     if (figures.slowestClaims.size() > SLOWEST_KEPT) {
       figures.slowestClaims.poll();
+    }
+  }
+
+  /**
+   * An item of customer feedback recorded in the period, and, once tech answered it, how long the
+   * answer took ({@code null}: not answered yet).
+   */
+  void customerFeedback(Long answeredAfterMillis) {
+    customerFeedbackItems++;
+    if (answeredAfterMillis != null) {
+      feedbackAnswers.add(answeredAfterMillis);
     }
   }
 

@@ -110,6 +110,9 @@ final class HealthReport {
     overall.put("slaTimersFired", counted.slaTimersFired);
     overall.put("tasksClaimed", counted.tasksClaimed());
     overall.put("tasksClaimedWithinADay", counted.tasksClaimedWithinADay());
+    overall.put("customerFeedbackItems", counted.customerFeedbackItems);
+    overall.put("customerFeedbackAnswered", counted.feedbackAnswers.count());
+    overall.put("medianFeedbackAnswerHours", counted.feedbackAnswers.medianHours());
     return overall;
   }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencollab.ProcessTest;
+import org.opencollab.support.OpportunityDriver;
 import org.opencollab.support.ProcessCoverage;
 import org.opencollab.variables.InvalidVariableException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -382,6 +383,57 @@ class CollaborationHealthCheckProcessTest {
         .isEqualTo(1);
     completeFollowUp(followUp, "NO_ACTION_NEEDED", "x".repeat(4000));
     engine.getRuntimeService().deleteProcessInstance(check.getId(), "test done");
+  }
+
+  @Test
+  void lateStepsCountForTheirDepartmentAndCustomerFeedbackIsCountedWithItsAnswer()
+      throws Exception {
+    java.time.Instant day = java.time.Instant.parse("2030-06-03T09:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(day));
+    OpportunityDriver driver = new OpportunityDriver(engine);
+    String id = OpportunityDriver.newOpportunityId();
+    driver.start(OpportunityDriver.keyAccount(id));
+    driver.fireTimer(id, "QualifyOpportunity");
+    driver.qualify(id);
+    driver.formWorkedExampleTeam(id);
+    driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 35, \"DELIVERY\": 15}");
+    driver.signAll(id);
+    driver.designAndOffer(id);
+    driver.negotiate(id, "WON", "contractValue", 2_000_000L);
+    driver.complete(id, "PlanDelivery", "sprintCount", 1);
+    driver.complete(
+        id, "ReviewSprint", "sprintStatus", "ON_TRACK", "customerFeedback", "A report in English");
+    ClockUtil.setCurrentTime(Date.from(day.plus(java.time.Duration.ofHours(5))));
+    driver.complete(
+        id,
+        "AnswerCustomerFeedback",
+        "feedbackDecision",
+        "IMPROVE_PRODUCT",
+        "feedbackAnswer",
+        "In the next release");
+    driver.complete(
+        id,
+        "AcceptDelivery",
+        "accepted",
+        true,
+        "realizedRevenue",
+        2_000_000L,
+        "customerFeedback",
+        "Monthly export please");
+
+    ClockUtil.setCurrentTime(Date.from(day.plus(java.time.Duration.ofDays(1))));
+    ProcessInstance check = startByHand(Map.of("periodDays", 7));
+    runJobs(check);
+    JsonNode report = report(check);
+
+    JsonNode overall = report.get("overall");
+    assertThat(overall.get("customerFeedbackItems").asInt()).isEqualTo(2);
+    assertThat(overall.get("customerFeedbackAnswered").asInt()).isEqualTo(1);
+    assertThat(decimal(overall.get("medianFeedbackAnswerHours"))).isEqualTo("5.0");
+    assertThat(rows(report.get("departments")))
+        .filteredOn(row -> "SALES".equals(row.get("department").asText()))
+        .singleElement()
+        .satisfies(row -> assertThat(row.get("slaTimersFired").asInt()).isEqualTo(1));
   }
 
   @Test
