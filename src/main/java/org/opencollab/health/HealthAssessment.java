@@ -164,19 +164,42 @@ final class HealthAssessment {
                 .startedBefore(last)
                 .list(),
         (HistoricActivityInstance late) -> {
-          HistoricVariableInstance step =
+          HistoricVariableInstance task =
               HistoryWindow.read(
                   () ->
                       history
                           .createHistoricVariableInstanceQuery()
                           .activityInstanceIdIn(late.getParentActivityInstanceId())
-                          .variableName(LateSteps.LATE_STEP)
+                          .variableName(LateSteps.LATE_TASK_ID)
                           .singleResult());
           figures.slaTimer(
-              step == null
-                  ? Optional.empty()
-                  : taskDepartment(late.getProcessDefinitionId(), (String) step.getValue()));
+              task == null ? Optional.empty() : lateTaskDepartment((String) task.getValue()));
         });
+  }
+
+  /**
+   * The department of a late task: the department group it was offered to (a sign-off, an input
+   * report), else its assignee's department.
+   */
+  private Optional<String> lateTaskDepartment(String taskId) {
+    for (HistoricIdentityLinkLog link :
+        HistoryWindow.read(
+            () ->
+                history
+                    .createHistoricIdentityLinkLogQuery()
+                    .taskId(taskId)
+                    .type(IdentityLinkType.CANDIDATE)
+                    .operationType("add")
+                    .list())) {
+      Optional<String> department = department(link.getGroupId());
+      if (department.isPresent()) {
+        return department;
+      }
+    }
+    HistoricTaskInstance task =
+        HistoryWindow.read(
+            () -> history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult());
+    return task == null ? Optional.empty() : userDepartment(task.getAssignee());
   }
 
   /**
@@ -382,20 +405,6 @@ final class HealthAssessment {
           }
           return department(task);
         });
-  }
-
-  /** The department of user task {@code taskId} of a process definition. */
-  private Optional<String> taskDepartment(String processDefinitionId, String taskId) {
-    return departmentOfTimer.computeIfAbsent(
-        processDefinitionId + "/task/" + taskId,
-        key ->
-            engine
-                        .getRepositoryService()
-                        .getBpmnModelInstance(processDefinitionId)
-                        .getModelElementById(taskId)
-                    instanceof UserTask task
-                ? department(task)
-                : Optional.empty());
   }
 
   /** A user task's department: its candidate group's, or its assignee role's. */

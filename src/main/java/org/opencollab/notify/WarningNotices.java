@@ -69,6 +69,7 @@ public class WarningNotices {
       return queued;
     }
     Map<String, List<String>> reasons = new LinkedHashMap<>();
+    Set<String> members = new java.util.HashSet<>();
     if (notice.department() != null) {
       String[] names = Department.labelOf(notice.department()).split(" / ");
       String english = names[0];
@@ -78,6 +79,7 @@ public class WarningNotices {
         reasons
             .computeIfAbsent(address, to -> new ArrayList<>())
             .add("you are a member of " + english + " / 您是" + chinese + "的成员");
+        members.add(address);
       }
     }
     Map<String, SortedSet<String>> sponsored = new LinkedHashMap<>();
@@ -98,21 +100,35 @@ public class WarningNotices {
     for (Map.Entry<String, List<String>> recipient : reasons.entrySet()) {
       if (outbox.queue(
           notice.key() + ":" + recipient.getKey(),
-          mail(notice, recipient.getKey(), recipient.getValue()))) {
+          mail(
+              notice,
+              recipient.getKey(),
+              recipient.getValue(),
+              members.contains(recipient.getKey())))) {
         queued++;
       }
     }
     return queued;
   }
 
-  private Mail mail(Notice notice, String to, List<String> reasons) {
+  /**
+   * The mail to one recipient. Only the department's own members read the evidence: a sponsor reads
+   * that a warning concerns their opportunity, not a person's scores on other opportunities, which
+   * are confidential; the evidence is in the health report for those who may read it.
+   */
+  private Mail mail(Notice notice, String to, List<String> reasons, boolean evidence) {
     StringBuilder body = new StringBuilder();
     body.append("The collaboration health check found a warning.\n");
     body.append("协作健康检查发现一项预警。\n\n");
     body.append("  Warning / 预警: ").append(notice.warningName()).append('\n');
     body.append("  Who / 对象: ").append(notice.subjectName()).append('\n');
     body.append("  Condition / 条件: ").append(notice.condition()).append('\n');
-    body.append("  Evidence / 依据: ").append(notice.evidenceText()).append('\n');
+    body.append("  Evidence / 依据: ")
+        .append(
+            evidence
+                ? notice.evidenceText()
+                : "in the health report, for those who may read it / 见健康报告（限有权查看者）")
+        .append('\n');
     body.append("  Why you hear of it / 您收到此邮件的原因: ")
         .append(String.join("; ", reasons))
         .append('\n');

@@ -53,12 +53,14 @@ public class CustomerFeedback implements TaskListener {
     Map<String, Object> item = new LinkedHashMap<>();
     item.put(CUSTOMER_FEEDBACK, text.strip());
     item.put(FEEDBACK_FROM, LateSteps.name(task));
-    item.put(
-        FEEDBACK_BY,
-        task.getAssignee() == null
-            ? null
-            : LateSteps.person(
-                task.getProcessEngineServices().getIdentityService(), task.getAssignee()));
+    // Who completes the task records the item: the signed-in person, else (the Java API) its
+    // assignee.
+    var identity = task.getProcessEngineServices().getIdentityService();
+    String recordedBy =
+        identity.getCurrentAuthentication() != null
+            ? identity.getCurrentAuthentication().getUserId()
+            : task.getAssignee();
+    item.put(FEEDBACK_BY, recordedBy == null ? null : LateSteps.person(identity, recordedBy));
     // The answer's fields start empty in the item's own scope, so the answer stays there too.
     item.put(FEEDBACK_DECISION, null);
     item.put(FEEDBACK_ANSWER, null);

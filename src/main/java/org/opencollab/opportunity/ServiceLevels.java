@@ -157,6 +157,12 @@ public class ServiceLevels {
 
   private String text(VariableScope scope, String level) {
     JsonNode value = levels(scope).get(level);
+    if (value == null) {
+      // Kept by an opportunity that started before this column existed: the latest table's value.
+      value =
+          forPriority(execution(scope), execution(scope).getVariable(OpportunityVariables.PRIORITY))
+              .get(level);
+    }
     if (value == null || !value.isTextual()) {
       throw new ProcessEngineException("serviceLevels: no " + level + " in " + levels(scope));
     }
@@ -169,9 +175,12 @@ public class ServiceLevels {
     if (kept != null) {
       return JsonVariables.object(kept);
     }
-    DelegateExecution execution =
-        scope instanceof DelegateTask task ? task.getExecution() : (DelegateExecution) scope;
+    DelegateExecution execution = execution(scope);
     return forPriority(execution, execution.getVariable(OpportunityVariables.PRIORITY));
+  }
+
+  private static DelegateExecution execution(VariableScope scope) {
+    return scope instanceof DelegateTask task ? task.getExecution() : (DelegateExecution) scope;
   }
 
   private ObjectNode evaluate(DelegateExecution execution, Integer version) {

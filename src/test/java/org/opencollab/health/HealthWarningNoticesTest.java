@@ -124,10 +124,13 @@ class HealthWarningNoticesTest {
     }
     // SLOW_CLAIM DELIVERY: carol, its member, and frank, who sponsors F, whose sign-off is slowest.
     MimeMessage toCarol = awaitWarning("carol@opencollab.example", "Work waits to be picked up");
-    assertThat(body(toCarol)).contains("you are a member of Delivery / 您是交付部的成员");
+    assertThat(body(toCarol))
+        .contains("you are a member of Delivery / 您是交付部的成员")
+        .doesNotContain("for those who may read it");
     MimeMessage toFrank = awaitWarning("frank@opencollab.example", "Work waits to be picked up");
     assertThat(body(toFrank))
         .contains("you sponsor " + sponsored + " / 您是 " + sponsored + " 的执行发起人")
+        .contains("Evidence / 依据: in the health report, for those who may read it")
         .doesNotContain("you are a member");
     assertThat(toFrank.getAllRecipients()).hasSize(1);
 

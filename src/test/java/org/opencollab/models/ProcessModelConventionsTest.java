@@ -40,10 +40,12 @@ class ProcessModelConventionsTest {
   /**
    * The service tasks that commit with the step before them, so have no save point of their own:
    * the ledger entry is written in the transaction that approves or computes its statement
-   * (SPEC.md, section 5; docs/auditors.md, "The ledger").
+   * (docs/auditors.md, "The ledger"); a late step is reminded in the transaction of its timer, so
+   * that its follow-up's boundary event exists before the late task can complete
+   * (docs/process-owners.md, "Late steps").
    */
   static final Set<String> COMMIT_WITH_THE_STEP_BEFORE =
-      Set.of("RecordIncentivesInLedger", "RecordLossInLedger");
+      Set.of("RecordIncentivesInLedger", "RecordLossInLedger", "RemindLateStep");
 
   private static final Pattern MODELER_DEFAULT_ID =
       Pattern.compile("(Activity|Task|Event|Gateway|Flow|UserTask)_[0-9a-z]{7}|.*_\\d+");
@@ -56,13 +58,16 @@ class ProcessModelConventionsTest {
 
   /**
    * User tasks whose lateness the model handles otherwise (docs/process-owners.md, "Late steps"):
-   * the design's own follow-up, the mediation's deadline, the follow-ups themselves and the health
-   * check's tasks, which are the coordinators' own.
+   * the design's own follow-up, the reminders of the sprint review and the vote, the mediation's
+   * deadline, the follow-ups themselves and the health check's tasks, which are the coordinators'
+   * own.
    */
   private static final Set<String> WITHOUT_LATE_STEP_FOLLOW_UP =
       Set.of(
           "DesignSolution",
+          "ReviewSprint",
           "MediateDispute",
+          "ArbitrationVote",
           "FollowUpOverdueWork",
           "FollowUpLateStep",
           "ReviewHealthReport",

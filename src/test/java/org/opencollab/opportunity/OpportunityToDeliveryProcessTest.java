@@ -575,6 +575,64 @@ class OpportunityToDeliveryProcessTest {
   }
 
   @Test
+  void twoLateStepsAtOnceKeepTheirFollowUpsApart() {
+    String id = newOpportunityId();
+    ProcessInstance opportunity = wonWorkedExample(id);
+    driver.complete(id, "PlanDelivery", "sprintCount", 1);
+    driver.complete(id, "ReviewSprint", "sprintStatus", "ON_TRACK");
+    driver.fireTimer(id, "AcceptDelivery");
+    driver.complete(id, "AcceptDelivery", "accepted", true, "realizedRevenue", 2_000_000L);
+    driver.runJobs(id);
+    Assertions.assertThat(driver.tasks(id, "FollowUpLateStep")).as("acceptance done").isEmpty();
+    Assertions.assertThat(driver.tasks(id, "ReportDepartmentInput")).hasSize(3);
+    Task delivery =
+        driver.tasks(id, "ReportDepartmentInput").stream()
+            .filter(
+                task ->
+                    "DELIVERY"
+                        .equals(engine.getTaskService().getVariable(task.getId(), "department")))
+            .findFirst()
+            .orElseThrow();
+    Task tech =
+        driver.tasks(id, "ReportDepartmentInput").stream()
+            .filter(
+                task ->
+                    "TECH".equals(engine.getTaskService().getVariable(task.getId(), "department")))
+            .findFirst()
+            .orElseThrow();
+    for (Task late : List.of(delivery, tech)) {
+      engine
+          .getManagementService()
+          .executeJob(
+              engine
+                  .getManagementService()
+                  .createJobQuery()
+                  .processInstanceId(opportunity.getId())
+                  .timers()
+                  .activityId(late.getTaskDefinitionKey())
+                  .executionId(late.getExecutionId())
+                  .list()
+                  .stream()
+                  .findFirst()
+                  .orElseThrow()
+                  .getId());
+    }
+    Assertions.assertThat(driver.tasks(id, "FollowUpLateStep"))
+        .extracting(task -> engine.getTaskService().getVariable(task.getId(), "lateTaskId"))
+        .containsExactlyInAnyOrder(delivery.getId(), tech.getId());
+
+    driver.complete(delivery, "inputHours", 10, "inputCost", 1_000L);
+
+    Assertions.assertThat(driver.tasks(id, "FollowUpLateStep"))
+        .singleElement()
+        .satisfies(
+            followUp ->
+                Assertions.assertThat(
+                        engine.getTaskService().getVariable(followUp.getId(), "lateTaskId"))
+                    .isEqualTo(tech.getId()));
+  }
+
+  @Test
   void theOverdueFollowUpEndsWithTheDesign() {
     String id = newOpportunityId();
     ProcessInstance opportunity = workedExampleUntilSignOff(id);

@@ -13,7 +13,9 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opencollab.ApplicationTest;
@@ -89,6 +91,32 @@ class ServiceLevelsTest {
     assertThat(commands.<String>execute(context -> sla.getTechResponse())).isEqualTo("P5D");
     assertThat(commands.<String>execute(context -> sla.getSprintLength())).isEqualTo("P14D");
     assertThat(commands.<String>execute(context -> sla.getCommitteeVote())).isEqualTo("P5D");
+  }
+
+  @Test
+  void anOpportunityThatKeptLevelsWithoutAStepsColumnTakesTheLatestTablesValue() {
+    ClockUtil.setCurrentTime(Date.from(NOW));
+    OpportunityDriver driver = new OpportunityDriver(engine);
+    String id = newOpportunityId();
+    ProcessInstance opportunity = driver.start(keyAccount(id));
+    driver.qualify(id);
+    // The six columns an opportunity kept before every step had its own.
+    engine
+        .getRuntimeService()
+        .setVariable(
+            opportunity.getId(),
+            "serviceLevels",
+            SpinValues.jsonValue(
+                    "{\"techResponse\": \"P5D\", \"committeeVote\": \"P5D\", \"mediation\":"
+                        + " \"P3D\", \"sprintLength\": \"P14D\", \"sprintReviewGrace\":"
+                        + " \"P2D\", \"taskPriority\": 50}")
+                .create());
+
+    driver.formWorkedExampleTeam(id);
+
+    // Priority B's agreement draft: five days, from the latest table.
+    assertThat(driver.task(id, "DraftCollaborationAgreement").getDueDate())
+        .isEqualTo(Date.from(NOW.plus(Duration.ofDays(5))));
   }
 
   @Test

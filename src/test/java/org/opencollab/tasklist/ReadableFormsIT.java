@@ -243,15 +243,17 @@ class ReadableFormsIT {
 
   /**
    * Opens the start dialog, in either language, and the start form of the process {@code name}. A
-   * dialog whose form has not shown after the wait (once in a CI run, the health check's) is left:
-   * Tasklist is loaded afresh and asked again, at most three times, as a person would.
+   * dialog whose form has not shown after the wait (once in a CI run, the health check's), or a
+   * page that navigated under the click, is left: Tasklist is loaded afresh and asked again, at
+   * most three times, as a person would.
    */
   private void openStartForm(String name) {
     for (int attempt = 1; ; attempt++) {
       try {
         openStartFormOnce(name);
         return;
-      } catch (org.openqa.selenium.TimeoutException notShown) {
+      } catch (org.openqa.selenium.WebDriverException notShown) {
+        // not shown in time, or the page navigated under the click ("aborted by navigation")
         if (attempt == 3) {
           throw notShown;
         }

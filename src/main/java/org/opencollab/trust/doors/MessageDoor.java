@@ -26,17 +26,21 @@ class MessageDoor implements Door<AbstractCorrelateMessageCmd> {
   public Check guard(AbstractCorrelateMessageCmd command, Caller caller) {
     MessageCorrelationBuilderImpl message =
         CommandFields.read(command, "builder", MessageCorrelationBuilderImpl.class);
-    if (LateSteps.MESSAGES.contains(message.getMessageName())
-        || CustomerFeedback.MESSAGE.equals(message.getMessageName())) {
-      throw DoorChecks.forbidden(
-          "message " + message.getMessageName() + " is sent by the process itself / 该消息只能由流程自身发送");
-    }
+    refuseProcessOwn(message.getMessageName());
     DoorChecks.refuseJavaSerialized(message.getPayloadProcessInstanceVariables());
     if (!isEmpty(message.getPayloadProcessInstanceVariablesLocal())
         || !isEmpty(message.getPayloadProcessInstanceVariablesToTriggeredScope())) {
       DoorChecks.requireProcessOwner(command, caller);
     }
     return Check.NONE;
+  }
+
+  /** The messages a process sends itself, for a late step and for customer feedback. */
+  static void refuseProcessOwn(String messageName) {
+    if (LateSteps.MESSAGES.contains(messageName) || CustomerFeedback.MESSAGE.equals(messageName)) {
+      throw DoorChecks.forbidden(
+          "message " + messageName + " is sent by the process itself / 该消息只能由流程自身发送");
+    }
   }
 
   private static boolean isEmpty(Map<String, Object> variables) {
