@@ -93,6 +93,33 @@ public final class OpportunityVariables {
   /** The peer evaluation's task id. */
   public static final String EVALUATION_STEP = "EvaluatePeers";
 
+  /** The executive sponsor's rating of the team (360度评估): its task id. */
+  public static final String SPONSOR_RATING_STEP = "RateTeamAsSponsor";
+
+  /** A coordinator's rating of the team (360度评估): its task id. */
+  public static final String COORDINATOR_RATING_STEP = "RateTeamAsCoordinator";
+
+  /**
+   * The executive sponsor's ratings, {@code {sponsor: {ratee: score}}}, gathered like {@code
+   * peerRatings} when the ratings are unsealed. Confidential: oversight reads it.
+   */
+  public static final String SPONSOR_RATINGS = "sponsorRatings";
+
+  /** The sponsor's comment, {@code {sponsor: "..."}}, gathered likewise. */
+  public static final String SPONSOR_COMMENTS = "sponsorComments";
+
+  /** The coordinator's ratings, {@code {coordinator: {ratee: score}}}, gathered likewise. */
+  public static final String COORDINATOR_RATINGS = "coordinatorRatings";
+
+  /** The coordinator's comment, {@code {coordinator: "..."}}, gathered likewise. */
+  public static final String COORDINATOR_COMMENTS = "coordinatorComments";
+
+  /**
+   * Derived, {@code true} once the team's ratings are unsealed: when the incentive statement is
+   * approved, or when the loss statement is recorded in the ledger.
+   */
+  public static final String RATINGS_UNSEALED = "ratingsUnsealed";
+
   /**
    * The single result of DMN {@code incentivePolicy}, mapped by the business rule task before the
    * calculation.
