@@ -11,7 +11,7 @@ import org.opencollab.variables.Rule;
  * @param sponsorWeight the executive sponsor's weight, 0 or more
  * @param coordinatorWeight the coordinator's weight, 0 or more
  * @param supportThreshold the average rating from another department's peers at or above which a
- *     member supported that department
+ *     member supported that department; null in a policy from before support was assessed
  * @param supportPromotionPoints promotion points per department supported
  */
 public record IncentivePolicy(
@@ -42,7 +42,7 @@ public record IncentivePolicy(
         BigDecimal.ONE,
         BigDecimal.ZERO,
         BigDecimal.ZERO,
-        BigDecimal.valueOf(5),
+        null,
         0);
   }
 

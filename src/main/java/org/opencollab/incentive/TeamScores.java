@@ -173,6 +173,10 @@ public final class TeamScores {
       TeamRatings ratings,
       Map<String, String> departmentOf,
       BigDecimal threshold) {
+    SortedSet<String> supported = new TreeSet<>();
+    if (threshold == null) {
+      return supported;
+    }
     SortedMap<String, long[]> byDepartment = new TreeMap<>();
     ratings
         .peer()
@@ -186,7 +190,6 @@ public final class TeamScores {
                 sumAndCount[1]++;
               }
             });
-    SortedSet<String> supported = new TreeSet<>();
     byDepartment.forEach(
         (department, sumAndCount) -> {
           if (BigDecimal.valueOf(sumAndCount[0])

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.opencollab.confidential.SealedAnswers;
 import org.opencollab.confidential.SealedAnswers.Answer;
 import org.opencollab.confidential.SealedStep;
+import org.opencollab.identity.Groups;
 import org.opencollab.variables.JsonVariables;
 import org.opencollab.variables.VariableReader;
 import org.springframework.context.annotation.Bean;
@@ -98,7 +99,7 @@ public class PeersEvaluated implements TaskListener {
   /**
    * Who gives the ratings of {@code task}: the member of a peer evaluation; for the sponsor's and
    * the coordinator's rating the person doing the task (its assignee, else the person completing
-   * it), else the executive sponsor the sponsor's task is for.
+   * it); done without anyone signed in, the executive sponsor or the group {@code coordinators}.
    */
   public static String rater(DelegateTask task) {
     if (EVALUATION_STEP.equals(task.getTaskDefinitionKey())) {
@@ -112,9 +113,10 @@ public class PeersEvaluated implements TaskListener {
     if (current != null && current.getUserId() != null) {
       return current.getUserId();
     }
+    // Done without signing in (the engine's own tests): the sponsor, or the coordinators' group.
     return SPONSOR_RATING_STEP.equals(task.getTaskDefinitionKey())
         ? (String) task.getVariable(EXECUTIVE_SPONSOR)
-        : null;
+        : Groups.COORDINATORS;
   }
 
   /** Whether the opportunity has an executive sponsor to rate its team. */

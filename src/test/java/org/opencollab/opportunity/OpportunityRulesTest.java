@@ -353,12 +353,12 @@ class OpportunityRulesTest {
         completion("ReportDepartmentInput", "inputCost: is required", "inputHours", 10),
         completion(
             "EvaluatePeers",
-            "ratings: must rate every other team member exactly once",
+            "ratings: must rate every team member other than yourself exactly once",
             "ratings",
             json("{\"sam\": 3}")),
         completion(
             "EvaluatePeers",
-            "ratings: must rate every other team member exactly once",
+            "ratings: must rate every team member other than yourself exactly once",
             "ratings",
             json("{\"alice\": 5, \"bob\": 4, \"carol\": 4, \"sam\": 3}")),
         completion(
@@ -504,6 +504,7 @@ class OpportunityRulesTest {
           id,
           Map.of(
               "SALES", new int[] {1, 1}, "TECH", new int[] {1, 1}, "DELIVERY", new int[] {1, 1}));
+      driver.evaluateWorkedExampleTeam(id);
       if (taskKey.equals("HoldRetrospective")) {
         driver.complete(id, "RecordLoss", "lossAmount", 100L);
         driver.runJobs(id);
@@ -542,7 +543,7 @@ class OpportunityRulesTest {
                     "DELIVERY",
                     new int[] {1, 1}));
         case "EvaluatePeers" -> {
-          driver.evaluateWorkedExamplePeers(id);
+          driver.evaluateWorkedExampleTeam(id);
           driver.runJobs(id);
         }
         default -> throw new IllegalArgumentException(stage);
