@@ -19,10 +19,28 @@ class IncentiveCalculatorTest {
   static final IncentivePolicy PRIORITY_B =
       new IncentivePolicy(new BigDecimal("0.02"), new BigDecimal("2.5"), new BigDecimal("4.5"), 10);
 
+  /** DMN incentivePolicy's priority B: 360-degree weights 0.6 / 0.2 / 0.2, support 4 → 2 points. */
+  static final IncentivePolicy PRIORITY_B_360 =
+      new IncentivePolicy(
+          new BigDecimal("0.02"),
+          new BigDecimal("2.5"),
+          new BigDecimal("4.5"),
+          10,
+          new BigDecimal("0.6"),
+          new BigDecimal("0.2"),
+          new BigDecimal("0.2"),
+          new BigDecimal("4"),
+          2);
+
   private final IncentiveCalculator calculator = new IncentiveCalculator();
 
   /** docs/money.md, worked example, to the cent. */
   static IncentiveInput workedExample() {
+    return workedExample(PRIORITY_B);
+  }
+
+  /** The worked example's team and peer ratings under {@code policy}. */
+  static IncentiveInput workedExample(IncentivePolicy policy) {
     return new IncentiveInput(
         "OPP-2026-001",
         new BigDecimal("2000000.00"),
@@ -37,7 +55,7 @@ class IncentiveCalculatorTest {
             "sam", Map.of("alice", 5, "bob", 5, "carol", 4),
             "bob", Map.of("alice", 4, "sam", 2, "carol", 3),
             "carol", Map.of("alice", 5, "sam", 3, "bob", 4)),
-        PRIORITY_B);
+        policy);
   }
 
   /** ratingsReceived lists the scores from lowest to highest: it never tells who gave which. */
