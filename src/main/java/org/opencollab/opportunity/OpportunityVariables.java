@@ -100,18 +100,20 @@ public final class OpportunityVariables {
   public static final String COORDINATOR_RATING_STEP = "RateTeamAsCoordinator";
 
   /**
-   * The executive sponsor's ratings, {@code {sponsor: {ratee: score}}}, gathered like {@code
-   * peerRatings} when the ratings are unsealed. Confidential: oversight reads it.
+   * The executive sponsor's ratings, {@code {sponsor: {ratee: score}}}: read sealed by the
+   * calculations, given as a variable only by a process owner's repair. Confidential.
    */
   public static final String SPONSOR_RATINGS = "sponsorRatings";
 
-  /** The sponsor's comment, {@code {sponsor: "..."}}, gathered likewise. */
+  /** The sponsor's comment, {@code {sponsor: "..."}}: confidential likewise. */
   public static final String SPONSOR_COMMENTS = "sponsorComments";
 
-  /** The coordinator's ratings, {@code {coordinator: {ratee: score}}}, gathered likewise. */
+  /**
+   * The coordinator's ratings, {@code {coordinator: {ratee: score}}}: as {@code sponsorRatings}.
+   */
   public static final String COORDINATOR_RATINGS = "coordinatorRatings";
 
-  /** The coordinator's comment, {@code {coordinator: "..."}}, gathered likewise. */
+  /** The coordinator's comment, {@code {coordinator: "..."}}: confidential likewise. */
   public static final String COORDINATOR_COMMENTS = "coordinatorComments";
 
   /**

@@ -40,10 +40,12 @@ import org.springframework.stereotype.Component;
  * seal. Each answer is sealed as it is given ({@link SealedAnswers}): nobody reads, filters or
  * counts the ratings until they are unsealed, not even oversight. The calculations read them sealed
  * ({@link #ratings}); the events <i>Ratings unsealed</i>, when the incentive statement is approved
- * or when the loss statement is recorded in the ledger, gather them into {@code peerRatings},
- * {@code sponsorRatings}, {@code coordinatorRatings} {@code {rater: {ratee: score}}} and their
- * comments {@code {rater: "..."}}, and set {@code ratingsUnsealed} ({@code
- * ${peersEvaluated.unseal(execution)}}).
+ * or when the loss statement is recorded in the ledger, gather the peers' into {@code peerRatings}
+ * {@code {rater: {ratee: score}}} and {@code peerComments} {@code {rater: "..."}}, and set {@code
+ * ratingsUnsealed}, from which oversight reads every rating task's sealed answer in the story
+ * ({@code ${peersEvaluated.unseal(execution)}}). The names {@code sponsorRatings}, {@code
+ * coordinatorRatings} and their comments are confidential at every door: a process owner may give
+ * them to repair a calculation ({@link #ratings}).
  */
 @Component("peersEvaluated")
 public class PeersEvaluated implements TaskListener {
@@ -153,12 +155,13 @@ public class PeersEvaluated implements TaskListener {
    */
   public void unseal(DelegateExecution execution) {
     DelegateExecution opportunity = execution.getProcessInstance();
-    for (SealedStep step : List.of(EVALUATION, SPONSOR_RATING, COORDINATOR_RATING)) {
-      ObjectNode gathered = gathered(execution, step);
-      for (String name : step.gathered()) {
-        opportunity.setVariable(name, JsonVariables.value(gathered.get(name)));
-      }
+    ObjectNode gathered = gathered(execution, EVALUATION);
+    for (String name : EVALUATION.gathered()) {
+      opportunity.setVariable(name, JsonVariables.value(gathered.get(name)));
     }
+    // The sponsor's and the coordinator's ratings are not gathered into variables: the story
+    // hides only the peers' gathered ratings from readers without confidential access, so they
+    // stay in their sealed answers, which the story shows oversight once this flag is set.
     opportunity.setVariable(RATINGS_UNSEALED, true);
   }
 

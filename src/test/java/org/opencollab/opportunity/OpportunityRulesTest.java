@@ -366,6 +366,16 @@ class OpportunityRulesTest {
             "ratings: the rating of carol must be 1 to 5, got 6",
             "ratings",
             json("{\"bob\": 4, \"carol\": 6, \"sam\": 3}")),
+        completion(
+            "RateTeamAsCoordinator",
+            "ratings: must rate every team member other than yourself exactly once",
+            "ratings",
+            json("{\"alice\": 5, \"bob\": 4, \"carol\": 4}")),
+        completion(
+            "RateTeamAsCoordinator",
+            "ratings: the rating of sam must be 1 to 5, got 0",
+            "ratings",
+            json("{\"alice\": 5, \"bob\": 4, \"carol\": 4, \"sam\": 0}")),
         completion("ApproveIncentives", "incentivesApproved: is required"),
         completion("RecordLoss", "lossAmount: must be 0 or more", "lossAmount", -1L),
         completion(
@@ -496,6 +506,10 @@ class OpportunityRulesTest {
           "ApproveIncentives");
 
   private void driveTo(String id, String taskKey) {
+    if (taskKey.equals("RateTeamAsCoordinator")) {
+      driveTo(id, "EvaluatePeers"); // the team is rated in parallel
+      return;
+    }
     if (taskKey.equals("RecordLoss") || taskKey.equals("HoldRetrospective")) {
       driveTo(id, "PlanDelivery");
       driver.complete(id, "PlanDelivery", "sprintCount", 1);

@@ -217,7 +217,7 @@ class OpportunityToDeliveryProcessTest {
         .variables()
         .containsEntry("ratingsUnsealed", true)
         .containsKey("peerRatings")
-        .containsKey("coordinatorRatings");
+        .doesNotContainKey("coordinatorRatings");
     driver.complete(id, "HoldRetrospective", "lessonsLearned", "Qualify budget earlier");
 
     assertThat(opportunity).isEnded().hasPassed("EndEvent_LossShared");
@@ -268,11 +268,10 @@ class OpportunityToDeliveryProcessTest {
         .containsExactly("alice=14", "bob=4", "carol=2");
     Assertions.assertThat(bonuses(statement))
         .containsExactly("alice=30000.00", "bob=18000.00", "carol=12000.00");
-    Assertions.assertThat(driver.variable(opportunity, "sponsorRatings")).isNull();
     driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
     assertThat(opportunity).isEnded().hasPassed("RateTeamAsSponsor", "Event_RatingsUnsealed");
-    Assertions.assertThat(driver.historicVariable(opportunity, "sponsorRatings").toString())
-        .contains("frank");
+    Assertions.assertThat(driver.historicVariable(opportunity, "ratingsUnsealed")).isEqualTo(true);
+    Assertions.assertThat(driver.historicVariable(opportunity, "sponsorRatings")).isNull();
   }
 
   @Test

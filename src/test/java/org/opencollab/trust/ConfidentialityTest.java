@@ -96,16 +96,15 @@ class ConfidentialityTest {
         .contains(
             "\"alice\":{\"bob\":5,\"carol\":4,\"sam\":2}",
             "\"carol\":{\"alice\":5,\"bob\":4,\"sam\":3}");
+    // The coordinator's rating stays in its sealed answer, which the story shows oversight.
     assertThat(
             engine
                 .getHistoryService()
                 .createHistoricVariableInstanceQuery()
                 .processInstanceId(instance)
                 .variableName("coordinatorRatings")
-                .singleResult()
-                .getValue())
-        .asString()
-        .contains("\"alice\":5,\"bob\":5,\"carol\":4,\"sam\":2");
+                .count())
+        .isZero();
   }
 
   @Test
