@@ -99,12 +99,15 @@ public class PeersEvaluated implements TaskListener {
   }
 
   /**
-   * Who gives the ratings of {@code task}: the member of a peer evaluation; for the sponsor's and
-   * the coordinator's rating the person doing the task (its assignee, else the person completing
-   * it); done without anyone signed in, the executive sponsor or the group {@code coordinators}.
+   * Who gives the ratings of {@code task}: the member of a peer evaluation, the executive sponsor
+   * (its {@code member}) of the sponsor's rating; for the coordinator's rating the person doing the
+   * task (its assignee, else the person completing it), or the group {@code coordinators} when
+   * nobody is signed in.
    */
   public static String rater(DelegateTask task) {
-    if (EVALUATION_STEP.equals(task.getTaskDefinitionKey())) {
+    if (EVALUATION_STEP.equals(task.getTaskDefinitionKey())
+        || SPONSOR_RATING_STEP.equals(task.getTaskDefinitionKey())) {
+      // Personal steps: the member, or the executive sponsor given to its task as member.
       return (String) task.getVariable(MEMBER);
     }
     if (task.getAssignee() != null) {
@@ -115,10 +118,8 @@ public class PeersEvaluated implements TaskListener {
     if (current != null && current.getUserId() != null) {
       return current.getUserId();
     }
-    // Done without signing in (the engine's own tests): the sponsor, or the coordinators' group.
-    return SPONSOR_RATING_STEP.equals(task.getTaskDefinitionKey())
-        ? (String) task.getVariable(EXECUTIVE_SPONSOR)
-        : Groups.COORDINATORS;
+    // Done without signing in (the engine's own tests): the coordinators' group.
+    return Groups.COORDINATORS;
   }
 
   /** Whether the opportunity has an executive sponsor to rate its team. */
