@@ -170,7 +170,7 @@ public class DemoOpportunities {
         WorkedOpportunity.reviewSprint("Live in March"),
         WorkedOpportunity.acceptDelivery());
     demo.play(id, WorkedOpportunity.reportInputs(INPUTS));
-    demo.play(id, WorkedOpportunity.evaluatePeers(WorkedOpportunity.RATINGS_BY_RATER));
+    demo.play(id, WorkedOpportunity.evaluateTeam());
     demo.play(id, WorkedOpportunity.approveIncentives());
   }
 
@@ -179,6 +179,7 @@ public class DemoOpportunities {
     demo.play(id, WorkedOpportunity.solutionAndOffer());
     demo.play(id, WorkedOpportunity.negotiation("LOST"));
     demo.play(id, WorkedOpportunity.reportInputs(INPUTS));
+    demo.play(id, WorkedOpportunity.evaluateTeam());
     demo.play(
         id,
         WorkedOpportunity.recordLoss(60_000L, "Two months of pre-sales"),

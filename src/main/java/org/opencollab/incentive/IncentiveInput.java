@@ -9,12 +9,35 @@ import org.opencollab.opportunity.TeamMember;
  * What the incentive statement is computed from.
  *
  * @param departmentShares integer percentages by department code
- * @param peerRatings rater → (ratee → score 1–5)
+ * @param ratings the peers', the sponsor's and the coordinator's ratings of the team
  */
 public record IncentiveInput(
     String opportunityId,
     BigDecimal realizedRevenue,
     SortedMap<String, Integer> departmentShares,
     List<TeamMember> teamMembers,
-    SortedMap<String, SortedMap<String, Integer>> peerRatings,
-    IncentivePolicy policy) {}
+    TeamRatings ratings,
+    IncentivePolicy policy) {
+
+  /** An opportunity rated by its peers alone. */
+  public IncentiveInput(
+      String opportunityId,
+      BigDecimal realizedRevenue,
+      SortedMap<String, Integer> departmentShares,
+      List<TeamMember> teamMembers,
+      SortedMap<String, SortedMap<String, Integer>> peerRatings,
+      IncentivePolicy policy) {
+    this(
+        opportunityId,
+        realizedRevenue,
+        departmentShares,
+        teamMembers,
+        TeamRatings.peerOnly(peerRatings),
+        policy);
+  }
+
+  /** The peers' ratings, {@code {rater: {ratee: score}}}. */
+  public SortedMap<String, SortedMap<String, Integer>> peerRatings() {
+    return ratings.peer();
+  }
+}

@@ -20,14 +20,20 @@ public record IncentiveStatement(
   public record DepartmentLine(
       String department, int sharePercent, BigDecimal kpiCredit, BigDecimal pool) {}
 
-  /** A member's 360-degree peer score, bonus and collaboration-star award. */
+  /**
+   * A member's peer score and 360-degree score, bonus, collaboration-star award and the support
+   * given to other departments; {@code promotionPoints} = star points + {@code supportPoints}.
+   */
   public record MemberLine(
       String userId,
       String department,
       BigDecimal peerScore,
       List<Integer> ratingsReceived,
+      BigDecimal score,
       boolean freeRider,
       BigDecimal bonus,
       boolean collaborationStar,
+      List<String> supportedDepartments,
+      int supportPoints,
       int promotionPoints) {}
 }

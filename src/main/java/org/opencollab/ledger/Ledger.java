@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -75,23 +76,21 @@ public class Ledger {
     }
     Connection connection = EngineConnection.current();
     try (PreparedStatement department = departmentInsert(connection);
-        PreparedStatement person =
-            connection.prepareStatement(
-                "INSERT INTO COLLAB_LEDGER_PERSON (ENTRY_ID_, USER_ID_, DEPARTMENT_, BONUS_, STAR_,"
-                    + " PROMOTION_POINTS_, FREE_RIDER_) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        PreparedStatement person = personInsert(connection)) {
       for (IncentiveStatement.DepartmentLine line : statement.departments()) {
         addDepartment(department, entry, line.department(), line.kpiCredit(), line.pool(), zero());
       }
       department.executeBatch();
       for (IncentiveStatement.MemberLine member : statement.members()) {
-        person.setString(1, entry);
-        person.setString(2, member.userId());
-        person.setString(3, member.department());
-        person.setBigDecimal(4, member.bonus());
-        person.setBoolean(5, member.collaborationStar());
-        person.setInt(6, member.promotionPoints());
-        person.setBoolean(7, member.freeRider());
-        person.addBatch();
+        addPerson(
+            person,
+            entry,
+            member.userId(),
+            member.department(),
+            member.bonus(),
+            member.collaborationStar(),
+            member.promotionPoints(),
+            member.freeRider());
       }
       person.executeBatch();
     } catch (SQLException e) {
@@ -99,17 +98,40 @@ public class Ledger {
     }
   }
 
-  /** Writes a loss statement, unless it is in the ledger already. */
+  /**
+   * Writes a loss statement, unless it is in the ledger already: per department the loss, per
+   * member (when the team was rated on the loss) no bonus and no star, the promotion points for
+   * support given and the free-rider flag.
+   */
   public void record(LossStatement statement, String processInstanceId) {
     String entry = entryId(LOSS, statement.opportunityId());
     if (!open(entry, LOSS, statement.opportunityId(), processInstanceId, statement.lossAmount())) {
       return;
     }
-    try (PreparedStatement department = departmentInsert(EngineConnection.current())) {
+    Connection connection = EngineConnection.current();
+    try (PreparedStatement department = departmentInsert(connection);
+        PreparedStatement person = personInsert(connection)) {
       for (LossStatement.DepartmentLoss line : statement.departments()) {
         addDepartment(department, entry, line.department(), zero(), zero(), line.loss());
       }
       department.executeBatch();
+      // A statement of a model version that rated nobody on a loss has no members.
+      List<LossStatement.MemberLine> members =
+          statement.members() == null ? List.of() : statement.members();
+      for (LossStatement.MemberLine member : members) {
+        addPerson(
+            person,
+            entry,
+            member.userId(),
+            member.department(),
+            zero(),
+            false,
+            member.promotionPoints(),
+            member.freeRider());
+      }
+      if (!members.isEmpty()) {
+        person.executeBatch();
+      }
     } catch (SQLException e) {
       throw failed(entry, e);
     }
@@ -168,6 +190,32 @@ public class Ledger {
     return connection.prepareStatement(
         "INSERT INTO COLLAB_LEDGER_DEPARTMENT (ENTRY_ID_, DEPARTMENT_, KPI_CREDIT_, POOL_, LOSS_)"
             + " VALUES (?, ?, ?, ?, ?)");
+  }
+
+  private static PreparedStatement personInsert(Connection connection) throws SQLException {
+    return connection.prepareStatement(
+        "INSERT INTO COLLAB_LEDGER_PERSON (ENTRY_ID_, USER_ID_, DEPARTMENT_, BONUS_, STAR_,"
+            + " PROMOTION_POINTS_, FREE_RIDER_) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  }
+
+  private static void addPerson(
+      PreparedStatement insert,
+      String entry,
+      String userId,
+      String department,
+      BigDecimal bonus,
+      boolean star,
+      int promotionPoints,
+      boolean freeRider)
+      throws SQLException {
+    insert.setString(1, entry);
+    insert.setString(2, userId);
+    insert.setString(3, department);
+    insert.setBigDecimal(4, bonus);
+    insert.setBoolean(5, star);
+    insert.setInt(6, promotionPoints);
+    insert.setBoolean(7, freeRider);
+    insert.addBatch();
   }
 
   private static void addDepartment(

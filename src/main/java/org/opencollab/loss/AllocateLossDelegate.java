@@ -2,6 +2,7 @@ package org.opencollab.loss;
 
 import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT_INPUTS;
 import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT_SHARES;
+import static org.opencollab.opportunity.OpportunityVariables.INCENTIVE_POLICY;
 import static org.opencollab.opportunity.OpportunityVariables.LOSS_AMOUNT;
 import static org.opencollab.opportunity.OpportunityVariables.LOSS_STATEMENT;
 import static org.opencollab.opportunity.OpportunityVariables.OPPORTUNITY_ID;
@@ -11,6 +12,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opencollab.incentive.SettlementInputs;
+import org.opencollab.opportunity.Team;
 import org.opencollab.variables.InvalidVariableException;
 import org.opencollab.variables.JsonVariables;
 import org.opencollab.variables.Rule;
@@ -18,9 +21,9 @@ import org.opencollab.variables.VariableReader;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task {@code AllocateLoss}: reads {@code lossAmount}, {@code departmentInputs} and {@code
- * departmentShares}; writes {@code lossStatement}. An invalid input fails naming the variable and
- * writes nothing.
+ * Service task {@code AllocateLoss}: reads {@code lossAmount}, {@code departmentInputs}, {@code
+ * departmentShares}, the team, its sealed ratings and {@code incentivePolicy}; writes {@code
+ * lossStatement}. An invalid input fails naming the variable and writes nothing.
  */
 @Component("allocateLoss")
 public class AllocateLossDelegate implements JavaDelegate {
@@ -29,13 +32,23 @@ public class AllocateLossDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    VariableReader variables = VariableReader.of(execution::getVariable);
+    VariableReader variables = SettlementInputs.variables(execution);
     LossInput input =
-        new LossInput(
-            variables.requiredString(OPPORTUNITY_ID),
-            variables.money(LOSS_AMOUNT),
-            variables.integerMap(DEPARTMENT_SHARES),
-            departmentInputs(variables));
+        execution.getVariable(INCENTIVE_POLICY) == null
+            // a model version that rated nobody on a loss
+            ? new LossInput(
+                variables.requiredString(OPPORTUNITY_ID),
+                variables.money(LOSS_AMOUNT),
+                variables.integerMap(DEPARTMENT_SHARES),
+                departmentInputs(variables))
+            : new LossInput(
+                variables.requiredString(OPPORTUNITY_ID),
+                variables.money(LOSS_AMOUNT),
+                variables.integerMap(DEPARTMENT_SHARES),
+                departmentInputs(variables),
+                Team.read(variables).members(),
+                SettlementInputs.ratings(variables),
+                SettlementInputs.policy(variables));
     execution.setVariable(LOSS_STATEMENT, JsonVariables.value(allocator.allocate(input)));
   }
 

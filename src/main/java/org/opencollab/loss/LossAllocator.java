@@ -4,9 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.opencollab.incentive.IncentiveCalculator;
+import org.opencollab.incentive.TeamScores;
+import org.opencollab.incentive.TeamScores.MemberScore;
 import org.opencollab.loss.LossStatement.DepartmentLoss;
+import org.opencollab.loss.LossStatement.MemberLine;
 import org.opencollab.money.Allocation;
 import org.opencollab.money.Money;
 import org.opencollab.opportunity.DepartmentShares;
@@ -16,7 +21,9 @@ import org.opencollab.variables.Rule;
 /**
  * Risk sharing from the seed (风险共担): when an opportunity fails, the involved departments bear the
  * loss in proportion to what they put in, measured in hours, rather than one department taking the
- * blame. When nobody reported hours, the agreed shares are the only fair measure left.
+ * blame. When nobody reported hours, the agreed shares are the only fair measure left. The team is
+ * rated on a loss as on a delivery, so a free rider (搭便车) and the support given to other
+ * departments (主动支持其他部门) count on every outcome.
  */
 public final class LossAllocator {
 
@@ -61,7 +68,39 @@ public final class LossAllocator {
         input.opportunityId(),
         lossAmount,
         noHours ? LossStatement.BASIS_SHARES : LossStatement.BASIS_INPUT_HOURS,
-        List.copyOf(departments));
+        List.copyOf(departments),
+        members(input));
+  }
+
+  /**
+   * The team on a loss, rated as on the delivered path (360度评估): each member's scores, the
+   * free-rider flag and the support given; no bonus and no star, as there is no pool to share.
+   */
+  private static List<MemberLine> members(LossInput input) {
+    if (!input.rated()) {
+      return List.of();
+    }
+    SortedMap<String, MemberScore> scores =
+        TeamScores.of(input.teamMembers(), input.ratings(), input.policy());
+    Set<String> freeRiders = IncentiveCalculator.freeRiders(scores, input.policy());
+    List<MemberLine> members = new ArrayList<>();
+    scores.forEach(
+        (userId, score) -> {
+          boolean freeRider = freeRiders.contains(userId);
+          int supportPoints = IncentiveCalculator.supportPoints(score, freeRider, input.policy());
+          members.add(
+              new MemberLine(
+                  userId,
+                  score.member().department(),
+                  score.peer().shown(),
+                  score.peer().ratingsReceived(),
+                  score.score().shown(),
+                  freeRider,
+                  List.copyOf(score.supportedDepartments()),
+                  supportPoints,
+                  supportPoints));
+        });
+    return List.copyOf(members);
   }
 
   private static void validate(LossInput input) {
@@ -69,6 +108,9 @@ public final class LossAllocator {
       throw new InvalidVariableException("lossAmount", Rule.zeroOrMore());
     }
     DepartmentShares.validate("departmentShares", input.departmentShares());
+    if (input.rated()) {
+      TeamScores.validate(input.teamMembers(), input.ratings(), input.policy());
+    }
     if (!input.departmentInputs().keySet().equals(input.departmentShares().keySet())) {
       throw new InvalidVariableException(
           "departmentInputs",

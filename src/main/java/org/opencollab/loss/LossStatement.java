@@ -8,9 +8,15 @@ import java.util.List;
  * Invariant: Σ loss = lossAmount.
  *
  * @param basis {@code INPUT_HOURS}, or {@code SHARES} when no department reported any hours
+ * @param members the team's 360-degree scores, free riders and support given; empty when the
+ *     opportunity's model version rated nobody on a loss
  */
 public record LossStatement(
-    String opportunityId, BigDecimal lossAmount, String basis, List<DepartmentLoss> departments) {
+    String opportunityId,
+    BigDecimal lossAmount,
+    String basis,
+    List<DepartmentLoss> departments,
+    List<MemberLine> members) {
 
   public static final String BASIS_INPUT_HOURS = "INPUT_HOURS";
   public static final String BASIS_SHARES = "SHARES";
@@ -24,4 +30,19 @@ public record LossStatement(
       BigDecimal inputCost,
       BigDecimal share,
       BigDecimal loss) {}
+
+  /**
+   * A member's ratings on a loss: no bonus and no star, but the free-rider flag (搭便车) and the
+   * promotion points for support given to other departments (主动支持其他部门), which the ledger records.
+   */
+  public record MemberLine(
+      String userId,
+      String department,
+      BigDecimal peerScore,
+      List<Integer> ratingsReceived,
+      BigDecimal score,
+      boolean freeRider,
+      List<String> supportedDepartments,
+      int supportPoints,
+      int promotionPoints) {}
 }

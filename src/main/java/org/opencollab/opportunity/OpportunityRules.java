@@ -239,7 +239,9 @@ public class OpportunityRules implements ProcessRules {
               variables.number(INPUT_HOURS, BigDecimal.ZERO, MAX_HOURS);
               variables.money(INPUT_COST);
             }),
-        rule("EvaluatePeers", writes(RATINGS, COMMENTS), OpportunityRules::checkRatings),
+        rule(EVALUATION_STEP, writes(RATINGS, COMMENTS), OpportunityRules::checkRatings),
+        rule(SPONSOR_RATING_STEP, writes(RATINGS, COMMENTS), OpportunityRules::checkRatings),
+        rule(COORDINATOR_RATING_STEP, writes(RATINGS, COMMENTS), OpportunityRules::checkRatings),
         rule(
             "ApproveIncentives",
             writes(INCENTIVES_APPROVED),
@@ -301,7 +303,13 @@ public class OpportunityRules implements ProcessRules {
     solutionManager.ifPresent(user -> requireInTeam(seen, SOLUTION_MANAGER, user));
     requireInTeam(seen, DELIVERY_MANAGER, deliveryManager);
 
-    if (Boolean.TRUE.equals(task.getVariable(TASK_FORCE_REQUIRED))) {
+    if (!Boolean.TRUE.equals(task.getVariable(TASK_FORCE_REQUIRED))) {
+      // A sponsor without a task force rates the team too, so must be one of the committee.
+      variables
+          .optionalString(EXECUTIVE_SPONSOR)
+          .ifPresent(
+              sponsor -> requireMember(identity, EXECUTIVE_SPONSOR, sponsor, Groups.COMMITTEE));
+    } else {
       requireMember(
           identity,
           EXECUTIVE_SPONSOR,
@@ -337,19 +345,23 @@ public class OpportunityRules implements ProcessRules {
     }
   }
 
+  /**
+   * A rating of the team, by a member of the others (EvaluatePeers) or by the sponsor or a
+   * coordinator of every member but themselves (360度评估): each once, 1 to 5.
+   */
   private static void checkRatings(VariableReader variables, DelegateTask task) {
-    String rater = (String) task.getVariable(MEMBER);
+    String rater = PeersEvaluated.rater(task);
     SortedMap<String, Integer> ratings = variables.integerMap(RATINGS);
     Set<String> expected = new TreeSet<>(Team.read(variables).userIds());
     expected.remove(rater);
     if (!ratings.keySet().equals(expected)) {
       throw new InvalidVariableException(
           RATINGS,
-          "must rate every other team member exactly once: "
+          "must rate every team member other than yourself exactly once: "
               + String.join(", ", expected)
               + "; got "
               + String.join(", ", ratings.keySet()),
-          "必须为其他每位团队成员各评分一次："
+          "必须为除您之外的每位团队成员各评分一次："
               + String.join(", ", expected)
               + "；实际为 "
               + String.join(", ", ratings.keySet()));

@@ -104,6 +104,35 @@ public final class OpportunityVariables {
   /** The peer evaluation's task id. */
   public static final String EVALUATION_STEP = "EvaluatePeers";
 
+  /** The executive sponsor's rating of the team (360度评估): its task id. */
+  public static final String SPONSOR_RATING_STEP = "RateTeamAsSponsor";
+
+  /** A coordinator's rating of the team (360度评估): its task id. */
+  public static final String COORDINATOR_RATING_STEP = "RateTeamAsCoordinator";
+
+  /**
+   * The executive sponsor's ratings, {@code {sponsor: {ratee: score}}}: read sealed by the
+   * calculations, given as a variable only by a process owner's repair. Confidential.
+   */
+  public static final String SPONSOR_RATINGS = "sponsorRatings";
+
+  /** The sponsor's comment, {@code {sponsor: "..."}}: confidential likewise. */
+  public static final String SPONSOR_COMMENTS = "sponsorComments";
+
+  /**
+   * The coordinator's ratings, {@code {coordinator: {ratee: score}}}: as {@code sponsorRatings}.
+   */
+  public static final String COORDINATOR_RATINGS = "coordinatorRatings";
+
+  /** The coordinator's comment, {@code {coordinator: "..."}}: confidential likewise. */
+  public static final String COORDINATOR_COMMENTS = "coordinatorComments";
+
+  /**
+   * Derived, {@code true} once the team's ratings are unsealed: when the incentive statement is
+   * approved, or when the loss statement is recorded in the ledger.
+   */
+  public static final String RATINGS_UNSEALED = "ratingsUnsealed";
+
   /**
    * The single result of DMN {@code incentivePolicy}, mapped by the business rule task before the
    * calculation.

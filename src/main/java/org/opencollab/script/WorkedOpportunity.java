@@ -77,6 +77,9 @@ public final class WorkedOpportunity {
   public static final String ACCEPT_DELIVERY = "AcceptDelivery";
   public static final String REPORT_DEPARTMENT_INPUT = "ReportDepartmentInput";
   public static final String EVALUATE_PEERS = OpportunityVariables.EVALUATION_STEP;
+  public static final String RATE_TEAM_AS_SPONSOR = OpportunityVariables.SPONSOR_RATING_STEP;
+  public static final String RATE_TEAM_AS_COORDINATOR =
+      OpportunityVariables.COORDINATOR_RATING_STEP;
   public static final String APPROVE_INCENTIVES = "ApproveIncentives";
   public static final String RECORD_LOSS = "RecordLoss";
   public static final String HOLD_RETROSPECTIVE = "HoldRetrospective";
@@ -97,6 +100,8 @@ public final class WorkedOpportunity {
           ACCEPT_DELIVERY,
           REPORT_DEPARTMENT_INPUT,
           EVALUATE_PEERS,
+          RATE_TEAM_AS_SPONSOR,
+          RATE_TEAM_AS_COORDINATOR,
           APPROVE_INCENTIVES,
           RECORD_LOSS,
           HOLD_RETROSPECTIVE);
@@ -142,6 +147,16 @@ public final class WorkedOpportunity {
           "sam", "{\"alice\": 5, \"bob\": 5, \"carol\": 4}",
           "bob", "{\"alice\": 4, \"sam\": 2, \"carol\": 3}",
           "carol", "{\"alice\": 5, \"sam\": 3, \"bob\": 4}");
+
+  /**
+   * The coordinator's ratings of the worked example's team (360度评估): with the peers' at the
+   * policy's weights, alice and bob 4.75, carol 3.75, sam 2.25 (still a free rider).
+   */
+  public static final String COORDINATOR_RATINGS =
+      "{\"alice\": 5, \"sam\": 2, \"bob\": 5, \"carol\": 4}";
+
+  /** The executive sponsor's ratings of the task force (alice, bob, carol). */
+  public static final String SPONSOR_RATINGS = "{\"alice\": 5, \"bob\": 5, \"carol\": 4}";
 
   /** A department's reported input: hours and cost (CNY). */
   public record Input(int hours, int cost) {}
@@ -363,6 +378,32 @@ public final class WorkedOpportunity {
   }
 
   /** Every member's ratings, each done by the member. */
+  /** A coordinator's rating of every team member (360度评估). */
+  public static Step rateTeamAsCoordinator(String ratings) {
+    return Step.of(
+        RATE_TEAM_AS_COORDINATOR,
+        COORDINATOR,
+        RATINGS,
+        new JsonText(ratings),
+        COMMENTS,
+        "Reliable team / 团队可靠");
+  }
+
+  /** The executive sponsor's rating of every team member (360度评估). */
+  public static Step rateTeamAsSponsor(String sponsor, String ratings) {
+    return Step.of(
+        RATE_TEAM_AS_SPONSOR, sponsor, RATINGS, new JsonText(ratings), COMMENTS, "Well led / 配合良好");
+  }
+
+  /**
+   * The worked example's team rated 360 degrees: every peer, then the coordinator; its task forces'
+   * sponsor rates in {@link #rateTeamAsSponsor}.
+   */
+  public static List<Step> evaluateTeam() {
+    return concat(
+        evaluatePeers(RATINGS_BY_RATER), List.of(rateTeamAsCoordinator(COORDINATOR_RATINGS)));
+  }
+
   public static List<Step> evaluatePeers(Map<String, String> ratingsByRater) {
     return ratingsByRater.entrySet().stream()
         .map(rater -> evaluatePeers(rater.getKey(), rater.getValue()))
@@ -441,9 +482,9 @@ public final class WorkedOpportunity {
         reportInputs(DELIVERED_INPUTS));
   }
 
-  /** The worked example up to the last peer rating: its incentive calculation is due. */
+  /** The worked example up to the last rating of its team: its incentive calculation is due. */
   public static List<Step> deliveredUntilCalculation() {
-    return concat(deliveredUntilEvaluation(), evaluatePeers(RATINGS_BY_RATER));
+    return concat(deliveredUntilEvaluation(), evaluateTeam());
   }
 
   /** The worked example to its end: DELIVERED, incentives approved. */
@@ -458,6 +499,7 @@ public final class WorkedOpportunity {
         solutionAndOffer(),
         negotiation("LOST"),
         reportInputs(LOST_INPUTS),
+        evaluateTeam(),
         List.of(recordLoss()));
   }
 

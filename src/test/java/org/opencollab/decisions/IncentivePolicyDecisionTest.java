@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** DMN {@code incentivePolicy}: the pool rate by priority and the shared thresholds. */
+/**
+ * DMN {@code incentivePolicy}: the pool rate by priority and the shared thresholds, 360-degree
+ * weights and support points.
+ */
 class IncentivePolicyDecisionTest extends DecisionTableTest {
 
   @ParameterizedTest(name = "priority {0} → pool rate {1}")
@@ -18,15 +21,16 @@ class IncentivePolicyDecisionTest extends DecisionTableTest {
     assertThat(evaluation.matchedRule()).isEqualTo(rule);
     assertThat(evaluation.outputs())
         .containsExactlyInAnyOrderEntriesOf(
-            Map.of(
-                "poolRate",
-                poolRate,
-                "freeRiderThreshold",
-                2.5,
-                "starThreshold",
-                4.5,
-                "starPromotionPoints",
-                10));
+            Map.ofEntries(
+                Map.entry("poolRate", poolRate),
+                Map.entry("freeRiderThreshold", 2.5),
+                Map.entry("starThreshold", 4.5),
+                Map.entry("starPromotionPoints", 10),
+                Map.entry("peerWeight", 0.6),
+                Map.entry("sponsorWeight", 0.2),
+                Map.entry("coordinatorWeight", 0.2),
+                Map.entry("supportThreshold", 4.0),
+                Map.entry("supportPromotionPoints", 2)));
   }
 
   @Test

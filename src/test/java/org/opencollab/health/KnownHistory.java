@@ -83,6 +83,7 @@ final class KnownHistory {
     later(1);
     driver.negotiate(c, "LOST");
     reportInputs(c);
+    driver.evaluateWorkedExampleTeam(c); // the team is rated on a loss too
     later(1);
     driver.complete(c, "RecordLoss", "lossAmount", 50_000L, "lossNotes", "Pre-sales effort");
     driver.runJobs(c);
@@ -201,7 +202,7 @@ final class KnownHistory {
   private void settleDelivered(String id) {
     reportInputs(id);
     later(1);
-    driver.evaluateWorkedExamplePeers(id);
+    driver.evaluateWorkedExampleTeam(id);
     driver.runJobs(id);
     later(1);
     driver.complete(id, "ApproveIncentives", "incentivesApproved", true);

@@ -19,10 +19,28 @@ class IncentiveCalculatorTest {
   static final IncentivePolicy PRIORITY_B =
       new IncentivePolicy(new BigDecimal("0.02"), new BigDecimal("2.5"), new BigDecimal("4.5"), 10);
 
+  /** DMN incentivePolicy's priority B: 360-degree weights 0.6 / 0.2 / 0.2, support 4 → 2 points. */
+  static final IncentivePolicy PRIORITY_B_360 =
+      new IncentivePolicy(
+          new BigDecimal("0.02"),
+          new BigDecimal("2.5"),
+          new BigDecimal("4.5"),
+          10,
+          new BigDecimal("0.6"),
+          new BigDecimal("0.2"),
+          new BigDecimal("0.2"),
+          new BigDecimal("4"),
+          2);
+
   private final IncentiveCalculator calculator = new IncentiveCalculator();
 
   /** docs/money.md, worked example, to the cent. */
   static IncentiveInput workedExample() {
+    return workedExample(PRIORITY_B);
+  }
+
+  /** The worked example's team and peer ratings under {@code policy}. */
+  static IncentiveInput workedExample(IncentivePolicy policy) {
     return new IncentiveInput(
         "OPP-2026-001",
         new BigDecimal("2000000.00"),
@@ -37,7 +55,7 @@ class IncentiveCalculatorTest {
             "sam", Map.of("alice", 5, "bob", 5, "carol", 4),
             "bob", Map.of("alice", 4, "sam", 2, "carol", 3),
             "carol", Map.of("alice", 5, "sam", 3, "bob", 4)),
-        PRIORITY_B);
+        policy);
   }
 
   /** ratingsReceived lists the scores from lowest to highest: it never tells who gave which. */
@@ -63,36 +81,48 @@ class IncentiveCalculatorTest {
                 "SALES",
                 new BigDecimal("4.67"),
                 List.of(4, 5, 5),
+                new BigDecimal("4.67"),
                 false,
                 new BigDecimal("20000.00"),
                 true,
+                List.of(),
+                0,
                 10),
             new MemberLine(
                 "bob",
                 "TECH",
                 new BigDecimal("4.67"),
                 List.of(4, 5, 5),
+                new BigDecimal("4.67"),
                 false,
                 new BigDecimal("14000.00"),
                 true,
+                List.of(),
+                0,
                 10),
             new MemberLine(
                 "carol",
                 "DELIVERY",
                 new BigDecimal("3.67"),
                 List.of(3, 4, 4),
+                new BigDecimal("3.67"),
                 false,
                 new BigDecimal("6000.00"),
                 false,
+                List.of(),
+                0,
                 0),
             new MemberLine(
                 "sam",
                 "SALES",
                 new BigDecimal("2.33"),
                 List.of(2, 2, 3),
+                new BigDecimal("2.33"),
                 true,
                 new BigDecimal("0.00"),
                 false,
+                List.of(),
+                0,
                 0));
   }
 
@@ -380,5 +410,137 @@ class IncentiveCalculatorTest {
       ratings.get((String) overrides[i]).put((String) overrides[i + 1], (Integer) overrides[i + 2]);
     }
     return ratings;
+  }
+
+  /** docs/money.md, "Worked example, 360 degrees": the coordinator's ratings, no sponsor. */
+  @Test
+  void workedExampleRatedThreeHundredSixtyDegreesRewardsSupportGiven() {
+    IncentiveInput peers = workedExample(PRIORITY_B_360);
+    SortedMap<String, SortedMap<String, Integer>> coordinator = new TreeMap<>();
+    coordinator.put("erin", new TreeMap<>(Map.of("alice", 5, "bob", 5, "carol", 4, "sam", 2)));
+    IncentiveStatement statement =
+        calculator.calculate(
+            new IncentiveInput(
+                peers.opportunityId(),
+                peers.realizedRevenue(),
+                peers.departmentShares(),
+                peers.teamMembers(),
+                new TeamRatings(peers.peerRatings(), new TreeMap<>(), coordinator),
+                PRIORITY_B_360));
+
+    assertThat(statement.members())
+        .extracting(
+            MemberLine::userId,
+            MemberLine::peerScore,
+            MemberLine::score,
+            MemberLine::freeRider,
+            MemberLine::bonus,
+            MemberLine::collaborationStar,
+            MemberLine::supportedDepartments,
+            MemberLine::supportPoints,
+            MemberLine::promotionPoints)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "alice",
+                new BigDecimal("4.67"),
+                new BigDecimal("4.75"),
+                false,
+                new BigDecimal("20000.00"),
+                true,
+                List.of("DELIVERY", "TECH"),
+                4,
+                14),
+            org.assertj.core.groups.Tuple.tuple(
+                "bob",
+                new BigDecimal("4.67"),
+                new BigDecimal("4.75"),
+                false,
+                new BigDecimal("14000.00"),
+                true,
+                List.of("DELIVERY", "SALES"),
+                4,
+                14),
+            org.assertj.core.groups.Tuple.tuple(
+                "carol",
+                new BigDecimal("3.67"),
+                new BigDecimal("3.75"),
+                false,
+                new BigDecimal("6000.00"),
+                false,
+                List.of("SALES"),
+                2,
+                2),
+            org.assertj.core.groups.Tuple.tuple(
+                "sam",
+                new BigDecimal("2.33"),
+                new BigDecimal("2.25"),
+                true,
+                new BigDecimal("0.00"),
+                false,
+                List.of(),
+                0,
+                0));
+  }
+
+  /** The sponsor weighs in with its weight renormalised over the raters present. */
+  @Test
+  void theSponsorsRatingCountsWithItsRenormalisedWeight() {
+    SortedMap<String, SortedMap<String, Integer>> peers = new TreeMap<>();
+    peers.put("alice", new TreeMap<>(Map.of("bob", 3)));
+    peers.put("bob", new TreeMap<>(Map.of("alice", 3)));
+    SortedMap<String, SortedMap<String, Integer>> sponsor = new TreeMap<>();
+    sponsor.put("frank", new TreeMap<>(Map.of("alice", 5, "bob", 1)));
+    IncentiveStatement statement =
+        calculator.calculate(
+            new IncentiveInput(
+                "OPP-360",
+                new BigDecimal("1000.00"),
+                shares("SALES", 50, "TECH", 50),
+                List.of(new TeamMember("alice", "SALES"), new TeamMember("bob", "TECH")),
+                new TeamRatings(peers, sponsor, new TreeMap<>()),
+                PRIORITY_B_360));
+    // Peers 0.6/0.8 = 0.75, sponsor 0.2/0.8 = 0.25: alice 2.25 + 1.25 = 3.50, bob 2.25 + 0.25.
+    assertThat(statement.members())
+        .extracting(MemberLine::userId, MemberLine::score, MemberLine::freeRider)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("alice", new BigDecimal("3.50"), false),
+            org.assertj.core.groups.Tuple.tuple("bob", new BigDecimal("2.50"), false));
+  }
+
+  @Test
+  void aSponsorWhoDoesNotRateEveryMemberIsRefusedNamingTheVariable() {
+    SortedMap<String, SortedMap<String, Integer>> sponsor = new TreeMap<>();
+    sponsor.put("frank", new TreeMap<>(Map.of("alice", 5)));
+    IncentiveInput peers = workedExample(PRIORITY_B_360);
+    assertThatThrownBy(
+            () ->
+                calculator.calculate(
+                    new IncentiveInput(
+                        peers.opportunityId(),
+                        peers.realizedRevenue(),
+                        peers.departmentShares(),
+                        peers.teamMembers(),
+                        new TeamRatings(peers.peerRatings(), sponsor, new TreeMap<>()),
+                        PRIORITY_B_360)))
+        .isInstanceOf(InvalidVariableException.class)
+        .hasMessageContaining("sponsorRatings: frank must rate every other team member");
+  }
+
+  @Test
+  void aPeerWeightOfZeroIsRefused() {
+    IncentivePolicy noPeers =
+        new IncentivePolicy(
+            new BigDecimal("0.02"),
+            new BigDecimal("2.5"),
+            new BigDecimal("4.5"),
+            10,
+            BigDecimal.ZERO,
+            new BigDecimal("0.5"),
+            new BigDecimal("0.5"),
+            new BigDecimal("4"),
+            2);
+    assertThatThrownBy(() -> calculator.calculate(workedExample(noPeers)))
+        .isInstanceOf(InvalidVariableException.class)
+        .hasMessageContaining("incentivePolicy: peerWeight must be more than 0");
   }
 }

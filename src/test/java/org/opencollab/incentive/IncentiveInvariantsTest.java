@@ -3,6 +3,7 @@ package org.opencollab.incentive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -11,12 +12,17 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.opencollab.incentive.IncentiveStatement.DepartmentLine;
 import org.opencollab.incentive.IncentiveStatement.MemberLine;
+import org.opencollab.loss.DepartmentInput;
+import org.opencollab.loss.LossAllocator;
+import org.opencollab.loss.LossInput;
+import org.opencollab.loss.LossStatement;
 import org.opencollab.money.Money;
 import org.opencollab.opportunity.TeamMember;
 
 /**
- * docs/money.md's invariants over thousands of generated opportunities. The generator is seeded, so
- * a failure names its case and repeats on every machine.
+ * docs/money.md's invariants over thousands of generated opportunities, delivered and lost, rated
+ * by peers alone or 360 degrees. The generator is seeded, so a failure names its case and repeats
+ * on every machine.
  */
 class IncentiveInvariantsTest {
 
@@ -25,6 +31,9 @@ class IncentiveInvariantsTest {
   static final List<String> DEPARTMENTS =
       List.of("DELIVERY", "MARKETING", "OPERATIONS", "SALES", "TECH");
   static final List<String> POOL_RATES = List.of("0.03", "0.02", "0.015", "0.0123", "1", "0");
+  static final List<String> WEIGHTS = List.of("0", "0.6", "0.2", "0.25", "1", "0.333", "3");
+  static final BigDecimal ONE = new BigDecimal("1.00");
+  static final BigDecimal FIVE = new BigDecimal("5.00");
 
   private final IncentiveCalculator calculator = new IncentiveCalculator();
 
@@ -57,9 +66,111 @@ class IncentiveInvariantsTest {
       for (MemberLine member : statement.members()) {
         assertThat(member.bonus().scale()).as(context).isEqualTo(2);
         assertThat(member.bonus().signum()).as(context).isGreaterThanOrEqualTo(0);
+        assertThat(member.score()).as(context).isBetween(ONE, FIVE);
+        assertThat(member.supportPoints()).as(context).isGreaterThanOrEqualTo(0);
+        assertThat(member.promotionPoints())
+            .as(context)
+            .isEqualTo(
+                member.supportPoints()
+                    + (member.collaborationStar() ? input.policy().starPromotionPoints() : 0));
+        assertThat(member.supportPoints())
+            .as(context)
+            .isEqualTo(
+                member.freeRider()
+                    ? 0
+                    : member.supportedDepartments().size()
+                        * input.policy().supportPromotionPoints());
+        assertThat(member.supportedDepartments()).as(context).doesNotContain(member.department());
         if (member.freeRider()) {
           assertThat(member.bonus()).as(context).isEqualTo(Money.ZERO);
           assertThat(member.collaborationStar()).as(context).isFalse();
+        }
+      }
+    }
+  }
+
+  /**
+   * The weights of the raters present, renormalised, add up to exactly 1 whichever raters are
+   * missing, and a member's score stays within the rating scale, exactly.
+   */
+  @Test
+  void usedWeightsSumToOneAndScoresStayWithinTheScale() {
+    Random random = new Random(SEED + 1);
+    for (int i = 0; i < CASES; i++) {
+      IncentiveInput input = generate(random, i);
+      String context = "case " + i + ": " + input;
+      for (boolean sponsor : new boolean[] {true, false}) {
+        for (boolean coordinator : new boolean[] {true, false}) {
+          List<BigInteger[]> used = TeamScores.usedWeights(input.policy(), sponsor, coordinator);
+          BigInteger numerators = BigInteger.ZERO;
+          for (BigInteger[] weight : used) {
+            assertThat(weight[0].signum()).as(context).isGreaterThanOrEqualTo(0);
+            assertThat(weight[1]).as(context).isEqualTo(used.get(0)[1]);
+            numerators = numerators.add(weight[0]);
+          }
+          assertThat(numerators).as(context).isEqualTo(used.get(0)[1]);
+          assertThat(used.get(1)[0].signum() == 0 || sponsor).as(context).isTrue();
+          assertThat(used.get(2)[0].signum() == 0 || coordinator).as(context).isTrue();
+        }
+      }
+      TeamScores.of(input.teamMembers(), input.ratings(), input.policy())
+          .forEach(
+              (userId, score) -> {
+                assertThat(score.score().compareTo(new Score(BigInteger.ONE, BigInteger.ONE)))
+                    .as(context)
+                    .isGreaterThanOrEqualTo(0);
+                assertThat(
+                        score.score().compareTo(new Score(BigInteger.valueOf(5), BigInteger.ONE)))
+                    .as(context)
+                    .isLessThanOrEqualTo(0);
+              });
+    }
+  }
+
+  /**
+   * The loss statement over the same generated teams: Σ loss = lossAmount, scores within the scale,
+   * no bonus and no star on a loss, points never negative and only for support given.
+   */
+  @Test
+  void lossesAlwaysSumExactlyAndRateTheTeam() {
+    Random random = new Random(SEED + 2);
+    for (int i = 0; i < CASES; i++) {
+      IncentiveInput generated = generate(random, i);
+      SortedMap<String, DepartmentInput> inputs = new TreeMap<>();
+      generated
+          .departmentShares()
+          .keySet()
+          .forEach(
+              department ->
+                  inputs.put(
+                      department,
+                      new DepartmentInput(
+                          BigDecimal.valueOf(random.nextInt(3) == 0 ? 0 : random.nextInt(500)),
+                          BigDecimal.valueOf(random.nextInt(1_000_000), 2))));
+      LossInput input =
+          new LossInput(
+              generated.opportunityId(),
+              generated.realizedRevenue(),
+              generated.departmentShares(),
+              inputs,
+              generated.teamMembers(),
+              generated.ratings(),
+              generated.policy());
+      LossStatement statement = new LossAllocator().allocate(input);
+      String context = "case " + i + ": " + input;
+      assertThat(
+              statement.departments().stream()
+                  .map(LossStatement.DepartmentLoss::loss)
+                  .reduce(Money.ZERO, BigDecimal::add))
+          .as(context)
+          .isEqualTo(statement.lossAmount());
+      assertThat(statement.members()).as(context).hasSize(generated.teamMembers().size());
+      for (LossStatement.MemberLine member : statement.members()) {
+        assertThat(member.score()).as(context).isBetween(ONE, FIVE);
+        assertThat(member.promotionPoints()).as(context).isEqualTo(member.supportPoints());
+        assertThat(member.supportPoints()).as(context).isGreaterThanOrEqualTo(0);
+        if (member.freeRider()) {
+          assertThat(member.supportPoints()).as(context).isZero();
         }
       }
     }
@@ -97,14 +208,49 @@ class IncentiveInvariantsTest {
           case 2 -> (long) (random.nextDouble() * 100_000_000_000_00L);
           default -> 100_000_000_000_00L;
         };
+    BigDecimal poolRate = new BigDecimal(POOL_RATES.get(random.nextInt(POOL_RATES.size())));
+    // Half the cases with 360-degree weights and support points, some of them zero.
     IncentivePolicy policy =
-        new IncentivePolicy(
-            new BigDecimal(POOL_RATES.get(random.nextInt(POOL_RATES.size()))),
-            new BigDecimal("2.5"),
-            new BigDecimal("4.5"),
-            10);
+        random.nextBoolean()
+            ? new IncentivePolicy(poolRate, new BigDecimal("2.5"), new BigDecimal("4.5"), 10)
+            : new IncentivePolicy(
+                poolRate,
+                new BigDecimal("2.5"),
+                new BigDecimal("4.5"),
+                10,
+                new BigDecimal(WEIGHTS.get(1 + random.nextInt(WEIGHTS.size() - 1))),
+                new BigDecimal(WEIGHTS.get(random.nextInt(WEIGHTS.size()))),
+                new BigDecimal(WEIGHTS.get(random.nextInt(WEIGHTS.size()))),
+                BigDecimal.valueOf(1 + random.nextInt(5)),
+                random.nextInt(4));
+    SortedMap<String, SortedMap<String, Integer>> sponsor = new TreeMap<>();
+    SortedMap<String, SortedMap<String, Integer>> coordinator = new TreeMap<>();
+    if (random.nextBoolean()) {
+      sponsor.put("sponsor", leadRatings(random, members, "sponsor"));
+    }
+    if (random.nextBoolean()) {
+      // Now and then the coordinator is on the team and rates everyone but themselves.
+      String rater = random.nextInt(4) == 0 ? members.get(0).userId() : "coordinator";
+      coordinator.put(rater, leadRatings(random, members, rater));
+    }
     return new IncentiveInput(
-        "OPP-GEN-" + index, BigDecimal.valueOf(cents, 2), shares, members, ratings, policy);
+        "OPP-GEN-" + index,
+        BigDecimal.valueOf(cents, 2),
+        shares,
+        members,
+        new TeamRatings(ratings, sponsor, coordinator),
+        policy);
+  }
+
+  private static SortedMap<String, Integer> leadRatings(
+      Random random, List<TeamMember> members, String rater) {
+    SortedMap<String, Integer> given = new TreeMap<>();
+    for (TeamMember ratee : members) {
+      if (!ratee.userId().equals(rater)) {
+        given.put(ratee.userId(), 1 + random.nextInt(5));
+      }
+    }
+    return given;
   }
 
   /** Integer percentages of at least 1 that sum to 100. */

@@ -73,7 +73,10 @@ class MoneyDelegatesTest {
     Object stored = runtimeService.getVariable(instance.getId(), "incentiveStatement");
     IncentiveStatement readBack = JsonVariables.read(stored, IncentiveStatement.class);
     assertThat(readBack)
-        .isEqualTo(new IncentiveCalculator().calculate(IncentiveCalculatorTest.workedExample()));
+        .isEqualTo(
+            new IncentiveCalculator()
+                .calculate(
+                    IncentiveCalculatorTest.workedExample(IncentiveCalculatorTest.PRIORITY_B_360)));
   }
 
   @Test

@@ -184,6 +184,7 @@ class LedgerTest {
     engine.getManagementService().executeJob(allocationJob().getId());
     assertThat(entries(lost)).isOne();
     assertThat(departmentLines(lost)).isEqualTo(3);
+    assertThat(personLines(lost)).as("one line per rated member, once").isEqualTo(4);
     driver
         .tasks(lost, "HoldRetrospective")
         .forEach(task -> driver.complete(task, "lessonsLearned", "Qualify the budget earlier"));
@@ -236,10 +237,12 @@ class LedgerTest {
             row -> row.get("promotionPoints").asInt(),
             row -> row.get("freeRiderFlags").asInt())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("alice", "40000.00", 2, 20, 0),
-            org.assertj.core.groups.Tuple.tuple("bob", "28000.00", 2, 20, 0),
-            org.assertj.core.groups.Tuple.tuple("carol", "12000.00", 0, 0, 0),
-            org.assertj.core.groups.Tuple.tuple("sam", "0.00", 0, 0, 2));
+            // Each delivery: alice and bob a star (10) and two departments supported (2 each);
+            // the loss: the support points again, and sam a free rider on every outcome.
+            org.assertj.core.groups.Tuple.tuple("alice", "40000.00", 2, 32, 0),
+            org.assertj.core.groups.Tuple.tuple("bob", "28000.00", 2, 32, 0),
+            org.assertj.core.groups.Tuple.tuple("carol", "12000.00", 0, 6, 0),
+            org.assertj.core.groups.Tuple.tuple("sam", "0.00", 0, 0, 3));
 
     // The CSV: UTF-8 with a byte-order mark, amounts and counts unquoted numbers.
     HttpResponse<byte[]> csv =
@@ -257,7 +260,7 @@ class LedgerTest {
     HttpResponse<byte[]> peopleCsv =
         rest.getBytes("/api/ledger/people?from=" + DAY + "&to=" + DAY, "erin", "text/csv");
     assertThat(new String(peopleCsv.body(), StandardCharsets.UTF_8).split("\r\n"))
-        .anySatisfy(line -> assertThat(line).startsWith("sam,SALES,").endsWith(",0.00,0,0,2"));
+        .anySatisfy(line -> assertThat(line).startsWith("sam,SALES,").endsWith(",0.00,0,0,3"));
   }
 
   @Test
@@ -310,7 +313,8 @@ class LedgerTest {
               entry -> entry.get("opportunityId").asText(), entry -> entry.get("kind").asText())
           .containsExactlyInAnyOrder(
               org.assertj.core.groups.Tuple.tuple(delivered, "INCENTIVE"),
-              org.assertj.core.groups.Tuple.tuple(deliveredAgain, "INCENTIVE"));
+              org.assertj.core.groups.Tuple.tuple(deliveredAgain, "INCENTIVE"),
+              org.assertj.core.groups.Tuple.tuple(lost, "LOSS"));
       assertThat(traced.at("/total/bonus").asText())
           .isEqualTo(row.get("bonus").asText())
           .isEqualTo(sum(traced.get("entries"), "bonus"));
@@ -454,6 +458,15 @@ class LedgerTest {
     return new JdbcTemplate(dataSource)
         .queryForObject(
             "SELECT COUNT(*) FROM COLLAB_LEDGER_ENTRY WHERE OPPORTUNITY_ID_ = ?",
+            Integer.class,
+            opportunityId);
+  }
+
+  private int personLines(String opportunityId) {
+    return new JdbcTemplate(dataSource)
+        .queryForObject(
+            "SELECT COUNT(*) FROM COLLAB_LEDGER_PERSON P JOIN COLLAB_LEDGER_ENTRY E"
+                + " ON E.ENTRY_ID_ = P.ENTRY_ID_ WHERE E.OPPORTUNITY_ID_ = ?",
             Integer.class,
             opportunityId);
   }

@@ -9,8 +9,11 @@ import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.opencollab.incentive.IncentivePolicy;
+import org.opencollab.incentive.TeamRatings;
 import org.opencollab.loss.LossStatement.DepartmentLoss;
 import org.opencollab.money.Money;
+import org.opencollab.opportunity.TeamMember;
 
 class LossAllocatorTest {
 
@@ -47,6 +50,74 @@ class LossAllocatorTest {
                 new BigDecimal("80000.00"),
                 new BigDecimal("55.56"),
                 new BigDecimal("50000.00")));
+  }
+
+  /**
+   * docs/money.md: the worked example lost instead of won, rated 360 degrees. No bonus and no star
+   * on a loss; the free rider is flagged and support earns its points.
+   */
+  @Test
+  void theTeamIsRatedOnALossAsOnADelivery() {
+    SortedMap<String, SortedMap<String, Integer>> peers = new TreeMap<>();
+    peers.put("alice", new TreeMap<>(java.util.Map.of("sam", 2, "bob", 5, "carol", 4)));
+    peers.put("sam", new TreeMap<>(java.util.Map.of("alice", 5, "bob", 5, "carol", 4)));
+    peers.put("bob", new TreeMap<>(java.util.Map.of("alice", 4, "sam", 2, "carol", 3)));
+    peers.put("carol", new TreeMap<>(java.util.Map.of("alice", 5, "sam", 3, "bob", 4)));
+    SortedMap<String, SortedMap<String, Integer>> coordinator = new TreeMap<>();
+    coordinator.put(
+        "erin", new TreeMap<>(java.util.Map.of("alice", 5, "bob", 5, "carol", 4, "sam", 2)));
+    LossStatement statement =
+        allocator.allocate(
+            new LossInput(
+                "OPP-LOST",
+                new BigDecimal("10000.00"),
+                shares("SALES", 50, "TECH", 35, "DELIVERY", 15),
+                inputs("SALES", "30", "6000", "TECH", "45", "9000", "DELIVERY", "10", "2000"),
+                List.of(
+                    new TeamMember("alice", "SALES"),
+                    new TeamMember("sam", "SALES"),
+                    new TeamMember("bob", "TECH"),
+                    new TeamMember("carol", "DELIVERY")),
+                new TeamRatings(peers, new TreeMap<>(), coordinator),
+                new IncentivePolicy(
+                    new BigDecimal("0.02"),
+                    new BigDecimal("2.5"),
+                    new BigDecimal("4.5"),
+                    10,
+                    new BigDecimal("0.6"),
+                    new BigDecimal("0.2"),
+                    new BigDecimal("0.2"),
+                    new BigDecimal("4"),
+                    2)));
+
+    assertThat(statement.members())
+        .extracting(
+            LossStatement.MemberLine::userId,
+            LossStatement.MemberLine::score,
+            LossStatement.MemberLine::freeRider,
+            LossStatement.MemberLine::promotionPoints)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("alice", new BigDecimal("4.75"), false, 4),
+            org.assertj.core.groups.Tuple.tuple("bob", new BigDecimal("4.75"), false, 4),
+            org.assertj.core.groups.Tuple.tuple("carol", new BigDecimal("3.75"), false, 2),
+            org.assertj.core.groups.Tuple.tuple("sam", new BigDecimal("2.25"), true, 0));
+    assertThat(
+            statement.departments().stream()
+                .map(DepartmentLoss::loss)
+                .reduce(Money.ZERO, BigDecimal::add))
+        .isEqualTo("10000.00");
+  }
+
+  @Test
+  void withoutTheTeamsRatingsTheStatementHasNoMembers() {
+    LossStatement statement =
+        allocator.allocate(
+            new LossInput(
+                "OPP-OLD",
+                new BigDecimal("100.00"),
+                shares("SALES", 100),
+                inputs("SALES", "1", "0")));
+    assertThat(statement.members()).isEmpty();
   }
 
   @Test

@@ -195,6 +195,11 @@ class OpportunityOverRestIT {
           task(id, "EvaluatePeers", rater.getKey()),
           Map.of("ratings", json(rater.getValue())));
     }
+    // 360°: a coordinator rates the team too, sealed like the peers.
+    complete(
+        "erin",
+        taskOfGroup(id, "RateTeamAsCoordinator", "coordinators", "erin"),
+        Map.of("ratings", json("{\"alice\": 5, \"sam\": 2, \"bob\": 5, \"carol\": 4}")));
 
     // The job executor calculates the incentives; the committee then sees the approval task.
     String approval =

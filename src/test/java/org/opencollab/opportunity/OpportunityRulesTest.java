@@ -405,12 +405,12 @@ class OpportunityRulesTest {
         completion("ReportDepartmentInput", "inputCost: is required", "inputHours", 10),
         completion(
             "EvaluatePeers",
-            "ratings: must rate every other team member exactly once",
+            "ratings: must rate every team member other than yourself exactly once",
             "ratings",
             json("{\"sam\": 3}")),
         completion(
             "EvaluatePeers",
-            "ratings: must rate every other team member exactly once",
+            "ratings: must rate every team member other than yourself exactly once",
             "ratings",
             json("{\"alice\": 5, \"bob\": 4, \"carol\": 4, \"sam\": 3}")),
         completion(
@@ -418,6 +418,16 @@ class OpportunityRulesTest {
             "ratings: the rating of carol must be 1 to 5, got 6",
             "ratings",
             json("{\"bob\": 4, \"carol\": 6, \"sam\": 3}")),
+        completion(
+            "RateTeamAsCoordinator",
+            "ratings: must rate every team member other than yourself exactly once",
+            "ratings",
+            json("{\"alice\": 5, \"bob\": 4, \"carol\": 4}")),
+        completion(
+            "RateTeamAsCoordinator",
+            "ratings: the rating of sam must be 1 to 5, got 0",
+            "ratings",
+            json("{\"alice\": 5, \"bob\": 4, \"carol\": 4, \"sam\": 0}")),
         completion("ApproveIncentives", "incentivesApproved: is required"),
         completion("RecordLoss", "lossAmount: must be 0 or more", "lossAmount", -1L),
         completion(
@@ -548,6 +558,10 @@ class OpportunityRulesTest {
           "ApproveIncentives");
 
   private void driveTo(String id, String taskKey) {
+    if (taskKey.equals("RateTeamAsCoordinator")) {
+      driveTo(id, "EvaluatePeers"); // the team is rated in parallel
+      return;
+    }
     if (taskKey.equals("RecordLoss") || taskKey.equals("HoldRetrospective")) {
       driveTo(id, "PlanDelivery");
       driver.complete(id, "PlanDelivery", "sprintCount", 1);
@@ -556,6 +570,7 @@ class OpportunityRulesTest {
           id,
           Map.of(
               "SALES", new int[] {1, 1}, "TECH", new int[] {1, 1}, "DELIVERY", new int[] {1, 1}));
+      driver.evaluateWorkedExampleTeam(id);
       if (taskKey.equals("HoldRetrospective")) {
         driver.complete(id, "RecordLoss", "lossAmount", 100L);
         driver.runJobs(id);
@@ -594,7 +609,7 @@ class OpportunityRulesTest {
                     "DELIVERY",
                     new int[] {1, 1}));
         case "EvaluatePeers" -> {
-          driver.evaluateWorkedExamplePeers(id);
+          driver.evaluateWorkedExampleTeam(id);
           driver.runJobs(id);
         }
         default -> throw new IllegalArgumentException(stage);

@@ -25,6 +25,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencollab.ProcessTest;
+import org.opencollab.script.WorkedOpportunity;
 import org.opencollab.support.OpportunityDriver;
 import org.opencollab.support.ProcessCoverage;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -141,7 +142,10 @@ class OpportunityToDeliveryProcessTest {
     Assertions.assertThat(evaluations)
         .extracting(Task::getAssignee)
         .containsExactly("alice", "bob", "carol", "sam");
+    assertThat(opportunity).task("RateTeamAsCoordinator").hasCandidateGroup("coordinators");
     driver.evaluateWorkedExamplePeers(id);
+    assertThat(opportunity).isWaitingAt("RateTeamAsCoordinator").hasNotPassed("RateTeamAsSponsor");
+    driver.rateWorkedExampleTeamAsCoordinator(id);
 
     assertThat(opportunity).isWaitingAt("CalculateIncentives");
     driver.runJobs(id);
@@ -149,6 +153,11 @@ class OpportunityToDeliveryProcessTest {
     Assertions.assertThat(statement.prop("bonusPool").stringValue()).isEqualTo("40000.00");
     Assertions.assertThat(bonuses(statement))
         .containsExactly("alice=20000.00", "bob=14000.00", "carol=6000.00", "sam=0.00");
+    // 360°: peers 0.6 and coordinator 0.2 of DMN incentivePolicy, renormalised to 0.75 and 0.25.
+    Assertions.assertThat(figures(statement, "score"))
+        .containsExactly("alice=4.75", "bob=4.75", "carol=3.75", "sam=2.25");
+    Assertions.assertThat(figures(statement, "promotionPoints"))
+        .containsExactly("alice=14", "bob=14", "carol=2", "sam=0");
     assertThat(opportunity).task("ApproveIncentives").hasCandidateGroup("committee");
     driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
 
@@ -183,6 +192,10 @@ class OpportunityToDeliveryProcessTest {
     assertThat(opportunity).hasNotPassed("SupportNegotiation");
     driver.reportInputs(
         id, Map.of("SALES", new int[] {30, 6000}, "DELIVERY", new int[] {10, 2000}));
+    assertThat(opportunity).isWaitingAt("EvaluatePeers", "RateTeamAsCoordinator");
+    driver.evaluatePeers(id, Map.of("alice", "{\"carol\": 4}", "carol", "{\"alice\": 5}"));
+    driver.play(id, WorkedOpportunity.rateTeamAsCoordinator("{\"alice\": 4, \"carol\": 5}"));
+    Assertions.assertThat(driver.variable(opportunity, "peerRatings")).isNull();
     driver.complete(id, "RecordLoss", "lossAmount", 10_000L, "lossNotes", "Pre-sales effort");
     driver.runJobs(id);
 
@@ -195,10 +208,71 @@ class OpportunityToDeliveryProcessTest {
                     + "="
                     + department.prop("loss").stringValue())
         .containsExactly("DELIVERY=2500.00", "SALES=7500.00");
+    // Rated on the loss too: each supported the other's department (its rating ≥ 4), 2 points.
+    Assertions.assertThat(figures(loss, "score")).containsExactly("alice=4.75", "carol=4.25");
+    Assertions.assertThat(figures(loss, "freeRider")).containsExactly("alice=false", "carol=false");
+    Assertions.assertThat(figures(loss, "promotionPoints")).containsExactly("alice=2", "carol=2");
+    assertThat(opportunity)
+        .hasPassed("Event_LossRatingsUnsealed")
+        .variables()
+        .containsEntry("ratingsUnsealed", true)
+        .containsKey("peerRatings")
+        .doesNotContainKey("coordinatorRatings");
     driver.complete(id, "HoldRetrospective", "lessonsLearned", "Qualify budget earlier");
 
     assertThat(opportunity).isEnded().hasPassed("EndEvent_LossShared");
     Assertions.assertThat(driver.historicVariable(opportunity, "finalOutcome")).isEqualTo("LOST");
+  }
+
+  @Test
+  void taskForceIsRatedByPeersSponsorAndCoordinatorAndRewardsSupportGiven() {
+    String id = newOpportunityId();
+    ProcessInstance opportunity = driver.start(strategicAccount(id));
+    driver.qualify(id);
+    driver.formTaskForce(id);
+    driver.complete(id, "DraftPressRelease", "pressRelease", "Riders see their train.");
+    driver.completePressRelease(id);
+    driver.draftAgreement(id, "{\"SALES\": 50, \"TECH\": 30, \"DELIVERY\": 20}");
+    driver.signAll(id);
+    driver.complete(id, "ApproveBid", "bidApproved", true);
+    driver.designAndOffer(id);
+    driver.negotiate(id, "WON", "contractValue", 2_000_000L);
+    driver.deliver(id, 1);
+    driver.complete(id, "AcceptDelivery", "accepted", true, "realizedRevenue", 2_000_000L);
+    driver.reportInputs(id, INPUTS);
+
+    assertThat(opportunity).task("RateTeamAsSponsor").isAssignedTo("frank");
+    driver.evaluatePeers(
+        id,
+        Map.of(
+            "alice", "{\"bob\": 5, \"carol\": 4}",
+            "bob", "{\"alice\": 4, \"carol\": 3}",
+            "carol", "{\"alice\": 5, \"bob\": 4}"));
+    driver.play(
+        id, WorkedOpportunity.rateTeamAsCoordinator("{\"alice\": 5, \"bob\": 4, \"carol\": 4}"));
+    assertThat(opportunity).isWaitingAt("RateTeamAsSponsor");
+    driver.play(
+        id,
+        WorkedOpportunity.rateTeamAsSponsor(
+            WorkedOpportunity.TASK_FORCE_SPONSOR, WorkedOpportunity.SPONSOR_RATINGS));
+    driver.runJobs(id);
+
+    // 0.6·peers + 0.2·sponsor + 0.2·coordinator: alice 0.6·4.5 + 0.2·5 + 0.2·5 = 4.70.
+    SpinJsonNode statement = (SpinJsonNode) driver.variable(opportunity, "incentiveStatement");
+    Assertions.assertThat(figures(statement, "score"))
+        .containsExactly("alice=4.70", "bob=4.50", "carol=3.70");
+    Assertions.assertThat(figures(statement, "collaborationStar"))
+        .containsExactly("alice=true", "bob=false", "carol=false");
+    Assertions.assertThat(figures(statement, "supportPoints"))
+        .containsExactly("alice=4", "bob=4", "carol=2");
+    Assertions.assertThat(figures(statement, "promotionPoints"))
+        .containsExactly("alice=14", "bob=4", "carol=2");
+    Assertions.assertThat(bonuses(statement))
+        .containsExactly("alice=30000.00", "bob=18000.00", "carol=12000.00");
+    driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
+    assertThat(opportunity).isEnded().hasPassed("RateTeamAsSponsor", "Event_RatingsUnsealed");
+    Assertions.assertThat(driver.historicVariable(opportunity, "ratingsUnsealed")).isEqualTo(true);
+    Assertions.assertThat(driver.historicVariable(opportunity, "sponsorRatings")).isNull();
   }
 
   @Test
@@ -834,12 +908,13 @@ class OpportunityToDeliveryProcessTest {
     driver.deliver(id, 1);
     driver.complete(id, "AcceptDelivery", "accepted", true, "realizedRevenue", 2_000_000L);
     driver.reportInputs(id, INPUTS);
-    driver.evaluateWorkedExamplePeers(id);
+    driver.evaluateWorkedExampleTeam(id);
     driver.runJobs(id);
   }
 
   private void finishFailurePath(String id, ProcessInstance opportunity) {
     driver.reportInputs(id, INPUTS);
+    driver.evaluateWorkedExampleTeam(id);
     driver.complete(id, "RecordLoss", "lossAmount", 50_000L);
     driver.runJobs(id);
     assertThat(opportunity).variables().containsKey("lossStatement");
@@ -847,8 +922,14 @@ class OpportunityToDeliveryProcessTest {
         id, "HoldRetrospective", "lessonsLearned", "Secure data centre access before sprint 1");
     assertThat(opportunity)
         .isEnded()
-        .hasPassed("AllocateLoss", "RecordLossInLedger", "EndEvent_LossShared")
-        .hasNotPassed("EvaluatePeers");
+        .hasPassed(
+            "EvaluatePeers",
+            "RateTeamAsCoordinator",
+            "AllocateLoss",
+            "Event_LossRatingsUnsealed",
+            "RecordLossInLedger",
+            "EndEvent_LossShared")
+        .hasNotPassed("RateTeamAsSponsor");
   }
 
   private void voteCompromiseByMajority(String id) {
@@ -866,6 +947,19 @@ class OpportunityToDeliveryProcessTest {
         .filter(task -> member.equals(task.getAssignee()))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** {@code userId=figure} of every member of a statement, in its order. */
+  private static List<String> figures(SpinJsonNode statement, String figure) {
+    return statement.prop("members").elements().stream()
+        .map(
+            member ->
+                member.prop("userId").stringValue()
+                    + "="
+                    + (member.prop(figure).isString()
+                        ? member.prop(figure).stringValue()
+                        : member.prop(figure).value()))
+        .toList();
   }
 
   private static List<String> bonuses(SpinJsonNode statement) {

@@ -69,6 +69,7 @@ class CrashIT {
       driver.toSolution(id);
       driver.negotiate(id, "LOST");
       driver.reportInputs(id);
+      driver.evaluatePeers(id); // the team is rated on a loss too
     }
 
     Snapshot idle = Snapshot.of(rest);

@@ -146,6 +146,7 @@ class TwoNodesIT {
                   one.approveIncentives(id);
                 } else {
                   other.reportInputs(id);
+                  one.evaluatePeers(id); // the team is rated on a loss too
                   one.recordLoss(id);
                   other.awaitTask("erin", id, "HoldRetrospective", Duration.ofSeconds(120));
                   other.holdRetrospective(id);

@@ -43,6 +43,11 @@ class VariableNamesInModelsTest {
           OpportunityVariables.DECISION_VERSIONS,
           OpportunityVariables.PEER_RATINGS,
           OpportunityVariables.PEER_COMMENTS,
+          OpportunityVariables.SPONSOR_RATINGS,
+          OpportunityVariables.SPONSOR_COMMENTS,
+          OpportunityVariables.COORDINATOR_RATINGS,
+          OpportunityVariables.COORDINATOR_COMMENTS,
+          OpportunityVariables.RATINGS_UNSEALED,
           ArbitrationVariables.TALLY,
           ArbitrationVariables.RECUSALS,
           ArbitrationVariables.VOTES);

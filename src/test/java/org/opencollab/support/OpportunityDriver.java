@@ -322,4 +322,15 @@ public final class OpportunityDriver {
   public void evaluateWorkedExamplePeers(String id) {
     evaluatePeers(id, WorkedOpportunity.RATINGS_BY_RATER);
   }
+
+  /** The coordinator's rating of the worked example's team (360度评估). */
+  public void rateWorkedExampleTeamAsCoordinator(String id) {
+    play(id, WorkedOpportunity.rateTeamAsCoordinator(WorkedOpportunity.COORDINATOR_RATINGS));
+  }
+
+  /** The worked example's team rated 360 degrees: every peer, then the coordinator. */
+  public void evaluateWorkedExampleTeam(String id) {
+    evaluateWorkedExamplePeers(id);
+    rateWorkedExampleTeamAsCoordinator(id);
+  }
 }

@@ -72,9 +72,9 @@ public final class RestOpportunityDriver {
     play(id, WorkedOpportunity.reportInputs(WorkedOpportunity.DELIVERED_INPUTS));
   }
 
-  /** Every member's peer ratings; the last one makes the incentive calculation due. */
+  /** Every member's peer ratings and the coordinator's; the last one makes the calculation due. */
   public void evaluatePeers(String id) {
-    play(id, WorkedOpportunity.evaluatePeers(WorkedOpportunity.RATINGS_BY_RATER));
+    play(id, WorkedOpportunity.evaluateTeam());
   }
 
   /** The coordinator records the loss; the allocation becomes due. */

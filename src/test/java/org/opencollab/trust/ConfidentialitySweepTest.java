@@ -148,6 +148,25 @@ class ConfidentialitySweepTest {
             "carol",
             "{\"variables\": {\"ratings\": {\"type\": \"Json\", \"value\": \"{\\\"alice\\\": 5,"
                 + " \\\"sam\\\": 3, \\\"bob\\\": 4}\"}}, \"withVariablesInReturn\": true}"));
+    // The coordinator's rating of the team (360°), sealed like the peers'.
+    checkWrite(
+        Phase.OPEN,
+        "erin",
+        "coordinator rating's answer",
+        rest.postJson(
+            "/engine-rest/task/"
+                + engine
+                    .getTaskService()
+                    .createTaskQuery()
+                    .processInstanceId(opportunity.getId())
+                    .taskDefinitionKey("RateTeamAsCoordinator")
+                    .singleResult()
+                    .getId()
+                + "/complete",
+            "erin",
+            "{\"variables\": {\"ratings\": {\"type\": \"Json\", \"value\": \"{\\\"alice\\\": 5,"
+                + " \\\"sam\\\": 2, \\\"bob\\\": 5, \\\"carol\\\": 4}\"}, \"comments\": {\"value\":"
+                + " \"ok\"}}, \"withVariablesInReturn\": true}"));
     driver.runJobs(id);
     assertThat(driver.tasks(id, "ApproveIncentives")).hasSize(1);
     sweep(Phase.RULED);

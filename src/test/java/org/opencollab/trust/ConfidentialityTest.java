@@ -13,6 +13,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencollab.ApplicationTest;
+import org.opencollab.script.WorkedOpportunity;
 import org.opencollab.support.OpportunityDriver;
 import org.opencollab.support.RestClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +48,8 @@ class ConfidentialityTest {
     deliverUntilEvaluation(id);
     rate("alice", "{\"sam\": 2, \"bob\": 5, \"carol\": 4}");
     rate("bob", "{\"alice\": 4, \"sam\": 2, \"carol\": 3}");
+    // The coordinator's rating of the team (360°) is sealed the same way.
+    driver.rateWorkedExampleTeamAsCoordinator(id);
 
     Task samsEvaluation = evaluationOf("sam");
     String instance = samsEvaluation.getProcessInstanceId();
@@ -76,6 +79,9 @@ class ConfidentialityTest {
     assertThat(engine.getRuntimeService().getVariable(instance, "peerRatings"))
         .as("still sealed until the approval")
         .isNull();
+    assertThat(engine.getRuntimeService().getVariable(instance, "coordinatorRatings"))
+        .as("still sealed until the approval")
+        .isNull();
 
     driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
     assertThat(
@@ -90,6 +96,15 @@ class ConfidentialityTest {
         .contains(
             "\"alice\":{\"bob\":5,\"carol\":4,\"sam\":2}",
             "\"carol\":{\"alice\":5,\"bob\":4,\"sam\":3}");
+    // The coordinator's rating stays in its sealed answer, which the story shows oversight.
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance)
+                .variableName("coordinatorRatings")
+                .count())
+        .isZero();
   }
 
   @Test
@@ -147,6 +162,14 @@ class ConfidentialityTest {
             "alice", "{\"bob\": 5, \"carol\": 4}",
             "bob", "{\"alice\": 4, \"carol\": 4}",
             "carol", "{\"alice\": 5, \"bob\": 4}"));
+    driver.play(
+        sponsored,
+        WorkedOpportunity.rateTeamAsCoordinator("{\"alice\": 4, \"bob\": 4, \"carol\": 4}"));
+    // The sponsor rates the team (360°), but does not approve its incentives.
+    driver.play(
+        sponsored,
+        WorkedOpportunity.rateTeamAsSponsor(
+            WorkedOpportunity.TASK_FORCE_SPONSOR, WorkedOpportunity.SPONSOR_RATINGS));
     driver.runJobs(sponsored);
     String approval = "/engine-rest/task/" + driver.task(sponsored, "ApproveIncentives").getId();
 

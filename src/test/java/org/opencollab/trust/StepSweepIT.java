@@ -30,6 +30,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opencollab.script.WorkedOpportunity;
 import org.opencollab.support.EmbeddedPostgresDatabase;
 import org.opencollab.support.OpportunityDriver;
 import org.opencollab.support.RestClient;
@@ -98,6 +99,8 @@ class StepSweepIT {
                   "dataAccessRules",
                   "text"),
           "EvaluatePeers", Map.of("ratings", "json", "comments", "text"),
+          "RateTeamAsSponsor", Map.of("ratings", "json", "comments", "text"),
+          "RateTeamAsCoordinator", Map.of("ratings", "json", "comments", "text"),
           "ApproveIncentives", Map.of("incentivesApproved", "boolean"));
 
   private static final Map<String, String> FORM_OF_TASK =
@@ -227,6 +230,15 @@ class StepSweepIT {
             "{\"alice\": 4, \"carol\": 3}",
             "carol",
             "{\"alice\": 5, \"bob\": 4}"));
+    probe(strategic, "RateTeamAsCoordinator", "coordinatorRatings");
+    driver.play(
+        strategic,
+        WorkedOpportunity.rateTeamAsCoordinator("{\"alice\": 5, \"bob\": 4, \"carol\": 4}"));
+    probe(strategic, "RateTeamAsSponsor", "sponsorRatings");
+    driver.play(
+        strategic,
+        WorkedOpportunity.rateTeamAsSponsor(
+            WorkedOpportunity.TASK_FORCE_SPONSOR, WorkedOpportunity.SPONSOR_RATINGS));
     driver.runJobs(strategic);
     probe(strategic, "ApproveIncentives", "incentiveStatement");
 
@@ -247,6 +259,7 @@ class StepSweepIT {
             new int[] {20, 4000},
             "DELIVERY",
             new int[] {10, 2000}));
+    driver.evaluateWorkedExampleTeam(lost);
     driver.runJobs(lost);
     probe(lost, "RecordLoss", "lossStatement");
     driver.complete(lost, "RecordLoss", "lossAmount", 10_000L);
