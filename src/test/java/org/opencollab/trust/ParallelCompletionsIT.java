@@ -3,6 +3,7 @@ package org.opencollab.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencollab.support.OpportunityDriver.keyAccount;
 import static org.opencollab.support.OpportunityDriver.newOpportunityId;
+import static org.opencollab.support.OpportunityDriver.strategicAccount;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -97,6 +98,63 @@ class ParallelCompletionsIT {
           .contains("\"SALES\"", "\"TECH\"", "\"DELIVERY\"");
       assertThat(driver.tasks(id, "SignCollaborationAgreement")).isEmpty();
       assertThat(driver.tasks(id, "PrepareOffer")).hasSize(1);
+    }
+    assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
+  }
+
+  @Test
+  void techsAndSalesPartsOfThePressReleaseAtTheSameInstantAreBothAccepted() throws Exception {
+    RestClient rest = new RestClient("http://localhost:" + port);
+    OpportunityDriver driver = new OpportunityDriver(engine);
+    List<String> ids = new ArrayList<>();
+    List<Callable<HttpResponse<String>>> parts = new ArrayList<>();
+    for (int opportunity = 0; opportunity < 4; opportunity++) {
+      String id = newOpportunityId();
+      ids.add(id);
+      driver.start(strategicAccount(id));
+      driver.qualify(id);
+      driver.formTaskForce(id);
+      driver.complete(id, "DraftPressRelease", "pressRelease", "Riders see their train.");
+      for (String group : List.of("sales", "tech")) {
+        Task part =
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(id)
+                .taskDefinitionKey("CompletePressRelease")
+                .taskCandidateGroup(group)
+                .singleResult();
+        parts.add(
+            () ->
+                rest.postJson(
+                    "/engine-rest/task/" + part.getId() + "/complete",
+                    SIGNER.get(group),
+                    "{\"variables\": {\"pressReleaseContribution\": {\"value\": \"The part of "
+                        + group
+                        + "\"}}}"));
+      }
+    }
+
+    Map<Integer, Integer> statuses = atOnce(parts);
+
+    System.out.printf("8 parts of press releases at once: %s%n", statuses);
+    assertThat(statuses).containsOnlyKeys(204);
+    for (String id : ids) {
+      assertThat(driver.tasks(id, "CompletePressRelease")).isEmpty();
+      assertThat(driver.tasks(id, "DraftCollaborationAgreement")).hasSize(1);
+      String instance =
+          engine
+              .getRuntimeService()
+              .createProcessInstanceQuery()
+              .processInstanceBusinessKey(id)
+              .singleResult()
+              .getId();
+      assertThat(
+              engine
+                  .getRuntimeService()
+                  .getVariable(instance, "pressReleaseContributions")
+                  .toString())
+          .contains("\"SALES\":\"The part of sales\"", "\"TECH\":\"The part of tech\"");
     }
     assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
   }
