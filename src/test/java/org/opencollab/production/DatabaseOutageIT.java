@@ -83,6 +83,7 @@ class DatabaseOutageIT {
               .createJobQuery()
               .processInstanceId(driver.task(id, "DesignSolution").getProcessInstanceId())
               .timers()
+              .activityId("Timer_TechResponseOverdue")
               .singleResult();
       engine
           .getManagementService()
