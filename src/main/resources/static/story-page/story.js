@@ -331,7 +331,8 @@ document.getElementById('csv').addEventListener('click', async () => {
   labels = story.labels || {};
   names = story.names || {};
   drawStatement(story.statement);
-  drawCommitments(story.commitments);
+  // Before settlement, and for a statement of an older version, the story sets them out itself.
+  if (!(story.statement && story.statement.commitments)) drawCommitments(story.commitments);
   drawDecisions(story.instances);
   drawTimeline(story.events);
   const diagrams = document.getElementById('diagrams');

@@ -1,5 +1,7 @@
 package org.opencollab.incentive;
 
+import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT_COMMITMENTS;
+import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT_INPUTS;
 import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT_SHARES;
 import static org.opencollab.opportunity.OpportunityVariables.INCENTIVE_STATEMENT;
 import static org.opencollab.opportunity.OpportunityVariables.OPPORTUNITY_ID;
@@ -7,6 +9,7 @@ import static org.opencollab.opportunity.OpportunityVariables.REALIZED_REVENUE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opencollab.opportunity.DepartmentCommitments;
 import org.opencollab.opportunity.Team;
 import org.opencollab.variables.JsonVariables;
 import org.opencollab.variables.VariableReader;
@@ -35,6 +38,12 @@ public class CalculateIncentivesDelegate implements JavaDelegate {
             SettlementInputs.ratings(variables),
             SettlementInputs.policy(variables));
     IncentiveStatement statement = calculator.calculate(input);
-    execution.setVariable(INCENTIVE_STATEMENT, JsonVariables.value(statement));
+    execution.setVariable(
+        INCENTIVE_STATEMENT,
+        JsonVariables.value(
+            DepartmentCommitments.withCommitments(
+                statement,
+                execution.getVariable(DEPARTMENT_COMMITMENTS),
+                execution.getVariable(DEPARTMENT_INPUTS))));
   }
 }

@@ -1,12 +1,17 @@
 package org.opencollab.incentive;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.util.List;
 
 /**
  * The incentive statement of docs/money.md, stored as the Json variable {@code incentiveStatement}.
  * Invariants: Σ pool = bonusPool; Σ kpiCredit = realizedRevenue; Σ bonus + unallocated = bonusPool.
+ *
+ * <p>Read back (the ledger), it leaves out what the stored statement adds beside the money: the
+ * departments' {@code commitments} set against their input.
  */
+@JsonIgnoreProperties("commitments")
 public record IncentiveStatement(
     String opportunityId,
     BigDecimal realizedRevenue,

@@ -1,5 +1,6 @@
 package org.opencollab.loss;
 
+import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT_COMMITMENTS;
 import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT_INPUTS;
 import static org.opencollab.opportunity.OpportunityVariables.DEPARTMENT_SHARES;
 import static org.opencollab.opportunity.OpportunityVariables.INCENTIVE_POLICY;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opencollab.incentive.SettlementInputs;
+import org.opencollab.opportunity.DepartmentCommitments;
 import org.opencollab.opportunity.Team;
 import org.opencollab.variables.InvalidVariableException;
 import org.opencollab.variables.JsonVariables;
@@ -49,7 +51,13 @@ public class AllocateLossDelegate implements JavaDelegate {
                 Team.read(variables).members(),
                 SettlementInputs.ratings(variables),
                 SettlementInputs.policy(variables));
-    execution.setVariable(LOSS_STATEMENT, JsonVariables.value(allocator.allocate(input)));
+    execution.setVariable(
+        LOSS_STATEMENT,
+        JsonVariables.value(
+            DepartmentCommitments.withCommitments(
+                allocator.allocate(input),
+                execution.getVariable(DEPARTMENT_COMMITMENTS),
+                execution.getVariable(DEPARTMENT_INPUTS))));
   }
 
   private static SortedMap<String, DepartmentInput> departmentInputs(VariableReader variables) {

@@ -1,5 +1,6 @@
 package org.opencollab.loss;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -10,7 +11,10 @@ import java.util.List;
  * @param basis {@code INPUT_HOURS}, or {@code SHARES} when no department reported any hours
  * @param members the team's 360-degree scores, free riders and support given; empty when the
  *     opportunity's model version rated nobody on a loss
+ *     <p>Read back (the ledger), it leaves out what the stored statement adds beside the money: the
+ *     departments' {@code commitments} set against their input.
  */
+@JsonIgnoreProperties("commitments")
 public record LossStatement(
     String opportunityId,
     BigDecimal lossAmount,

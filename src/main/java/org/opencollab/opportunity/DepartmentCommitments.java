@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import org.opencollab.variables.InvalidVariableException;
+import org.opencollab.variables.JsonVariables;
 import org.opencollab.variables.Rule;
 import org.opencollab.variables.VariableReader;
 
@@ -70,6 +71,21 @@ public final class DepartmentCommitments {
                   department + " 的" + chinese + "必须是 1 到 " + max + " 的整数")
               .got(value));
     }
+  }
+
+  /**
+   * A statement as Json with, when the opportunity has commitments, their rows set against the
+   * reported input ({@link #againstInput}) under {@code commitments}: the statement the committee
+   * approves, or the loss statement, says who gave what they promised.
+   */
+  public static ObjectNode withCommitments(Object statement, Object commitments, Object inputs) {
+    ObjectNode json = JsonVariables.object(JsonVariables.write(statement));
+    if (commitments != null) {
+      json.set(
+          "commitments",
+          againstInput(JsonVariables.object(commitments), JsonVariables.object(inputs)));
+    }
+    return json;
   }
 
   /**

@@ -44,6 +44,8 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
    * sorting it had when the product seeded it before (null: unchanged), which a filter still
    * sorting so trades for the query's.
    */
+  static final String FOLLOW_UPS = "Follow-ups / 跟进";
+
   record FilterSpec(
       String name, String description, int priority, TaskQuery query, TaskQuery formerSorting) {
 
@@ -88,6 +90,7 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
       }
       for (Filter filter : existing) {
         resort(filterService, filter, spec);
+        widenFollowUps(filterService, filter, spec);
         // A filter from before the columns gets them (a copy or a private filter of the same name
         // too). One whose columns someone removed in Tasklist keeps an empty list, left as it is.
         if (filter.getProperties() == null || !filter.getProperties().containsKey("variables")) {
@@ -101,6 +104,23 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
     }
     LOG.info("Tasklist filters in place ({} created)", created);
     return created;
+  }
+
+  /**
+   * The follow-ups filter seeded before late steps had follow-ups showed overdue designs only: it
+   * gets the late steps too, keeping its sorting. A filter someone changed otherwise is left.
+   */
+  private static void widenFollowUps(FilterService filterService, Filter filter, FilterSpec spec) {
+    if (!FOLLOW_UPS.equals(spec.name())
+        || !(filter.getQuery() instanceof TaskQueryImpl query)
+        || !"FollowUpOverdueWork".equals(query.getKey())
+        || query.getKeys() != null) {
+      return;
+    }
+    TaskQueryImpl widened = (TaskQueryImpl) spec.query();
+    widened.setOrderingProperties(new ArrayList<>(query.getOrderingProperties()));
+    filterService.saveFilter(filter.setQuery(widened));
+    LOG.info("Tasklist filter '{}' now shows late steps' follow-ups too", filter.getName());
   }
 
   /** Gives a filter the spec's sorting if it still sorts as the product seeded it before. */
@@ -193,7 +213,7 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
                     .processDefinitionKey(ArbitrationVariables.PROCESS_KEY)),
             priorityFirst(taskService)),
         new FilterSpec(
-            "Follow-ups / 跟进",
+            FOLLOW_UPS,
             "Late steps a coordinator follows up / 协调员跟进的超时步骤",
             30,
             taskService

@@ -158,6 +158,15 @@ class OpportunityToDeliveryProcessTest {
         .containsExactly("alice=4.75", "bob=4.75", "carol=3.75", "sam=2.25");
     Assertions.assertThat(figures(statement, "promotionPoints"))
         .containsExactly("alice=14", "bob=14", "carol=2", "sam=0");
+    // The commitments of the agreement against the reported hours, 8 hours a person-day.
+    Assertions.assertThat(statement.prop("commitments").toString())
+        .isEqualTo(
+            "[{\"department\":\"DELIVERY\",\"people\":4,\"days\":30,\"committedPersonDays\":120,"
+                + "\"reportedHours\":80,\"reportedPersonDays\":10.00,\"percentOfCommitment\":8.3},"
+                + "{\"department\":\"SALES\",\"people\":2,\"days\":15,\"committedPersonDays\":30,"
+                + "\"reportedHours\":120,\"reportedPersonDays\":15.00,\"percentOfCommitment\":50.0},"
+                + "{\"department\":\"TECH\",\"people\":3,\"days\":20,\"committedPersonDays\":60,"
+                + "\"reportedHours\":300,\"reportedPersonDays\":37.50,\"percentOfCommitment\":62.5}]");
     assertThat(opportunity).task("ApproveIncentives").hasCandidateGroup("committee");
     driver.complete(id, "ApproveIncentives", "incentivesApproved", true);
 
@@ -200,6 +209,7 @@ class OpportunityToDeliveryProcessTest {
     driver.runJobs(id);
 
     SpinJsonNode loss = (SpinJsonNode) driver.variable(opportunity, "lossStatement");
+    Assertions.assertThat(loss.prop("commitments").elements()).hasSize(3);
     Assertions.assertThat(loss.prop("basis").stringValue()).isEqualTo("INPUT_HOURS");
     Assertions.assertThat(loss.prop("departments").elements())
         .extracting(

@@ -97,7 +97,13 @@ class ReadableFormsIT {
     for (Task task : oneOfEachKind.values()) {
       tasksByUser.computeIfAbsent(userWhoMaySee(task), ignored -> new ArrayList<>()).add(task);
     }
-    assertThat(oneOfEachKind).hasSizeGreaterThan(15);
+    assertThat(oneOfEachKind)
+        .hasSizeGreaterThan(15)
+        .containsKeys(
+            "FollowUpLateStep",
+            "AnswerCustomerFeedback",
+            "CompletePressRelease",
+            "RateTeamAsCoordinator");
 
     tasklist = new Tasklist(browser, port);
     Map<String, List<String>> problems = new LinkedHashMap<>();
@@ -153,8 +159,9 @@ class ReadableFormsIT {
 
   /**
    * The demo leaves no task open at the delivery's acceptance, the departments' input, the peers'
-   * evaluation, the incentives' approval, the retrospective or a mediation: these opportunities and
-   * a dispute wait there.
+   * evaluation, the incentives' approval, the retrospective, a mediation, a late step's follow-up,
+   * an answer to customer feedback or a part of a press release: these opportunities and a dispute
+   * wait there.
    */
   private void driveToTheTasksTheDemoDoesNotReach() {
     OpportunityDriver driver = new OpportunityDriver(engine);
@@ -179,6 +186,24 @@ class ReadableFormsIT {
     driver.complete(
         losing, "ReviewSprint", "sprintStatus", "FAILED", "sprintNotes", "The crane feed failed");
     driver.raiseDispute(approval, 10_000L);
+    // A late step, an item of customer feedback and a press release being completed.
+    driver.fireTimer(drafting, "DraftCollaborationAgreement");
+    String feedback = OpportunityDriver.newOpportunityId();
+    untilWon(driver, feedback);
+    driver.complete(feedback, "PlanDelivery", "sprintCount", 2);
+    driver.complete(
+        feedback,
+        "ReviewSprint",
+        "sprintStatus",
+        "ON_TRACK",
+        "customerFeedback",
+        "Riders want the arrival board in English too");
+    String pressRelease = OpportunityDriver.newOpportunityId();
+    driver.start(OpportunityDriver.strategicAccount(pressRelease));
+    driver.qualify(pressRelease);
+    driver.formTaskForce(pressRelease);
+    driver.complete(
+        pressRelease, "DraftPressRelease", "pressRelease", "Riders see their train arrive.");
     awaitTask("ApproveIncentives");
     awaitTask("HoldRetrospective");
     awaitTask("ReviewHealthReport");

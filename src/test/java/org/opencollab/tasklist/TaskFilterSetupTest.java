@@ -133,6 +133,32 @@ class TaskFilterSetupTest {
     }
   }
 
+  @Test
+  void theFollowUpsFilterOfAnEarlierVersionGetsTheLateStepsToo() {
+    Filter followUps =
+        filterService.createFilterQuery().filterName("Follow-ups / 跟进").singleResult();
+    TaskQueryImpl now = followUps.getQuery();
+    TaskQueryImpl seededBefore =
+        (TaskQueryImpl)
+            taskService
+                .createTaskQuery()
+                .taskDefinitionKey("FollowUpOverdueWork")
+                .orderByTaskPriority()
+                .desc()
+                .orderByTaskCreateTime()
+                .asc();
+    filterService.saveFilter(followUps.setQuery(seededBefore));
+
+    taskFilterSetup.apply(filterService, taskService);
+
+    TaskQueryImpl widened =
+        filterService.createFilterQuery().filterName("Follow-ups / 跟进").singleResult().getQuery();
+    assertThat(widened.getKey()).isNull();
+    assertThat(widened.getKeys()).containsExactly("FollowUpOverdueWork", "FollowUpLateStep");
+    assertThat(sorting("Follow-ups / 跟进")).containsExactly("PRIORITY_ desc", "CREATE_TIME_ asc");
+    assertThat(now.getKeys()).containsExactly("FollowUpOverdueWork", "FollowUpLateStep");
+  }
+
   private List<String> sorting(String filterName) {
     TaskQueryImpl query =
         filterService.createFilterQuery().filterName(filterName).singleResult().getQuery();
