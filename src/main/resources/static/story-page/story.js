@@ -128,11 +128,13 @@ const FIELDS = {
   reportedPersonDays: ['Reported person-days (8 h)', '实际人天（按 8 小时）'],
   percentOfCommitment: ['Of the commitment (%)', '占承诺比例（%）'],
   commitments: ['Commitments against reported input', '投入承诺与实际投入对照'],
+  score: ['360° score', '360度综合评分'], supportedDepartments: ['Departments supported', '支持的其他部门'],
+  supportPoints: ['Support points', '支持加分'],
 };
 const TOTALLED = new Set(['kpiCredit', 'pool', 'bonus', 'loss', 'inputHours', 'inputCost', 'sharePercent', 'promotionPoints',
   'committedPersonDays', 'reportedHours', 'reportedPersonDays']);
 const field = (key) => (FIELDS[key] ? t(FIELDS[key][0], FIELDS[key][1]) : key);
-const shown = (key, value) => (Array.isArray(value) ? value.join(', ') : word(value));
+const shown = (key, value) => (Array.isArray(value) ? value.map(word).join(', ') : word(value));
 
 function drawStatement(statement) {
   const target = document.getElementById('statement');
