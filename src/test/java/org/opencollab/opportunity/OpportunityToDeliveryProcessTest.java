@@ -209,7 +209,7 @@ class OpportunityToDeliveryProcessTest {
     driver.runJobs(id);
 
     SpinJsonNode loss = (SpinJsonNode) driver.variable(opportunity, "lossStatement");
-    Assertions.assertThat(loss.prop("commitments").elements()).hasSize(3);
+    Assertions.assertThat(loss.prop("commitments").elements()).hasSize(2);
     Assertions.assertThat(loss.prop("basis").stringValue()).isEqualTo("INPUT_HOURS");
     Assertions.assertThat(loss.prop("departments").elements())
         .extracting(
