@@ -61,15 +61,42 @@ public final class Tasklist {
    */
   public void logIn(String user, String startProcess) {
     for (int attempt = 1; ; attempt++) {
-      browser.get(base + "/camunda/app/tasklist/default/");
-      browser.manage().deleteAllCookies();
-      browser.get(base + "/camunda/app/tasklist/default/");
+      showLoginPage();
       if (typeLogin(
           user,
           ExpectedConditions.visibilityOfElementLocated(
               By.xpath("//a[contains(normalize-space(.), '" + startProcess + "')]")),
           attempt)) {
         return;
+      }
+    }
+  }
+
+  /**
+   * Signs out whoever was signed in and shows Tasklist's login page. A page that does not show its
+   * login form in time (a cold server, or a navigation that overtook the load) is loaded again,
+   * three times at most; the last failure tells what the browser shows instead.
+   */
+  public void showLoginPage() {
+    for (int attempt = 1; ; attempt++) {
+      browser.get(base + "/camunda/app/tasklist/default/");
+      browser.manage().deleteAllCookies();
+      browser.get(base + "/camunda/app/tasklist/default/");
+      try {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+            .ignoring(StaleElementReferenceException.class)
+            .until(ExpectedConditions.visibilityOfElementLocated(USERNAME));
+        return;
+      } catch (TimeoutException noLoginForm) {
+        if (attempt == 3) {
+          screenshot("no-login-page");
+          throw new AssertionError(
+              "Tasklist shows no login form after 3 loads, at "
+                  + browser.getCurrentUrl()
+                  + ": "
+                  + browser.findElement(By.tagName("body")).getText(),
+              noLoginForm);
+        }
       }
     }
   }
