@@ -45,7 +45,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * authentication ({@link RestAuthentication}); no chain matches them. The actuator has chains of
  * its own ({@link ActuatorAccess}), signing in the same users. Security headers and {@code
  * Cache-Control} stay {@link SecurityHeaders}'s, for every path alike, so the chains write none. No
- * CSRF token: the API only reads (GET), and the webapps' writes have Camunda's CSRF protection.
+ * CSRF token: a write to the API signed in by the webapps' session must carry its page's own {@code
+ * Origin} ({@link SameOriginWrites}), and the webapps' writes have Camunda's CSRF protection.
  */
 @Configuration
 public class ProductAccess implements WebMvcConfigurer {
@@ -76,7 +77,7 @@ public class ProductAccess implements WebMvcConfigurer {
         .authenticationManager(new ProviderManager(users))
         .httpBasic(basic -> basic.authenticationEntryPoint(signInFirst))
         .addFilterAfter(
-            new WebappSessionAuthentication(users, engine.getName()),
+            new WebappSessionAuthentication(users, engine.getName(), signInFirst),
             BasicAuthenticationFilter.class)
         .exceptionHandling(
             refusals ->

@@ -72,6 +72,18 @@ final class SignInFirst implements AuthenticationEntryPoint, AccessDeniedHandler
         Refusal.problem(HttpStatus.FORBIDDEN, request, "you may not read this", "您无权查看此内容"));
   }
 
+  /** A write with the webapps' session that another site sent ({@link SameOriginWrites}). */
+  void refuseForeignWrite(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    write(
+        response,
+        Refusal.problem(
+            HttpStatus.FORBIDDEN,
+            request,
+            "a change signed in by Tasklist's session must come from this product's own pages",
+            "使用 Tasklist 会话的修改请求必须来自本产品自己的页面"));
+  }
+
   private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
     response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -115,6 +115,40 @@ class ProductAccessTest {
     assertThat(get(browser, "/api/ledger/people", null).statusCode()).isEqualTo(401);
   }
 
+  /**
+   * A write signed in by the webapps' session must carry the page's own Origin, so another site
+   * cannot use a signed-in person's browser to change anything; reads and Basic writes need none.
+   */
+  @Test
+  void aWriteWithTheSessionMustComeFromTheProductsOwnPages() throws Exception {
+    CookieManager cookies = new CookieManager();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    logIntoTasklist(browser, cookies, "alice");
+    String own = "http://localhost:" + port;
+
+    HttpResponse<String> withoutOrigin = post(browser, "/api/ledger/people", null);
+    assertThat(withoutOrigin.statusCode()).isEqualTo(403);
+    assertThat(JSON.readTree(withoutOrigin.body()).get("detail").asText())
+        .isEqualTo(
+            "a change signed in by Tasklist's session must come from this product's own pages");
+    assertThat(post(browser, "/api/ledger/people", null, "Origin", "http://elsewhere.example"))
+        .extracting(HttpResponse::statusCode)
+        .isEqualTo(403);
+    assertThat(post(browser, "/api/ledger/people", null, "Origin", own + ".elsewhere.example"))
+        .extracting(HttpResponse::statusCode)
+        .isEqualTo(403);
+    // From its own pages the write reaches the API, which has no such write: 405, not 403.
+    assertThat(post(browser, "/api/ledger/people", null, "Origin", own))
+        .extracting(HttpResponse::statusCode)
+        .isEqualTo(405);
+    assertThat(get(browser, "/api/ledger/people", null, "Origin", "http://elsewhere.example"))
+        .extracting(HttpResponse::statusCode)
+        .isEqualTo(200);
+    assertThat(post(http, "/api/ledger/people", "alice:demo"))
+        .extracting(HttpResponse::statusCode)
+        .isEqualTo(405);
+  }
+
   @Test
   void basicCredentialsComeBeforeTheSession() {
     CookieManager cookies = new CookieManager();
@@ -211,6 +245,23 @@ class ProductAccessTest {
   private HttpResponse<String> get(
       HttpClient client, String path, String credentials, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+    if (credentials != null) {
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return send(client, request);
+  }
+
+  /** An empty POST of {@code path}, as {@link #get} builds its GET. */
+  private HttpResponse<String> post(
+      HttpClient client, String path, String credentials, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody());
     if (credentials != null) {
       request.header(
           "Authorization",
