@@ -13,15 +13,12 @@ import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -43,16 +40,7 @@ final class JsonBodies {
     String field = field(exception);
     String message = explain(exception, field);
     Refusals.log(request, message);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "InvalidRequestException");
-    body.put("message", message);
-    if (!field.isEmpty()) {
-      body.put("field", field);
-    }
-    return Response.status(Response.Status.BAD_REQUEST)
-        .entity(body)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .build();
+    return RestAnswers.badRequest(RestAnswers.body("InvalidRequestException", message, field));
   }
 
   /** The field, as a path ({@code variables.amount}, {@code jobIds[2]}), or empty for the body. */

@@ -38,26 +38,25 @@ final class RestAnswers {
       if (cause instanceof InvalidVariableException invalid) {
         Refusals.log(request, invalid.getMessage());
         String message = invalid.message(Language.of(request));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", InvalidVariableException.class.getSimpleName());
         // Tasklist shows the message as it is: the field's label first, in the form's words, then
         // the rule in the person's language.
-        body.put(
-            "message",
-            FieldLabels.of(invalid.variable())
-                .map(label -> label + " — " + message)
-                .orElse(message));
-        body.put("field", invalid.variable());
+        Map<String, Object> body =
+            body(
+                InvalidVariableException.class.getSimpleName(),
+                FieldLabels.of(invalid.variable())
+                    .map(label -> label + " — " + message)
+                    .orElse(message),
+                invalid.variable());
         FieldLabels.of(invalid.variable()).ifPresent(label -> body.put("label", label));
         return badRequest(body);
       }
       if (cause instanceof InvalidFieldException invalid) {
         Refusals.log(request, invalid.getMessage());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", InvalidFieldException.class.getSimpleName());
-        body.put("message", invalid.message(Language.of(request)));
-        body.put("field", invalid.field());
-        return badRequest(body);
+        return badRequest(
+            body(
+                InvalidFieldException.class.getSimpleName(),
+                invalid.message(Language.of(request)),
+                invalid.field()));
       }
       if (cause.getCause() == cause) {
         break;
@@ -76,7 +75,21 @@ final class RestAnswers {
     return response;
   }
 
-  private static Response badRequest(Map<String, Object> body) {
+  /**
+   * The body of a 400, as Camunda's REST API writes its own: {@code type}, {@code message}, and the
+   * {@code field} it is about unless that is empty (the request as a whole).
+   */
+  static Map<String, Object> body(String type, String message, String field) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", message);
+    if (field != null && !field.isEmpty()) {
+      body.put("field", field);
+    }
+    return body;
+  }
+
+  static Response badRequest(Map<String, Object> body) {
     return Response.status(Response.Status.BAD_REQUEST)
         .entity(body)
         .type(MediaType.APPLICATION_JSON_TYPE)

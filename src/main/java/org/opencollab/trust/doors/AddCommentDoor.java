@@ -3,7 +3,6 @@ package org.opencollab.trust.doors;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.opencollab.mention.Mentions;
-import org.opencollab.variables.InvalidFieldException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +10,7 @@ import org.springframework.stereotype.Component;
  * nothing there), and on the task's own process instance; outside a task only from process owners.
  * A comment has at most 4,000 characters ({@link TextLimits}). The people it mentions
  * ({@code @bob}) must be able to read its opportunity, and are told of it ({@link Mentions}); a
- * comment that mentions anyone else is refused with a 400 that names them.
+ * comment that mentions anyone else is refused with a 400 that names them ({@link CommentText}).
  */
 @Component
 class AddCommentDoor implements Door<AddCommentCmd> {
@@ -38,18 +37,7 @@ class AddCommentDoor implements Door<AddCommentCmd> {
     // a stranger gets 403 before any 400
     return context -> {
       DoorChecks.requireWorkerOrAssigner(context, caller, taskId, processInstanceId, command);
-      TextLimits.check(TextLimits.comment(message));
-      mentions
-          .announce(
-              context.getProcessEngineConfiguration().getProcessEngine(),
-              caller.userId(),
-              taskId,
-              processInstanceId,
-              message)
-          .ifPresent(
-              rule -> {
-                throw new InvalidFieldException("message", rule);
-              });
+      CommentText.check(context, mentions, caller, taskId, processInstanceId, message, null);
     };
   }
 }

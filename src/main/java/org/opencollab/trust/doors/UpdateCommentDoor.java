@@ -4,14 +4,12 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.CommentEntity;
 import org.opencollab.mention.Mentions;
-import org.opencollab.variables.InvalidFieldException;
 import org.springframework.stereotype.Component;
 
 /**
  * A comment is changed by its author, or by those who assign the task: the trail of a step is not
- * another worker's to rewrite. It keeps the limit of a comment ({@link TextLimits}) and the rule of
- * its mentions ({@link Mentions}): the changed text mentions only readers of the opportunity, and
- * those it newly mentions are told.
+ * another worker's to rewrite. It keeps the rules of a comment's text ({@link CommentText}): the
+ * changed text mentions only readers of the opportunity, and those it newly mentions are told.
  */
 @Component
 class UpdateCommentDoor implements Door<UpdateCommentCmd> {
@@ -39,25 +37,20 @@ class UpdateCommentDoor implements Door<UpdateCommentCmd> {
     // a stranger gets 403 before any 400
     return context -> {
       DoorChecks.requireAuthorOrAssigner(context, caller, taskId, commentId, command);
-      TextLimits.check(TextLimits.comment(message));
       CommentEntity before =
           taskId != null
               ? context.getCommentManager().findCommentByTaskIdAndCommentId(taskId, commentId)
               : context
                   .getCommentManager()
                   .findCommentByProcessInstanceIdAndCommentId(processInstanceId, commentId);
-      mentions
-          .announce(
-              context.getProcessEngineConfiguration().getProcessEngine(),
-              caller.userId(),
-              taskId,
-              processInstanceId,
-              message,
-              before == null ? null : before.getMessage())
-          .ifPresent(
-              rule -> {
-                throw new InvalidFieldException("message", rule);
-              });
+      CommentText.check(
+          context,
+          mentions,
+          caller,
+          taskId,
+          processInstanceId,
+          message,
+          before == null ? null : before.getMessage());
     };
   }
 }
