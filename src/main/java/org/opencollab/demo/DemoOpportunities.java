@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.opencollab.arbitration.ArbitrationVariables;
 import org.opencollab.health.HealthCheckVariables;
 import org.opencollab.identity.Groups;
+import org.opencollab.opportunity.CustomerFeedback;
 import org.opencollab.opportunity.OpportunityRecords;
 import org.opencollab.opportunity.OpportunityVariables;
 import org.opencollab.script.WorkedOpportunity;
@@ -156,8 +157,14 @@ public class DemoOpportunities {
     DemoDriver demo = throughAgreement(id, "Suzhou Water / 苏州水务", "Leak detection");
     demo.play(id, WorkedOpportunity.solutionAndOffer());
     demo.play(id, WorkedOpportunity.negotiation("WON"));
+    // The sprint review records what the customer said: an item of feedback waits for tech.
     demo.play(
-        id, WorkedOpportunity.planDelivery(3), WorkedOpportunity.reviewSprint("Sensors installed"));
+        id,
+        WorkedOpportunity.planDelivery(3),
+        WorkedOpportunity.reviewSprint("Sensors installed")
+            .with(
+                CustomerFeedback.CUSTOMER_FEEDBACK,
+                "The control room wants leak alerts on their phones too" + " / 调度室希望在手机上也收到漏损告警"));
   }
 
   void delivered(String id) {

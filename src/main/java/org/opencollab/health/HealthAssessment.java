@@ -298,6 +298,7 @@ final class HealthAssessment {
                   OpportunityVariables.NEW_PRODUCT,
                   OpportunityVariables.PRESS_RELEASE_REQUIRED,
                   OpportunityVariables.INCENTIVE_STATEMENT,
+                  OpportunityVariables.LOSS_STATEMENT,
                   OpportunityVariables.OPPORTUNITY_ID,
                   OpportunityVariables.TEAM_MEMBERS)
               .values()

@@ -229,7 +229,11 @@ final class HealthFigures {
     return codes.stream().map(departments::get).filter(Objects::nonNull).toList();
   }
 
-  /** An opportunity finished in the period, with its outcome and, if delivered, its statement. */
+  /**
+   * An opportunity finished in the period, with its outcome and its statement: the incentive
+   * statement of a delivered one (peer scores and free riders), the loss statement of one lost or
+   * failed in delivery (free riders).
+   */
   void opportunityFinished(Map<String, Object> opportunity) {
     String outcome = String.valueOf(opportunity.get(OpportunityVariables.FINAL_OUTCOME));
     switch (outcome) {
@@ -257,28 +261,42 @@ final class HealthFigures {
         }
       }
     }
+    String opportunityId = String.valueOf(opportunity.get(OpportunityVariables.OPPORTUNITY_ID));
     Object statement = opportunity.get(OpportunityVariables.INCENTIVE_STATEMENT);
-    if (!outcome.equals("DELIVERED") || statement == null) {
+    if (outcome.equals("DELIVERED") && statement != null) {
+      for (JsonNode member : JsonVariables.object(statement).path("members")) {
+        DepartmentFigures figures = departments.get(member.path("department").asText());
+        BigDecimal score = new BigDecimal(member.path("peerScore").asText());
+        if (figures != null) {
+          figures.peerScoreSum = figures.peerScoreSum.add(score);
+          figures.peerScores++;
+        }
+        freeRider(opportunityId, member);
+      }
+    }
+    // Free riders escape nothing when the deal fails: the loss statement names them too (搭便车).
+    Object loss = opportunity.get(OpportunityVariables.LOSS_STATEMENT);
+    if ((outcome.equals("LOST") || outcome.equals("DELIVERY_FAILED")) && loss != null) {
+      for (JsonNode member : JsonVariables.object(loss).path("members")) {
+        freeRider(opportunityId, member);
+      }
+    }
+  }
+
+  /**
+   * A member of an opportunity's statement: a judgement when the statement calls them a free rider.
+   */
+  private void freeRider(String opportunityId, JsonNode member) {
+    if (!member.path("freeRider").asBoolean()) {
       return;
     }
-    for (JsonNode member : JsonVariables.object(statement).path("members")) {
-      DepartmentFigures figures = departments.get(member.path("department").asText());
-      BigDecimal score = new BigDecimal(member.path("peerScore").asText());
-      if (figures != null) {
-        figures.peerScoreSum = figures.peerScoreSum.add(score);
-        figures.peerScores++;
-      }
-      if (member.path("freeRider").asBoolean()) {
-        ObjectNode judgement =
-            freeRiderJudgements
-                .computeIfAbsent(member.path("userId").asText(), user -> JSON.arrayNode())
-                .addObject();
-        judgement.put(
-            "opportunityId", String.valueOf(opportunity.get(OpportunityVariables.OPPORTUNITY_ID)));
-        judgement.put("department", member.path("department").asText());
-        judgement.put("peerScore", member.path("peerScore").asText());
-      }
-    }
+    ObjectNode judgement =
+        freeRiderJudgements
+            .computeIfAbsent(member.path("userId").asText(), user -> JSON.arrayNode())
+            .addObject();
+    judgement.put("opportunityId", opportunityId);
+    judgement.put("department", member.path("department").asText());
+    judgement.put("peerScore", member.path("peerScore").asText());
   }
 
   /** An agreement came into force in the period, {@code millis} after identification. */

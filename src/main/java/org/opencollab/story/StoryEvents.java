@@ -22,7 +22,8 @@ final class StoryEvents {
    * One event per line of the story, in time order: what the timeline and the CSV show. Each also
    * reads as a person would: {@code label}, the step, decision or field in both languages (from the
    * story's {@code names}, the decision's name, the forms' labels), and {@code labelledDetail}, the
-   * detail with its fields named by their labels.
+   * detail with its fields named by their labels and its values in the page's words ({@link
+   * StoryWords}).
    */
   static ArrayNode of(ObjectNode story) {
     Timeline timeline = new Timeline(story.path("names"), story.path("labels"));
@@ -101,7 +102,7 @@ final class StoryEvents {
                   actor)
               .put("detail", entered(task).toString())
               .put("label", nameOf(task.path("key").asText()))
-              .put("labelledDetail", labelled(entered(task), labels));
+              .put("labelledDetail", StoryWords.labelled(entered(task), labels));
         }
       }
     }
@@ -114,7 +115,7 @@ final class StoryEvents {
             .put("label", name)
             .put(
                 "labelledDetail",
-                labelled(decision.path("outputs"), decision.path("outputLabels")));
+                StoryWords.labelled(decision.path("outputs"), decision.path("outputLabels")));
       }
     }
 
@@ -173,22 +174,6 @@ final class StoryEvents {
       events.forEach(array::add);
       return array;
     }
-  }
-
-  /** "Label: value; …": each field of {@code values} named by its label, else by its name. */
-  private static String labelled(JsonNode values, JsonNode labels) {
-    List<String> parts = new ArrayList<>();
-    values
-        .fields()
-        .forEachRemaining(
-            field ->
-                parts.add(
-                    labels.path(field.getKey()).asText(field.getKey())
-                        + ": "
-                        + (field.getValue().isValueNode()
-                            ? field.getValue().asText()
-                            : field.getValue().toString())));
-    return String.join("; ", parts);
   }
 
   /** What a completed task entered: the variables its completion set, and its sealed answer. */

@@ -179,7 +179,7 @@ class CollaborationHealthCheckProcessTest {
         .containsExactly(
             tuple("DISPUTES_AGAINST", "TECH", "3"),
             tuple("SLOW_CLAIM", "DELIVERY", "72.0"),
-            tuple("REPEATED_FREE_RIDER", "sam", "2"),
+            tuple("REPEATED_FREE_RIDER", "sam", "3"),
             tuple("SPRINTS_AT_RISK", "B", "2"));
     assertThat(warnings.get(0).at("/evidence/disputes").findValuesAsText("disputeType"))
         .containsExactlyInAnyOrder("RESOURCE_ALLOCATION", "DATA_ACCESS", "PRIORITY");
@@ -189,8 +189,12 @@ class CollaborationHealthCheckProcessTest {
             task ->
                 task.startsWith("Sign collaboration agreement / 签署协作协议 — ")
                     || task.startsWith("Report department input / 申报部门投入 — "));
+    // Free riders are judged on a loss too: C was lost, and its loss statement names sam.
+    assertThat(warnings.get(2).at("/evidence/opportunities").findValuesAsText("opportunityId"))
+        .extracting(id -> id.replaceAll("^OPP-H\\d+-", ""))
+        .containsExactly("A", "B", "C");
     assertThat(warnings.get(2).at("/evidence/opportunities").findValuesAsText("peerScore"))
-        .containsExactly("2.33", "2.33");
+        .containsExactly("2.33", "2.33", "2.33");
     assertThat(warnings.get(3).at("/evidence/sprints").toString()).isEqualTo("[1,2]");
     assertThat(warnings.get(3).get("evidenceText").asText())
         .matches("sprints / 冲刺 1, 2 \\(OPP-H\\d+-B\\): at risk in a row / 连续有风险");

@@ -97,6 +97,53 @@ class HealthFiguresTest {
   }
 
   @Test
+  void aFreeRiderOnAWonDealAndOnALostDealIsJudgedTwice() {
+    HealthFigures figures = new HealthFigures();
+    figures.opportunityFinished(
+        Map.of(
+            "finalOutcome",
+            "DELIVERED",
+            "opportunityId",
+            "OPP-1",
+            "incentiveStatement",
+            Spin.JSON(
+                "{\"members\": [{\"userId\": \"sam\", \"department\": \"SALES\","
+                    + " \"peerScore\": \"2.33\", \"freeRider\": true}]}")));
+    figures.opportunityFinished(
+        Map.of(
+            "finalOutcome",
+            "LOST",
+            "opportunityId",
+            "OPP-2",
+            "lossStatement",
+            Spin.JSON(
+                "{\"members\": [{\"userId\": \"sam\", \"department\": \"SALES\","
+                    + " \"peerScore\": \"2.00\", \"freeRider\": true},"
+                    + " {\"userId\": \"alice\", \"department\": \"SALES\","
+                    + " \"peerScore\": \"4.50\", \"freeRider\": false}]}")));
+    figures.opportunityFinished(
+        Map.of(
+            "finalOutcome",
+            "DELIVERY_FAILED",
+            "opportunityId",
+            "OPP-3",
+            "lossStatement",
+            Spin.JSON(
+                "{\"members\": [{\"userId\": \"bob\", \"department\": \"TECH\","
+                    + " \"peerScore\": \"1.50\", \"freeRider\": true}]}")));
+
+    assertThat(figures.freeRiderJudgements).containsOnlyKeys("sam", "bob");
+    assertThat(figures.freeRiderJudgements.get("sam"))
+        .extracting(judgement -> judgement.get("opportunityId").asText())
+        .containsExactly("OPP-1", "OPP-2");
+    assertThat(figures.freeRiderJudgements.get("sam").get(1).get("peerScore").asText())
+        .isEqualTo("2.00");
+    // A loss statement rates, it does not enter the departments' average peer score.
+    assertThat(figures.departments.get("SALES").peerScoreSum).isEqualByComparingTo("2.33");
+    assertThat(figures.departments.get("SALES").peerScores).isEqualTo(1);
+  }
+
+  @Test
   void aDepartmentCountsTheOpportunitiesOfItsTeamsAndTheRulingsItWasPartyTo() {
     HealthFigures figures = new HealthFigures();
     String salesAndTech =

@@ -54,7 +54,7 @@ class StoryEventsTest {
             "decision opportunityTriage",
             "task completed QualifyOpportunity");
     assertThat(events.get(2).get("label").asText()).isEqualTo("Qualify opportunity / 商机资格审核");
-    assertThat(events.get(2).get("labelledDetail").asText()).isEqualTo("Qualified / 是否合格: true");
+    assertThat(events.get(2).get("labelledDetail").asText()).isEqualTo("Qualified / 是否合格: yes / 是");
     assertThat(events.get(1).get("labelledDetail").asText()).isEqualTo("Priority / 优先级: A");
   }
 }

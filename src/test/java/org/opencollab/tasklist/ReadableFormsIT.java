@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opencollab.script.WorkedOpportunity;
 import org.opencollab.support.Chromium;
 import org.opencollab.support.OpportunityDriver;
 import org.opencollab.support.ReaderTokens;
@@ -103,7 +104,9 @@ class ReadableFormsIT {
             "FollowUpLateStep",
             "AnswerCustomerFeedback",
             "CompletePressRelease",
-            "RateTeamAsCoordinator");
+            "RateTeamAsCoordinator",
+            "RateTeamAsSponsor",
+            "FollowUpHealthWarning");
 
     tasklist = new Tasklist(browser, port);
     Map<String, List<String>> problems = new LinkedHashMap<>();
@@ -160,8 +163,8 @@ class ReadableFormsIT {
   /**
    * The demo leaves no task open at the delivery's acceptance, the departments' input, the peers'
    * evaluation, the incentives' approval, the retrospective, a mediation, a late step's follow-up,
-   * an answer to customer feedback or a part of a press release: these opportunities and a dispute
-   * wait there.
+   * an answer to customer feedback, a part of a press release, the executive sponsor's rating or a
+   * health warning's follow-up: these opportunities, disputes and a health check wait there.
    */
   private void driveToTheTasksTheDemoDoesNotReach() {
     OpportunityDriver driver = new OpportunityDriver(engine);
@@ -204,9 +207,33 @@ class ReadableFormsIT {
     driver.formTaskForce(pressRelease);
     driver.complete(
         pressRelease, "DraftPressRelease", "pressRelease", "Riders see their train arrive.");
+    // A task force delivered, its inputs reported: its executive sponsor rates the team.
+    String sponsored = OpportunityDriver.newOpportunityId();
+    driver.start(OpportunityDriver.strategicAccount(sponsored));
+    driver.qualify(sponsored);
+    driver.formTaskForce(sponsored);
+    driver.complete(sponsored, "DraftPressRelease", "pressRelease", "Riders see their train.");
+    driver.completePressRelease(sponsored);
+    driver.draftAgreement(sponsored, "{\"SALES\": 50, \"TECH\": 30, \"DELIVERY\": 20}");
+    driver.signAll(sponsored);
+    driver.complete(sponsored, "ApproveBid", "bidApproved", true);
+    driver.designAndOffer(sponsored);
+    driver.negotiate(sponsored, "WON", "contractValue", 2_000_000L);
+    driver.deliver(sponsored, 1);
+    driver.complete(sponsored, "AcceptDelivery", "accepted", true, "realizedRevenue", 2_000_000L);
+    driver.play(sponsored, WorkedOpportunity.reportInputs(WorkedOpportunity.DELIVERED_INPUTS));
+    // Two more disputes against SALES, three with the one above: a check by hand warns of them
+    // (DMN healthWarnings, 3 or more) and opens the warning's follow-up.
+    driver.raiseDispute(planning, 10_000L);
+    driver.raiseDispute(losing, 10_000L);
+    engine
+        .getRuntimeService()
+        .startProcessInstanceByKey("collaborationHealthCheck", Map.of("periodDays", 90));
     awaitTask("ApproveIncentives");
     awaitTask("HoldRetrospective");
     awaitTask("ReviewHealthReport");
+    awaitTask("RateTeamAsSponsor");
+    awaitTask("FollowUpHealthWarning");
   }
 
   private static void untilDelivered(OpportunityDriver driver, String id) {
