@@ -131,6 +131,53 @@ class MovingOpportunitiesTest {
     }
   }
 
+  @Test
+  void anInstanceAtAStepTheNewVersionLacksIsRefusedNamingItUntilTheStepIsMapped() {
+    ProcessDefinition[] versions = ProbeProcess.deployTwoVersions(engine);
+    String waiting =
+        engine.getRuntimeService().startProcessInstanceById(versions[0].getId(), "PROBE-1").getId();
+
+    MigrationProposal unmapped =
+        migrations.propose(
+            ProbeProcess.KEY, versions[0], versions[1], List.of(), false, "olivia", owner());
+    assertThat(unmapped.movable()).isEmpty();
+    assertThat(unmapped.batchId()).as("nothing to move, no batch").isNull();
+    assertThat(unmapped.refused()).hasSize(1);
+    Reason reason = unmapped.refused().get(0).reasons().get(0);
+    assertThat(reason.activityId()).isEqualTo(ProbeProcess.OLD_STEP);
+    assertThat(reason.english())
+        .isEqualTo(
+            "It stands at \"Check the offer\", which the new version does not have (no step with"
+                + " the same id, and no mapping to another step).");
+    assertThat(reason.chinese()).startsWith("它停在「核对报价」，新版本没有这个步骤");
+
+    MigrationProposal mapped =
+        migrations.propose(
+            ProbeProcess.KEY,
+            versions[0],
+            versions[1],
+            List.of(new MigrationPlanning.Mapping(ProbeProcess.OLD_STEP, ProbeProcess.NEW_STEP)),
+            true,
+            "olivia",
+            owner());
+    assertThat(mapped.refused()).isEmpty();
+    assertThat(mapped.movable())
+        .extracting(RunningInstance::processInstanceId)
+        .containsExactly(waiting);
+    assertThat(mapped.movable().get(0).activities())
+        .containsExactly(
+            new RunningInstance.Step(ProbeProcess.OLD_STEP, "Check the offer", "核对报价"));
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(waiting)
+                .singleResult()
+                .getProcessDefinitionId())
+        .as("the refused run and the dry run left the instance where it was")
+        .isEqualTo(versions[0].getId());
+  }
+
   private static List<String> owner() {
     return List.of(Groups.PROCESS_OWNERS, Groups.CAMUNDA_ADMIN);
   }
