@@ -92,7 +92,8 @@ class MigrationPageIT {
     assertThat(oldVersion.get("instances").findValuesAsText("opportunityId"))
         .contains(placed.get(0).id(), placed.get(1).id(), placed.get(2).id());
 
-    new Tasklist(browser, port).logIn("olivia");
+    Tasklist tasklist = new Tasklist(browser, port);
+    tasklist.logIn("olivia");
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
     browser.get("http://localhost:" + port + "/migrations");
     By plan = By.cssSelector("button.plan[data-version='" + old.getVersion() + "']");
@@ -104,9 +105,11 @@ class MigrationPageIT {
     assertThat(browser.findElement(By.id("movable")).getText())
         .contains(placed.get(0).id(), placed.get(1).id(), "Plan delivery", "Qualify opportunity");
     assertThat(browser.findElement(By.id("refused-title")).getText()).isEqualTo("Cannot move: 0");
+    tasklist.screenshot("migrations-plan");
 
     browser.findElement(By.id("run")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress"), "Done"));
+    tasklist.screenshot("migrations-done");
     for (Placed one : placed) {
       assertThat(
               engine
@@ -123,6 +126,7 @@ class MigrationPageIT {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "将运行中的商机迁移到最新模型"));
     assertThat(browser.findElement(By.id("versions")).getText()).contains("运行中", "最新");
+    tasklist.screenshot("migrations-zh");
 
     for (Placed one : placed) {
       phases.finish(one);

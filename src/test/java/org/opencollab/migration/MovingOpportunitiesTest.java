@@ -68,8 +68,10 @@ class MovingOpportunitiesTest {
     ProcessDefinition old = latest();
     Map<String, Map<String, String>> variables = new TreeMap<>();
     Map<String, Set<String>> history = new TreeMap<>();
+    Map<String, List<String>> waits = new TreeMap<>();
     for (Placed one : placed) {
       variables.put(one.id(), variables(one));
+      waits.put(one.id(), waits(one));
       history.put(one.id(), activityHistory(one));
     }
 
@@ -242,6 +244,35 @@ class MovingOpportunitiesTest {
                 entry -> String.valueOf(entry.getValue()),
                 (a, b) -> a,
                 TreeMap::new));
+  }
+
+  /**
+   * What the opportunity waits for besides its tasks: its timers by due date (a late step's, a
+   * sprint's), and its event subscriptions (rulings, customer feedback) by step.
+   */
+  private List<String> waits(Placed one) {
+    List<String> waits = new ArrayList<>();
+    engine
+        .getManagementService()
+        .createJobQuery()
+        .processInstanceId(one.instance().getId())
+        .timers()
+        .list()
+        .forEach(timer -> waits.add("timer due " + timer.getDuedate().getTime()));
+    engine
+        .getRuntimeService()
+        .createEventSubscriptionQuery()
+        .processInstanceId(one.instance().getId())
+        .list()
+        .forEach(
+            subscription ->
+                waits.add(
+                    subscription.getEventType()
+                        + " "
+                        + subscription.getEventName()
+                        + " at "
+                        + subscription.getActivityId()));
+    return waits.stream().sorted().toList();
   }
 
   private Set<String> activityHistory(Placed one) {
