@@ -75,6 +75,11 @@ class MovingOpportunitiesTest {
       history.put(one.id(), activityHistory(one));
     }
 
+    assertThat(waits.values().stream().flatMap(List::stream))
+        .as("the opportunities wait on timers and messages that must survive the move")
+        .anyMatch(wait -> wait.startsWith("timer"))
+        .anyMatch(wait -> wait.startsWith("message"));
+
     assertThat(ChangedModel.deploy(engine, workTree))
         .contains("processes/opportunityToDelivery.bpmn", "decisions/incentivePolicy.dmn");
     ProcessDefinition changed = latest();
