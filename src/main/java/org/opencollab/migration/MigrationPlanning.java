@@ -2,6 +2,7 @@ package org.opencollab.migration;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -127,6 +128,13 @@ public class MigrationPlanning {
             return List.of();
           } catch (MigratingProcessInstanceValidationException refused) {
             return MigrationReasons.ofInstance(refused.getValidationReport(), names);
+          } catch (OptimisticLockingException busy) {
+            return List.of(
+                new Reason(
+                    "",
+                    "It changed while the plan was made (a step was completed, or a job ran):"
+                        + " plan again.",
+                    "制定计划时它发生了变化（有步骤被完成或作业已执行）：请重新制定计划。"));
           } catch (ProcessEngineException refused) {
             return List.of(MigrationReasons.ofStep("", refused.getMessage(), names));
           }

@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.opencollab.migration.MigrationPlanning.Mapping;
 import org.opencollab.migration.MigrationPlanning.Planned;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,8 @@ public class Migrations {
 
   /** The instances listed per version; the count says how many there are in all. */
   static final int LISTED = 200;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
   private final ProcessEngine engine;
   private final MigrationPlanning planning;
@@ -140,7 +144,16 @@ public class Migrations {
     ActivityNames source = planning.names(from);
     ActivityNames target = planning.names(to);
     Planned planned = planning.plan(from, to, mappings, source, target);
+    long started = System.nanoTime();
     MigrationProposal proposal = planning.propose(processKey, from, to, planned, source, target);
+    LOG.info(
+        "Planned the move of {} from version {} to {} in {} ms: {} can move, {} cannot",
+        processKey,
+        from.getVersion(),
+        to.getVersion(),
+        (System.nanoTime() - started) / 1_000_000,
+        proposal.movable().size(),
+        proposal.refused().size());
     if (dryRun || planned.plan() == null || proposal.movable().isEmpty()) {
       return proposal;
     }
