@@ -2,6 +2,7 @@ package org.opencollab.identity;
 
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.AUTHORIZATION;
+import static org.camunda.bpm.engine.authorization.Resources.BATCH;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
@@ -18,6 +19,7 @@ import static org.camunda.bpm.engine.authorization.Resources.USER;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -108,7 +110,17 @@ public final class AccessPolicy {
             ProcessDefinitionPermissions.READ_HISTORY,
             ProcessDefinitionPermissions.UPDATE_INSTANCE,
             ProcessDefinitionPermissions.UPDATE_TASK,
-            ProcessDefinitionPermissions.TASK_ASSIGN));
+            ProcessDefinitionPermissions.TASK_ASSIGN,
+            ProcessDefinitionPermissions.MIGRATE_INSTANCE));
+    // Process owners move running instances to a changed model (docs/process-owners.md), as a
+    // batch.
+    grants.add(
+        grant(
+            Groups.PROCESS_OWNERS,
+            BATCH,
+            Authorization.ANY,
+            BatchPermissions.READ,
+            BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES));
     grants.add(
         grant(
             Groups.PROCESS_OWNERS,

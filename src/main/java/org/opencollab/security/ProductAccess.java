@@ -59,9 +59,11 @@ public class ProductAccess implements WebMvcConfigurer {
           "/opportunities/*",
           "/ledger",
           "/health",
+          "/migrations",
           "/story-page/**",
           "/ledger-page/**",
           "/health-page/**",
+          "/migration-page/**",
           "/collab/**",
           "/webjars/echarts/**",
           "/webjars/bpmn-js/**");
