@@ -58,9 +58,11 @@ public class ProductAccess implements WebMvcConfigurer {
           "/opportunities/*",
           "/ledger",
           "/health",
+          "/processes/waiting-times",
           "/story-page/**",
           "/ledger-page/**",
           "/health-page/**",
+          "/waiting-page/**",
           "/collab/**",
           "/webjars/echarts/**",
           "/webjars/bpmn-js/**");
