@@ -104,7 +104,7 @@ async function draw(xml, figures, measure) {
       const note = document.createElement('div');
       note.className = 'heat-label';
       note.textContent = label(entry);
-      overlays.add(shape.id, 'heat', { position: { bottom: 4, left: 0 }, html: note });
+      overlays.add(shape.id, 'heat', { position: { bottom: 4, left: 0 }, scale: { min: 1 }, html: note });
     });
     canvas.zoom('fit-viewport');
   }
