@@ -44,6 +44,7 @@ function header(person) {
     ['/opportunities', 'Opportunities', '商机'],
     ['/ledger', 'Ledger', '考核台账'],
     ['/health', 'Health', '协作健康'],
+    ['/processes/waiting-times', 'Waiting times', '等待时长'],
   ].forEach(([href, en, zh]) => {
     const link = document.createElement('a');
     link.href = href;

@@ -60,10 +60,12 @@ public class ProductAccess implements WebMvcConfigurer {
           "/ledger",
           "/health",
           "/migrations",
+          "/processes/waiting-times",
           "/story-page/**",
           "/ledger-page/**",
           "/health-page/**",
           "/migration-page/**",
+          "/waiting-page/**",
           "/collab/**",
           "/webjars/echarts/**",
           "/webjars/bpmn-js/**");

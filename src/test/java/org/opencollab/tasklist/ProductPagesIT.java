@@ -29,9 +29,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The product's own pages in Debian's Chromium: one header on each (Tasklist, Opportunities,
- * Ledger, Health, who is signed in, the language switch); a signed-out person goes to Tasklist's
- * login and comes back; the health report reads in English and in Chinese without a code of the
- * report or a department code in sight, and its departments table fits a 1280-pixel window.
+ * Ledger, Health, Waiting times, who is signed in, the language switch); a signed-out person goes
+ * to Tasklist's login and comes back; the health report reads in English and in Chinese without a
+ * code of the report or a department code in sight, and its departments table fits a 1280-pixel
+ * window.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -69,7 +70,12 @@ class ProductPagesIT {
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("person"), "ivan"));
     assertThat(headerLinks())
-        .containsExactly("/camunda/app/tasklist/", "/opportunities", "/ledger", "/health");
+        .containsExactly(
+            "/camunda/app/tasklist/",
+            "/opportunities",
+            "/ledger",
+            "/health",
+            "/processes/waiting-times");
   }
 
   @Test
@@ -113,7 +119,7 @@ class ProductPagesIT {
 
     browser.get(base() + "/opportunities");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("person"), "erin"));
-    assertThat(headerLinks()).hasSize(4);
+    assertThat(headerLinks()).hasSize(5);
   }
 
   /**
