@@ -61,6 +61,8 @@ public class ProductAccess implements WebMvcConfigurer {
           "/story-page/**",
           "/ledger-page/**",
           "/health-page/**",
+          "/decisions/impact",
+          "/impact-page/**",
           "/collab/**",
           "/webjars/echarts/**",
           "/webjars/bpmn-js/**");
