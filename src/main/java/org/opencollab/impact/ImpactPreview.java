@@ -53,6 +53,7 @@ public class ImpactPreview {
     Instant start = from == null ? null : from.atStartOfDay(zone).toInstant();
     Instant until = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
 
+    List<String> names = edited.outputs().stream().map(EditedDecision.OutputColumn::name).toList();
     List<ImpactReport.Change> changes = new ArrayList<>();
     int[] counts = new int[2]; // replayed, not replayed
     evaluations.each(
@@ -65,16 +66,18 @@ public class ImpactPreview {
             return;
           }
           counts[0]++;
-          Outcome after = evaluate(edited, recorded);
-          if (!after.sameAs(recorded.outcome())) {
+          Outcome after = evaluate(edited, recorded).ordered(names);
+          Outcome before = recorded.outcome().ordered(names);
+          if (!after.sameAs(before)) {
             changes.add(
                 new ImpactReport.Change(
                     recorded.opportunityId(),
                     recorded.id(),
                     recorded.evaluated().toString(),
                     recorded.inputs(),
-                    recorded.outcome().shown(edited.singleResult()),
-                    after.shown(edited.singleResult())));
+                    before.shown(edited.singleResult()),
+                    after.shown(edited.singleResult()),
+                    before.differingOutputs(after, names)));
           }
         });
     MoneyImpact money = INCENTIVE_POLICY.equals(decisionKey) ? money(edited, start, until) : null;

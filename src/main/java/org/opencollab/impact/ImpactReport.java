@@ -40,6 +40,7 @@ public record ImpactReport(
    * @param before the outcome recorded: the outputs by name (a list of them for a table that
    *     collects), {@code null} when no rule matched
    * @param after the outcome of the edited table
+   * @param changedOutputs the names of the outputs that differ
    */
   public record Change(
       String opportunityId,
@@ -47,5 +48,6 @@ public record ImpactReport(
       String evaluated,
       Map<String, Object> inputs,
       Object before,
-      Object after) {}
+      Object after,
+      List<String> changedOutputs) {}
 }

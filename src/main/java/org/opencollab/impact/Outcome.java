@@ -3,10 +3,12 @@ package org.opencollab.impact;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What one evaluation of a decision gave: one entry per matched rule (a FIRST table has at most
@@ -57,6 +59,37 @@ public record Outcome(List<Map<String, Object>> entries) {
       return entries.isEmpty() ? null : entries.get(0);
     }
     return entries;
+  }
+
+  /**
+   * The outputs whose values differ between this outcome and {@code other}, entry by entry, in the
+   * order of {@code names} (the table's output columns).
+   */
+  public List<String> differingOutputs(Outcome other, List<String> names) {
+    Set<String> differing = new HashSet<>();
+    for (int i = 0; i < Math.max(entries.size(), other.entries.size()); i++) {
+      Map<String, Object> a = i < entries.size() ? entries.get(i) : Map.of();
+      Map<String, Object> b = i < other.entries.size() ? other.entries.get(i) : Map.of();
+      Set<String> both = new HashSet<>(a.keySet());
+      both.addAll(b.keySet());
+      both.stream().filter(name -> !sameValue(a.get(name), b.get(name))).forEach(differing::add);
+    }
+    List<String> ordered = new ArrayList<>();
+    names.stream().filter(differing::contains).forEach(ordered::add);
+    differing.stream().filter(name -> !names.contains(name)).sorted().forEach(ordered::add);
+    return ordered;
+  }
+
+  /** The same outcome, each entry's outputs in the order of {@code names}, others after them. */
+  public Outcome ordered(List<String> names) {
+    List<Map<String, Object>> sorted = new ArrayList<>();
+    for (Map<String, Object> entry : entries) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      names.stream().filter(entry::containsKey).forEach(name -> values.put(name, entry.get(name)));
+      entry.forEach(values::putIfAbsent);
+      sorted.add(values);
+    }
+    return new Outcome(sorted);
   }
 
   private static boolean sameEntry(Map<String, Object> a, Map<String, Object> b) {
