@@ -42,7 +42,10 @@ final class ImpactRequests {
     }
   }
 
-  /** The preview of {@code file} (none when null) as {@code user} (anonymous when null). */
+  /**
+   * The preview of {@code file} (none when null) as {@code user} (anonymous when null; {@code
+   * user:password}, or the demo users' password).
+   */
   HttpResponse<String> preview(
       String decisionKey, String user, byte[] file, String from, String to) {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -66,7 +69,9 @@ final class ImpactRequests {
           "Authorization",
           "Basic "
               + Base64.getEncoder()
-                  .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+                  .encodeToString(
+                      (user.contains(":") ? user : user + ":demo")
+                          .getBytes(StandardCharsets.UTF_8)));
     }
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
