@@ -112,7 +112,8 @@ function figures(target, amountColumns, changeColumns) {
 
 function moneyTables(effect) {
   document.getElementById('money-summary').textContent = t(
-    effect.statements + ' statements computed again with the edited policy; ' + effect.changedStatements + ' of them change.',
+    count(effect.statements, 'statement', 'statements') + ' computed again with the edited policy; '
+      + effect.changedStatements + ' of them ' + (effect.changedStatements === 1 ? 'changes.' : 'change.'),
     '已按修改后的政策重新计算 ' + effect.statements + ' 笔结算，其中 ' + effect.changedStatements + ' 笔发生变化。');
   const departments = document.getElementById('money-departments');
   table(departments,
@@ -144,15 +145,21 @@ function moneyTables(effect) {
   document.getElementById('money-section').hidden = false;
 }
 
+// "1 evaluation", "2 evaluations".
+function count(number, one, many) {
+  return number + ' ' + (number === 1 ? one : many);
+}
+
 function show(answer) {
   const decision = side(answer.decisionName || answer.decisionKey);
   document.getElementById('summary').textContent = t(
-    decision + ': ' + answer.evaluations + ' evaluations replayed, ' + answer.changed + ' outcomes change',
+    decision + ': ' + count(answer.evaluations, 'evaluation', 'evaluations') + ' replayed, '
+      + count(answer.changed, 'outcome changes', 'outcomes change'),
     decision + '：重放 ' + answer.evaluations + ' 次评估，' + answer.changed + ' 个结果发生变化');
   const notReplayed = document.getElementById('not-replayed');
   notReplayed.hidden = answer.notReplayed === 0;
   notReplayed.textContent = t(
-    answer.notReplayed + ' evaluations of the period were not replayed: they lack a column of the edited table (an older version of the decision had no such column).',
+    count(answer.notReplayed, 'evaluation of the period was', 'evaluations of the period were') + ' not replayed: they lack a column of the edited table (an older version of the decision had no such column).',
     '该期间内有 ' + answer.notReplayed + ' 次评估未能重放：它们缺少修改后决策表中的某一列（该决策的旧版本没有这一列）。');
   changesTable(answer);
   document.getElementById('result').hidden = false;

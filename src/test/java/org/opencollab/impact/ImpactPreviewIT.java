@@ -124,17 +124,7 @@ class ImpactPreviewIT {
     JsonNode policy =
         JSON.readTree(
             impact
-                .preview(
-                    "incentivePolicy",
-                    "olivia",
-                    ImpactRequests.edited(
-                        "incentivePolicy",
-                        "<outputEntry id=\"Rule_PriorityB_PoolRate\"><text>0.02</text>",
-                        "<outputEntry id=\"Rule_PriorityB_PoolRate\"><text>0.025</text>",
-                        "<outputEntry id=\"Rule_PriorityB_FreeRider\"><text>2.5</text>",
-                        "<outputEntry id=\"Rule_PriorityB_FreeRider\"><text>2.0</text>"),
-                    MONEY_DAY,
-                    MONEY_DAY)
+                .preview("incentivePolicy", "olivia", richerPolicy(), MONEY_DAY, MONEY_DAY)
                 .body());
     assertThat(policy.get("evaluations").asInt()).isEqualTo(1);
     JsonNode money = policy.get("money");
@@ -199,6 +189,40 @@ class ImpactPreviewIT {
       tasklist.screenshot("impact-preview" + (language.equals("en") ? "" : "-zh"));
       browser.findElement(By.id("language")).click();
     }
+
+    // The richer policy on the page: the money per department and person (English again).
+    Path policyFile = Files.createTempFile("incentivePolicy", ".dmn");
+    Files.write(policyFile, richerPolicy());
+    browser.get("http://localhost:" + port + "/decisions/impact?decision=incentivePolicy");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("person")));
+    browser.findElement(By.id("file")).sendKeys(policyFile.toAbsolutePath().toString());
+    script("document.getElementById('from').value = arguments[0];", MONEY_DAY);
+    script("document.getElementById('to').value = arguments[0];", MONEY_DAY);
+    browser.findElement(By.id("run")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+    assertThat(browser.findElement(By.id("changes")).getText())
+        .contains("Bonus pool rate: 0.025", "Free-rider threshold: 2");
+    assertThat(browser.findElement(By.id("money-departments")).getText())
+        .contains("Sales", "20,000.00", "25,000.00", "+5,000.00");
+    assertThat(browser.findElement(By.id("money-people")).getText())
+        .contains("alice", "16,964.29", "-3,035.71", "sam", "+8,035.71");
+    assertThat(
+            script(
+                "return document.documentElement.scrollWidth"
+                    + " <= document.documentElement.clientWidth"))
+        .as("no horizontal overflow at 1280 pixels")
+        .isEqualTo(true);
+    script("document.getElementById('money-section').scrollIntoView({block: 'start'});");
+    tasklist.screenshot("impact-preview-money");
+  }
+
+  private static byte[] richerPolicy() {
+    return ImpactRequests.edited(
+        "incentivePolicy",
+        "<outputEntry id=\"Rule_PriorityB_PoolRate\"><text>0.02</text>",
+        "<outputEntry id=\"Rule_PriorityB_PoolRate\"><text>0.025</text>",
+        "<outputEntry id=\"Rule_PriorityB_FreeRider\"><text>2.5</text>",
+        "<outputEntry id=\"Rule_PriorityB_FreeRider\"><text>2.0</text>");
   }
 
   /** {@code minute} past nine in the morning of {@code day}, server time. */

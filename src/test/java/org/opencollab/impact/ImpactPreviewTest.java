@@ -266,6 +266,24 @@ class ImpactPreviewTest {
     assertThat(texts(lossChange.get("people"), "userId")).containsExactly("sam");
   }
 
+  @Test
+  void aPolicyTheCalculationRefusesIsABadFile() throws Exception {
+    byte[] policy =
+        ImpactRequests.edited(
+            "incentivePolicy",
+            "<outputEntry id=\"Rule_PriorityB_PoolRate\"><text>0.02</text>",
+            "<outputEntry id=\"Rule_PriorityB_PoolRate\"><text>1.5</text>");
+
+    HttpResponse<String> answer =
+        impact.preview("incentivePolicy", "olivia", policy, MONEY_DAY, MONEY_DAY);
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(answer.body()).get("message").asText())
+        .isEqualTo(
+            "file: the incentive calculation refuses the edited policy: incentivePolicy: poolRate"
+                + " must be from 0 to 1, got 1.5");
+  }
+
   /** The figures of the row whose {@code key} is {@code value}, after that field, as texts. */
   static List<String> figures(JsonNode rows, String key, String value) {
     for (JsonNode row : rows) {
