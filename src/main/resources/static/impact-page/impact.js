@@ -201,6 +201,11 @@ async function preview() {
   document.body.dataset.ready = 'true';
 }
 
+document.getElementById('file').addEventListener('change', (event) => {
+  const chosen = event.target.files[0];
+  document.getElementById('file-name').textContent = chosen ? chosen.name : t('none chosen', '未选择');
+});
+
 document.getElementById('preview').addEventListener('submit', (event) => {
   event.preventDefault();
   preview();
