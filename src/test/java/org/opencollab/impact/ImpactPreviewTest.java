@@ -55,7 +55,6 @@ class ImpactPreviewTest {
 
   ImpactRequests impact;
   OpportunityDriver driver;
-  int minute;
   String keyAccount;
   String largeStandard;
   String largeStrategic;
@@ -83,6 +82,8 @@ class ImpactPreviewTest {
     driver.deliverWorkedExampleUntilApproval(delivered);
     driver.runJobs(delivered);
     driver.complete(delivered, "ApproveIncentives", "incentivesApproved", true);
+    // an hour later, so that the order of the two is certain
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 3_600_000));
     lost = OpportunityDriver.newOpportunityId();
     driver.loseWorkedExampleUntilAllocation(lost);
     driver.runJobs(lost);
@@ -93,16 +94,14 @@ class ImpactPreviewTest {
     ClockUtil.reset();
   }
 
-  /** Nine in the morning of {@code day}, server time; each step a minute later. */
+  /** Nine in the morning of {@code day}, server time; each start a minute later. */
   private void at(String day) {
-    minute = 0;
     ClockUtil.setCurrentTime(
         Date.from(LocalDate.parse(day).atTime(9, 0).atZone(ZoneId.systemDefault()).toInstant()));
   }
 
   private String start(Map<String, Object> variables) {
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 60_000));
-    minute++;
     driver.start(variables);
     return (String) variables.get(OpportunityVariables.OPPORTUNITY_ID);
   }
