@@ -60,7 +60,11 @@ public class AllocateLossDelegate implements JavaDelegate {
                 execution.getVariable(DEPARTMENT_INPUTS))));
   }
 
-  private static SortedMap<String, DepartmentInput> departmentInputs(VariableReader variables) {
+  /**
+   * Each department's reported hours and cost, from {@code departmentInputs}; also read by the
+   * impact preview, which computes a loss statement again.
+   */
+  public static SortedMap<String, DepartmentInput> departmentInputs(VariableReader variables) {
     SortedMap<String, DepartmentInput> inputs = new TreeMap<>();
     variables
         .jsonObject(DEPARTMENT_INPUTS)

@@ -36,8 +36,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *       WebappSessionAuthentication}); anyone else gets 401 ({@link SignInFirst}). Nothing is kept
  *       between requests: each one is signed in again, and no session is made. Which person may
  *       read what is the controllers' rule; they refuse with a {@link Refusal}.
- *   <li>The pages ({@code /opportunities}, {@code /ledger}, {@code /health}) and their scripts and
- *       styles: open to anyone, as they hold no data; a page sends a person who is not signed in to
+ *   <li>The pages ({@code /opportunities}, {@code /ledger}, {@code /health}, {@code
+ *       /processes/waiting-times}, {@code /decisions/impact}, {@code /migrations}) and their scripts
+ *       and styles: open to anyone, as they hold no data; a page sends a person who is not signed in to
  *       Tasklist's login.
  * </ul>
  *
@@ -66,6 +67,8 @@ public class ProductAccess implements WebMvcConfigurer {
           "/health-page/**",
           "/migration-page/**",
           "/waiting-page/**",
+          "/decisions/impact",
+          "/impact-page/**",
           "/collab/**",
           "/webjars/echarts/**",
           "/webjars/bpmn-js/**");

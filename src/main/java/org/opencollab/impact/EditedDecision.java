@@ -1,0 +1,244 @@
+package org.opencollab.impact;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.HitPolicy;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.InputExpression;
+
+/**
+ * An edited decision table, parsed by a DMN engine of its own and never deployed. It replays an
+ * evaluation from the inputs the engine recorded: each input column of the edited table takes the
+ * value recorded for the deployed column of the same id (or, failing that, of the same expression),
+ * so a column whose expression computes a figure (the health check's) replays the figure as it was,
+ * not the expression.
+ *
+ * <p>A DMN engine of its own, not the process engine's: that one writes history and metrics for
+ * what it evaluates, and a preview must leave no trace. Its FEEL is Camunda's default, full FEEL,
+ * as the process engine's.
+ */
+public final class EditedDecision {
+
+  /** An input column: its id, its label, and the expression whose value the engine records. */
+  public record Column(String id, String label, String expression) {}
+
+  /** An output column: the name of its value, and its label. */
+  public record OutputColumn(String name, String label) {}
+
+  private static final DmnEngine DMN =
+      DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final String RECORDED = "impactRecordedInput";
+  private static final Set<HitPolicy> SINGLE =
+      Set.of(HitPolicy.UNIQUE, HitPolicy.FIRST, HitPolicy.ANY, HitPolicy.PRIORITY);
+
+  private final String name;
+  private final boolean singleResult;
+  private final List<Column> inputs;
+  private final List<String> recordedIds;
+  private final List<OutputColumn> outputs;
+  private final DmnDecision replay;
+
+  private EditedDecision(
+      String name,
+      boolean singleResult,
+      List<Column> inputs,
+      List<String> recordedIds,
+      List<OutputColumn> outputs,
+      DmnDecision replay) {
+    this.name = name;
+    this.singleResult = singleResult;
+    this.inputs = inputs;
+    this.recordedIds = recordedIds;
+    this.outputs = outputs;
+    this.replay = replay;
+  }
+
+  /** The input columns of decision {@code key} in a DMN file (the deployed one, say). */
+  public static List<Column> columns(InputStream file, String key) {
+    return columns(table(key, Dmn.readModelFromStream(file)));
+  }
+
+  /**
+   * Parses {@code file} as decision {@code key}, to replay against the {@code deployed} input
+   * columns.
+   *
+   * @throws InvalidDecisionFile when it is no DMN, does not parse, lacks the decision or a table,
+   *     or has an input column the engine records no value for
+   */
+  public static EditedDecision parse(String key, byte[] file, List<Column> deployed) {
+    DmnModelInstance model;
+    try {
+      model = Dmn.readModelFromStream(new ByteArrayInputStream(file));
+    } catch (RuntimeException e) {
+      throw new InvalidDecisionFile(
+          "is not a DMN file (" + Reasons.of(e) + ")", "不是 DMN 文件（" + Reasons.of(e) + "）");
+    }
+    if (!(model.getModelElementById(key) instanceof Decision)) {
+      throw new InvalidDecisionFile(
+          "has no decision with the id " + key + "; the edited file must keep the decision's id",
+          "没有 id 为 " + key + " 的决策；编辑后的文件必须保留决策的 id");
+    }
+    try {
+      DMN.parseDecision(key, model);
+    } catch (RuntimeException e) {
+      throw new InvalidDecisionFile(
+          "does not parse as a decision (" + Reasons.of(e) + ")", "无法解析为决策（" + Reasons.of(e) + "）");
+    }
+    DecisionTable table = table(key, model);
+    if (table == null) {
+      throw new InvalidDecisionFile(
+          "decision " + key + " is not a decision table", "决策 " + key + " 不是决策表");
+    }
+    List<Column> edited = columns(table);
+    List<String> recordedIds = new ArrayList<>();
+    for (Column column : edited) {
+      recordedIds.add(
+          deployedMatch(column, deployed)
+              .orElseThrow(
+                  () ->
+                      new InvalidDecisionFile(
+                          "input column \""
+                              + column.label()
+                              + "\" ("
+                              + column.id()
+                              + ") is not one the deployed "
+                              + key
+                              + " has, so no evaluation in history recorded a value for it",
+                          "输入列“"
+                              + column.label()
+                              + "”（"
+                              + column.id()
+                              + "）不是已部署的 "
+                              + key
+                              + " 的输入列，历史中的评估没有记录它的值")));
+    }
+    int index = 0;
+    for (Input input : table.getInputs()) {
+      InputExpression expression = input.getInputExpression();
+      expression.getText().setTextContent(RECORDED + index++);
+      expression.setExpressionLanguage("feel");
+    }
+    List<OutputColumn> outputs =
+        table.getOutputs().stream()
+            .map(output -> new OutputColumn(output.getName(), output.getLabel()))
+            .toList();
+    Decision decision = model.getModelElementById(key);
+    return new EditedDecision(
+        decision.getName(),
+        SINGLE.contains(table.getHitPolicy()) || table.getAggregation() != null,
+        edited,
+        List.copyOf(recordedIds),
+        outputs,
+        DMN.parseDecision(key, model));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Whether the table gives one result per evaluation (or none). */
+  public boolean singleResult() {
+    return singleResult;
+  }
+
+  public List<Column> inputs() {
+    return inputs;
+  }
+
+  public List<OutputColumn> outputs() {
+    return outputs;
+  }
+
+  /**
+   * Whether an evaluation recorded a value (perhaps none, {@code null}) for every column of the
+   * edited table: one of an older version may lack a column.
+   */
+  public boolean replays(Map<String, Object> recorded) {
+    return recorded.keySet().containsAll(recordedIds);
+  }
+
+  /**
+   * The outcome of the edited table for the inputs recorded by column id.
+   *
+   * @throws RuntimeException the engine's, when the table cannot evaluate them
+   */
+  public Outcome evaluate(Map<String, Object> recorded) {
+    Map<String, Object> variables = new HashMap<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      Object value = recorded.get(recordedIds.get(i));
+      variables.put(RECORDED + i, value);
+      // outputs and rules may name an input's variable itself
+      String expression = inputs.get(i).expression();
+      if (expression != null && NAME.matcher(expression.trim()).matches()) {
+        variables.put(expression.trim(), value);
+      }
+    }
+    DmnDecisionResult result = DMN.evaluateDecision(replay, Variables.fromMap(variables));
+    List<Map<String, Object>> entries = new ArrayList<>();
+    for (DmnDecisionResultEntries entry : result) {
+      entries.add(entry.getEntryMap());
+    }
+    return new Outcome(entries);
+  }
+
+  private static Optional<String> deployedMatch(Column column, List<Column> deployed) {
+    Optional<Column> byId =
+        deployed.stream().filter(candidate -> candidate.id().equals(column.id())).findFirst();
+    Optional<Column> found =
+        byId.isPresent()
+            ? byId
+            : deployed.stream()
+                .filter(
+                    candidate ->
+                        candidate.expression() != null
+                            && candidate.expression().trim().equals(trimmed(column.expression())))
+                .findFirst();
+    return found.map(Column::id);
+  }
+
+  private static String trimmed(String text) {
+    return text == null ? null : text.trim();
+  }
+
+  private static DecisionTable table(String key, DmnModelInstance model) {
+    return model.getModelElementById(key) instanceof Decision decision
+            && decision.getExpression() instanceof DecisionTable table
+        ? table
+        : null;
+  }
+
+  private static List<Column> columns(DecisionTable table) {
+    if (table == null) {
+      return List.of();
+    }
+    return table.getInputs().stream()
+        .map(
+            input ->
+                new Column(
+                    input.getId(),
+                    input.getLabel(),
+                    input.getInputExpression() == null
+                            || input.getInputExpression().getText() == null
+                        ? null
+                        : input.getInputExpression().getText().getTextContent()))
+        .toList();
+  }
+}
