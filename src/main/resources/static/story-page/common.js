@@ -45,6 +45,8 @@ function header(person) {
     ['/ledger', 'Ledger', '考核台账'],
     ['/health', 'Health', '协作健康'],
     ['/processes/waiting-times', 'Waiting times', '等待时长'],
+    ['/decisions/impact', 'Decision preview', '决策预览'],
+    ['/migrations', 'Migrations', '版本迁移'],
   ].forEach(([href, en, zh]) => {
     const link = document.createElement('a');
     link.href = href;

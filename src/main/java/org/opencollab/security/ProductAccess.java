@@ -37,9 +37,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *       between requests: each one is signed in again, and no session is made. Which person may
  *       read what is the controllers' rule; they refuse with a {@link Refusal}.
  *   <li>The pages ({@code /opportunities}, {@code /ledger}, {@code /health}, {@code
- *       /processes/waiting-times}, {@code /decisions/impact}, {@code /migrations}) and their scripts
- *       and styles: open to anyone, as they hold no data; a page sends a person who is not signed in to
- *       Tasklist's login.
+ *       /processes/waiting-times}, {@code /decisions/impact}, {@code /migrations}) and their
+ *       scripts and styles: open to anyone, as they hold no data; a page sends a person who is not
+ *       signed in to Tasklist's login.
  * </ul>
  *
  * <p>Camunda's webapps ({@code /camunda/**}) and REST API ({@code /engine-rest/**}) keep their own

@@ -75,7 +75,9 @@ class ProductPagesIT {
             "/opportunities",
             "/ledger",
             "/health",
-            "/processes/waiting-times");
+            "/processes/waiting-times",
+            "/decisions/impact",
+            "/migrations");
   }
 
   @Test
@@ -119,7 +121,7 @@ class ProductPagesIT {
 
     browser.get(base() + "/opportunities");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("person"), "erin"));
-    assertThat(headerLinks()).hasSize(5);
+    assertThat(headerLinks()).hasSize(7);
   }
 
   /**
