@@ -1,5 +1,6 @@
 package org.opencollab.decisions;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -7,6 +8,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.opencollab.ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,6 +35,9 @@ abstract class DecisionTableTest {
    * @return the single result, or an evaluation without outputs when no rule matched
    */
   Evaluation evaluate(String decisionKey, Map<String, Object> inputs) {
+    // Other tests leave history stamped at other times (an hour ahead, say): the evaluation read
+    // back is the one between these two readings of the engine's clock.
+    Date before = ClockUtil.getCurrentTime();
     DmnDecisionResultEntries result =
         decisionService
             .evaluateDecisionByKey(decisionKey)
@@ -46,6 +51,8 @@ abstract class DecisionTableTest {
         historyService
             .createHistoricDecisionInstanceQuery()
             .decisionDefinitionKey(decisionKey)
+            .evaluatedAfter(new Date(before.getTime() - 1))
+            .evaluatedBefore(new Date(ClockUtil.getCurrentTime().getTime() + 1))
             .includeOutputs()
             .orderByEvaluationTime()
             .desc()
