@@ -1,13 +1,14 @@
 package org.opencollab.impact;
 
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.opencollab.identity.Groups;
+import org.opencollab.language.Language;
+import org.opencollab.period.DayPeriod;
 import org.opencollab.rest.Refusals;
 import org.opencollab.security.Refusal;
 import org.opencollab.security.SignedInUser;
+import org.opencollab.variables.InvalidFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -67,24 +68,14 @@ public class ImpactController {
           "no decision " + decisionKey + " is deployed",
           "没有已部署的决策 " + decisionKey);
     }
-    LocalDate first;
-    LocalDate last;
+    DayPeriod period;
     try {
-      first = day(from, "from");
-      last = day(to, "to");
-    } catch (IllegalArgumentException e) {
-      String field = e.getMessage();
-      String value = field.equals("from") ? from : to;
+      period = DayPeriod.of(from, to);
+    } catch (InvalidFieldException invalid) {
       return refused(
           HttpStatus.BAD_REQUEST,
-          field + ": must be a day written yyyy-MM-dd, such as 2026-11-28, got " + value,
-          field + ": 必须是 yyyy-MM-dd 格式的日期，如 2026-11-28，实际为 " + value);
-    }
-    if (first != null && last != null && last.isBefore(first)) {
-      return refused(
-          HttpStatus.BAD_REQUEST,
-          "to: must not be before from " + first + ", got " + last,
-          "to: 不得早于 from " + first + "，实际为 " + last);
+          invalid.message(Language.ENGLISH),
+          invalid.message(Language.CHINESE));
     }
     if (file == null || file.isEmpty()) {
       return refused(
@@ -93,7 +84,8 @@ public class ImpactController {
           InvalidDecisionFile.FIELD + ": 请提供编辑后的 " + decisionKey + " .dmn 文件");
     }
     try {
-      ImpactReport report = preview.preview(decisionKey, file.getBytes(), first, last);
+      ImpactReport report =
+          preview.preview(decisionKey, file.getBytes(), period.first(), period.last());
       return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     } catch (InvalidDecisionFile e) {
       return refused(HttpStatus.BAD_REQUEST, e.english(), e.chinese());
@@ -102,17 +94,6 @@ public class ImpactController {
           HttpStatus.BAD_REQUEST,
           InvalidDecisionFile.FIELD + ": could not be read (" + Reasons.of(e) + ")",
           InvalidDecisionFile.FIELD + ": 无法读取（" + Reasons.of(e) + "）");
-    }
-  }
-
-  private static LocalDate day(String text, String field) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(field, e);
     }
   }
 

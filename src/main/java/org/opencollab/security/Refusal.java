@@ -3,6 +3,7 @@ package org.opencollab.security;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.opencollab.language.Language;
+import org.opencollab.variables.InvalidFieldException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,6 +25,14 @@ public final class Refusal {
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem(status, Language.current(), english, chinese));
+  }
+
+  /** 400 for a request field that breaks its rule, named first, in the person's language. */
+  public static ResponseEntity<ProblemDetail> of(InvalidFieldException invalid) {
+    return of(
+        HttpStatus.BAD_REQUEST,
+        invalid.message(Language.ENGLISH),
+        invalid.message(Language.CHINESE));
   }
 
   static ProblemDetail problem(

@@ -7,12 +7,14 @@ import java.util.Set;
 
 /**
  * Whether a write to the product's API ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE})
- * that is signed in by the webapps' session came from the product's own pages. A browser sends the
- * session's cookie with a request that another site makes, so such a write must say where it comes
- * from: its {@code Origin} header names the host the request went to (its {@code Host} header), as
- * a browser writes it for a page of this server. A write without that header, or from another
- * origin, is refused; reads are not affected. A write with HTTP Basic credentials carries them
- * itself and needs no origin.
+ * came from the product's own pages. A browser sends the session's cookie, and HTTP Basic
+ * credentials it remembers, with a request that another site makes; it also names that site in the
+ * request's {@code Origin}. So a write whose {@code Origin} names another host is refused, whoever
+ * signs it; and a write signed in by the webapps' session must carry an {@code Origin} naming this
+ * one, as a browser writes it for a page of this server. The host is the request's {@code Host}, or
+ * the {@code X-Forwarded-Host} a reverse proxy adds (a header no other site's page can set without
+ * the server's consent). Reads are not affected; an API client with Basic credentials sends no
+ * {@code Origin} and needs none.
  */
 final class SameOriginWrites {
 
@@ -20,22 +22,29 @@ final class SameOriginWrites {
 
   private SameOriginWrites() {}
 
-  /** True for a write whose {@code Origin} is missing or names another host. */
-  static boolean refuses(HttpServletRequest request) {
-    if (READS.contains(request.getMethod())) {
+  static boolean isWrite(HttpServletRequest request) {
+    return !READS.contains(request.getMethod());
+  }
+
+  /** A write whose {@code Origin} names another host than this server's. */
+  static boolean fromElsewhere(HttpServletRequest request) {
+    return isWrite(request) && request.getHeader("Origin") != null && !fromHere(request);
+  }
+
+  /** A request whose {@code Origin} names this server's host. */
+  static boolean fromHere(HttpServletRequest request) {
+    String origin = request.getHeader("Origin");
+    if (origin == null) {
       return false;
     }
-    String origin = request.getHeader("Origin");
-    String host = request.getHeader("Host");
-    if (origin == null || host == null) {
-      return true;
-    }
+    String authority;
     try {
-      URI from = new URI(origin);
-      String authority = from.getRawAuthority();
-      return authority == null || !authority.equalsIgnoreCase(host);
+      authority = new URI(origin).getRawAuthority();
     } catch (URISyntaxException malformed) {
-      return true;
+      return false;
     }
+    return authority != null
+        && (authority.equalsIgnoreCase(request.getHeader("Host"))
+            || authority.equalsIgnoreCase(request.getHeader("X-Forwarded-Host")));
   }
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.opencollab.rest.Refusals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContext;
@@ -38,22 +39,33 @@ final class WebappSessionAuthentication extends OncePerRequestFilter {
     this.refusals = refusals;
   }
 
+  private void refuse(HttpServletRequest request, HttpServletResponse response, String who)
+      throws IOException {
+    LOG.warn(
+        "refused {} {} by {}: a write from origin {}, not from the product's own pages",
+        request.getMethod(),
+        request.getRequestURI(),
+        who,
+        Refusals.logSafe(String.valueOf(request.getHeader("Origin"))));
+    refusals.refuseForeignWrite(request, response);
+  }
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (SameOriginWrites.fromElsewhere(request)) {
+      refuse(request, response, "anyone");
+      return;
+    }
     HttpSession session = request.getSession(false);
     if (contexts.getContext().getAuthentication() == null && session != null) {
       Authentications logins = AuthenticationUtil.getAuthsFromSession(session);
       var login = logins == null ? null : logins.getAuthenticationForProcessEngine(engineName);
-      if (login != null && SameOriginWrites.refuses(request)) {
-        LOG.warn(
-            "refused {} {} by {}: a write with the webapps' session from origin {}",
-            request.getMethod(),
-            request.getRequestURI(),
-            login.getName(),
-            request.getHeader("Origin"));
-        refusals.refuseForeignWrite(request, response);
+      if (login != null
+          && SameOriginWrites.isWrite(request)
+          && !SameOriginWrites.fromHere(request)) {
+        refuse(request, response, login.getName());
         return;
       }
       if (login != null) {

@@ -3,16 +3,14 @@ package org.opencollab.waiting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.opencollab.identity.Groups;
+import org.opencollab.period.DayPeriod;
 import org.opencollab.security.Refusal;
 import org.opencollab.security.SignedInUser;
+import org.opencollab.variables.InvalidFieldException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -61,36 +59,21 @@ public class WaitingTimesController {
     if (latest == null) {
       return unknown(processKey);
     }
-    LocalDate first;
-    LocalDate last;
+    DayPeriod period;
     try {
-      first = day(from);
-    } catch (DateTimeParseException e) {
-      return badDay("from", from);
+      period = DayPeriod.of(from, to);
+    } catch (InvalidFieldException invalid) {
+      return Refusal.of(invalid);
     }
-    try {
-      last = day(to);
-    } catch (DateTimeParseException e) {
-      return badDay("to", to);
-    }
-    if (first != null && last != null && last.isBefore(first)) {
-      return Refusal.of(
-          HttpStatus.BAD_REQUEST,
-          "to: must not be before from " + first + ", got " + last,
-          "to: 不得早于 from " + first + "，实际为 " + last);
-    }
-    ZoneId zone = ZoneId.systemDefault();
-    Instant since = first == null ? null : first.atStartOfDay(zone).toInstant();
-    Instant until = last == null ? null : last.plusDays(1).atStartOfDay(zone).toInstant();
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_JSON)
         .body(
             waitingTimes.of(
                 latest,
-                since,
-                until,
-                first == null ? null : first.toString(),
-                last == null ? null : last.toString()));
+                period.since(),
+                period.until(),
+                period.first() == null ? null : period.first().toString(),
+                period.last() == null ? null : period.last().toString()));
   }
 
   @GetMapping("/model")
@@ -110,10 +93,6 @@ public class WaitingTimesController {
     }
   }
 
-  private static LocalDate day(String value) {
-    return value == null || value.isBlank() ? null : LocalDate.parse(value.trim());
-  }
-
   private static ResponseEntity<?> refused(SignedInUser user) {
     return Refusal.of(
         HttpStatus.FORBIDDEN,
@@ -128,12 +107,5 @@ public class WaitingTimesController {
         HttpStatus.NOT_FOUND,
         "processKey: no process " + processKey + " is deployed",
         "processKey: 未部署流程 " + processKey);
-  }
-
-  private static ResponseEntity<?> badDay(String parameter, String value) {
-    return Refusal.of(
-        HttpStatus.BAD_REQUEST,
-        parameter + ": must be a day written yyyy-MM-dd, such as 2026-11-28, got " + value,
-        parameter + ": 必须是 yyyy-MM-dd 格式的日期，如 2026-11-28，实际为 " + value);
   }
 }

@@ -116,8 +116,9 @@ class ProductAccessTest {
   }
 
   /**
-   * A write signed in by the webapps' session must carry the page's own Origin, so another site
-   * cannot use a signed-in person's browser to change anything; reads and Basic writes need none.
+   * A write signed in by the webapps' session must carry the page's own Origin, and no write may
+   * come from another site's page, so another site cannot use a signed-in person's browser to
+   * change anything; reads, and API clients' Basic writes without an Origin, are not affected.
    */
   @Test
   void aWriteWithTheSessionMustComeFromTheProductsOwnPages() throws Exception {
@@ -145,6 +146,22 @@ class ProductAccessTest {
         .extracting(HttpResponse::statusCode)
         .isEqualTo(200);
     assertThat(post(http, "/api/ledger/people", "alice:demo"))
+        .extracting(HttpResponse::statusCode)
+        .isEqualTo(405);
+    // Credentials a browser remembers go with another site's form too: its Origin gives it away.
+    assertThat(post(http, "/api/ledger/people", "alice:demo", "Origin", "http://elsewhere.example"))
+        .extracting(HttpResponse::statusCode)
+        .isEqualTo(403);
+    // Behind a reverse proxy, the host the browser named arrives as X-Forwarded-Host.
+    assertThat(
+            post(
+                browser,
+                "/api/ledger/people",
+                null,
+                "Origin",
+                "https://opportunities.example",
+                "X-Forwarded-Host",
+                "opportunities.example"))
         .extracting(HttpResponse::statusCode)
         .isEqualTo(405);
   }
