@@ -11,8 +11,11 @@ import java.util.Set;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.opencollab.identity.Groups;
+import org.opencollab.rest.Refusals;
 import org.opencollab.security.Refusal;
 import org.opencollab.security.SignedInUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +42,7 @@ public class WaitingTimesController {
 
   static final Set<String> READERS =
       Set.of(Groups.PROCESS_OWNERS, Groups.COORDINATORS, Groups.AUDITORS, Groups.CAMUNDA_ADMIN);
+  private static final Logger LOG = LoggerFactory.getLogger(WaitingTimesController.class);
 
   private final WaitingTimes waitingTimes;
   private final RepositoryService repository;
@@ -115,6 +119,7 @@ public class WaitingTimesController {
   }
 
   private static ResponseEntity<?> refused(SignedInUser user) {
+    LOG.warn("Refused waiting times (403): {} is not a reader", Refusals.logSafe(user.id()));
     return Refusal.of(
         HttpStatus.FORBIDDEN,
         user.id()
@@ -124,6 +129,7 @@ public class WaitingTimesController {
   }
 
   private static ResponseEntity<?> unknown(String processKey) {
+    LOG.warn("Refused waiting times (404): no process {}", Refusals.logSafe(processKey));
     return Refusal.of(
         HttpStatus.NOT_FOUND,
         "processKey: no process " + processKey + " is deployed",
