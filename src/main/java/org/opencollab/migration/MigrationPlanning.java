@@ -87,7 +87,8 @@ public class MigrationPlanning {
     List<RunningInstance> movable = new ArrayList<>();
     List<Refused> refused = new ArrayList<>();
     for (ProcessInstance instance : running) {
-      RunningInstance described = RunningInstance.of(instance, runtime, source);
+      RunningInstance described =
+          RunningInstance.of(instance, runtime, engine.getHistoryService(), source);
       if (planned.plan() == null) {
         refused.add(new Refused(described, planned.problems()));
         continue;

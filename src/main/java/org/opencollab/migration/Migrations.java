@@ -82,7 +82,9 @@ public class Migrations {
                 .asc()
                 .listPage(0, LISTED)
                 .stream()
-                .map(instance -> RunningInstance.of(instance, runtime, names))
+                .map(
+                    instance ->
+                        RunningInstance.of(instance, runtime, engine.getHistoryService(), names))
                 .toList();
       }
       versions.add(

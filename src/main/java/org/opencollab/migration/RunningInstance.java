@@ -1,29 +1,46 @@
 package org.opencollab.migration;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 
 /**
- * A running instance as a process owner recognises it: its opportunity id (the business key) and
- * the steps it stands at now, by name in both languages.
+ * A running instance as a process owner recognises it: its opportunity id (the business key), when
+ * it started (what names an instance without an opportunity, such as a health check; null when
+ * history does not keep it) and the steps it stands at now, by name in both languages.
  */
 public record RunningInstance(
-    String processInstanceId, String opportunityId, List<Step> activities) {
+    String processInstanceId, String opportunityId, Date started, List<Step> activities) {
 
   /** A step an instance stands at, or waits for the job executor before or after. */
   public record Step(String activityId, String english, String chinese) {}
 
-  static RunningInstance of(ProcessInstance instance, RuntimeService runtime, ActivityNames names) {
+  static RunningInstance of(
+      ProcessInstance instance,
+      RuntimeService runtime,
+      HistoryService history,
+      ActivityNames names) {
     List<Step> steps = new ArrayList<>();
     ActivityInstance tree = runtime.getActivityInstance(instance.getId());
     if (tree != null) {
       collectLeaves(tree, names, steps);
     }
-    return new RunningInstance(instance.getId(), instance.getBusinessKey(), List.copyOf(steps));
+    HistoricProcessInstance started =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(instance.getId())
+            .singleResult();
+    return new RunningInstance(
+        instance.getId(),
+        instance.getBusinessKey(),
+        started == null ? null : started.getStartTime(),
+        List.copyOf(steps));
   }
 
   /** The innermost steps: a phase is named by the steps open inside it. */

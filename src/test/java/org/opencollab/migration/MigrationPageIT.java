@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,6 +143,39 @@ class MigrationPageIT {
                 .singleResult()
                 .getName())
         .startsWith(ChangedModel.NEW_NAME + " / " + ChangedModel.NEW_NAME_ZH);
+  }
+
+  @Test
+  void anInstanceWithoutAnOpportunityIsNamedByItsProcessAndWhenItStarted() throws Exception {
+    ProcessInstance check =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey("collaborationHealthCheck", Map.of("periodDays", 7));
+    JsonNode listed =
+        JSON.readTree(
+            new RestClient("http://localhost:" + port)
+                .get("/api/migrations/collaborationHealthCheck", "olivia")
+                .body());
+    assertThat(listed.get("versions").get(0).get("instances").findValues("started"))
+        .isNotEmpty()
+        .allSatisfy(started -> assertThat(started.isNull()).isFalse());
+
+    new Tasklist(browser, port).logIn("olivia");
+    browser.get("http://localhost:" + port + "/migrations?process=collaborationHealthCheck");
+    new WebDriverWait(browser, WAIT)
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#versions tbody tr:first-child button")))
+        .click();
+    String instances =
+        new WebDriverWait(browser, WAIT)
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id("instances")))
+            .getText();
+    assertThat(instances)
+        .containsPattern(
+            "(Collaboration health check, started |协作健康检查，开始于 )\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}")
+        .doesNotContain(check.getId())
+        .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
   }
 
   private ProcessDefinition latest() {
