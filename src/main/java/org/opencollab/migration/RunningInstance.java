@@ -2,10 +2,11 @@ package org.opencollab.migration;
 
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
@@ -21,26 +22,30 @@ public record RunningInstance(
   /** A step an instance stands at, or waits for the job executor before or after. */
   public record Step(String activityId, String english, String chinese) {}
 
+  /**
+   * When each running instance of a version started, by instance id: one query for the version, not
+   * one per instance.
+   */
+  static Map<String, Date> startTimes(HistoryService history, String definitionId) {
+    Map<String, Date> started = new HashMap<>();
+    history
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionId(definitionId)
+        .unfinished()
+        .list()
+        .forEach(instance -> started.put(instance.getId(), instance.getStartTime()));
+    return started;
+  }
+
   static RunningInstance of(
-      ProcessInstance instance,
-      RuntimeService runtime,
-      HistoryService history,
-      ActivityNames names) {
+      ProcessInstance instance, RuntimeService runtime, Date started, ActivityNames names) {
     List<Step> steps = new ArrayList<>();
     ActivityInstance tree = runtime.getActivityInstance(instance.getId());
     if (tree != null) {
       collectLeaves(tree, names, steps);
     }
-    HistoricProcessInstance started =
-        history
-            .createHistoricProcessInstanceQuery()
-            .processInstanceId(instance.getId())
-            .singleResult();
     return new RunningInstance(
-        instance.getId(),
-        instance.getBusinessKey(),
-        started == null ? null : started.getStartTime(),
-        List.copyOf(steps));
+        instance.getId(), instance.getBusinessKey(), started, List.copyOf(steps));
   }
 
   /** The innermost steps: a phase is named by the steps open inside it. */
