@@ -6,6 +6,7 @@
 
 const processKey = () => document.getElementById('process').value;
 let latest = null;
+let shown = null;
 
 // POST with the webapps' session, refusals said in the page's message line.
 async function post(path, body) {
@@ -35,12 +36,28 @@ async function post(path, body) {
 
 const stepNames = (steps) => steps.map((step) => t(step.english, step.chinese)).join(', ');
 
+// An instance as a person knows it: its opportunity; one without (a health check) by its process's
+// name and when it started, in the reader's own time.
+function instanceName(instance) {
+  if (instance.opportunityId) return instance.opportunityId;
+  const name = t(shown.dataset.en, shown.dataset.zh);
+  if (!instance.started) return name;
+  const at = new Date(instance.started);
+  const two = (number) => String(number).padStart(2, '0');
+  return name + t(', started ', '，开始于 ') + at.getFullYear() + '-' + two(at.getMonth() + 1)
+    + '-' + two(at.getDate()) + ' ' + two(at.getHours()) + ':' + two(at.getMinutes());
+}
+
+// Camunda's own words behind the reasons, for whoever looks into them further: shown on hover.
+const camundasWords = (reasons) => reasons.map((reason) => reason.detail).filter(Boolean).join('\n');
+
 async function showVersions() {
   document.getElementById('message').hidden = true;
   ['instances-section', 'plan-section', 'progress-section'].forEach((id) => {
     document.getElementById(id).hidden = true;
   });
   const body = await (await api('/api/migrations/' + encodeURIComponent(processKey()))).json();
+  shown = document.getElementById('process').selectedOptions[0];
   latest = body.latestVersion;
   const target = document.getElementById('versions');
   table(
@@ -86,8 +103,7 @@ function showInstances(version) {
   table(
     document.getElementById('instances'),
     [t('Opportunity', '商机'), t('Stands at', '当前步骤')],
-    version.instances.map((instance) => [instance.opportunityId || instance.processInstanceId,
-      stepNames(instance.activities)]),
+    version.instances.map((instance) => [instanceName(instance), stepNames(instance.activities)]),
   );
 }
 
@@ -100,6 +116,7 @@ function renderPlan(plan) {
   problems.hidden = plan.planProblems.length === 0;
   problems.textContent = t('The plan is not valid: ', '计划无效：')
     + plan.planProblems.map((reason) => t(reason.english, reason.chinese)).join(' ');
+  problems.title = camundasWords(plan.planProblems);
   // The steps that change: renamed, or mapped to another id; the others stay as they are.
   const changed = plan.instructions.filter((instruction) => instruction.from !== instruction.to
     || instruction.fromEnglish !== instruction.toEnglish
@@ -120,8 +137,7 @@ function renderPlan(plan) {
   table(
     document.getElementById('movable'),
     [t('Opportunity', '商机'), t('Stands at', '当前步骤')],
-    plan.movable.map((instance) => [instance.opportunityId || instance.processInstanceId,
-      stepNames(instance.activities)]),
+    plan.movable.map((instance) => [instanceName(instance), stepNames(instance.activities)]),
   );
   document.getElementById('refused-title').textContent =
     t('Cannot move: ', '无法迁移：') + plan.refused.length;
@@ -129,13 +145,15 @@ function renderPlan(plan) {
     document.getElementById('refused'),
     [t('Opportunity', '商机'), t('Stands at', '当前步骤'), t('Why', '原因')],
     plan.refused.map((refused) => [
-      refused.instance.opportunityId || refused.instance.processInstanceId,
+      instanceName(refused.instance),
       stepNames(refused.instance.activities),
       refused.reasons.map((reason) => t(reason.english, reason.chinese)).join(' '),
     ]),
   );
-  Array.from(document.getElementById('refused').tBodies[0].rows)
-    .forEach((row) => { row.cells[2].className = 'reasons'; });
+  Array.from(document.getElementById('refused').tBodies[0].rows).forEach((row, i) => {
+    row.cells[2].className = 'reasons';
+    row.cells[2].title = camundasWords(plan.refused[i].reasons);
+  });
 }
 
 async function showPlan(fromVersion) {

@@ -19,7 +19,10 @@ function duration(millis) {
   return hours < 48 ? hours + t(' h', ' 小时') : Math.round(hours / 24) + t(' d', ' 天');
 }
 
-const isoDay = (date) => date.toISOString().slice(0, 10);
+// The day in the reader's own time zone (toISOString would give the UTC day: in China, before 08:00,
+// yesterday).
+const isoDay = (date) => [date.getFullYear(), date.getMonth() + 1, date.getDate()]
+  .map((part, i) => String(part).padStart(i === 0 ? 4 : 2, '0')).join('-');
 const named = (entry) => (ZH && entry.nameZh ? entry.nameZh : side(entry.name)) || entry.activityId || entry.phaseId;
 
 // The model with each named element's name in the reader's language: its name-zh in Chinese.
@@ -188,8 +191,8 @@ async function load() {
   document.getElementById('process').value = asked.get('process') || 'opportunityToDelivery';
   document.getElementById('measure').value = asked.get('by') || 'waitingMedianMillis';
   document.getElementById('to').value = asked.has('to') ? asked.get('to') : isoDay(today);
-  document.getElementById('from').value = asked.has('from') ? asked.get('from')
-    : isoDay(new Date(today.getTime() - 90 * 24 * 3600 * 1000));
+  const ninetyDaysAgo = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 90);
+  document.getElementById('from').value = asked.has('from') ? asked.get('from') : isoDay(ninetyDaysAgo);
   document.getElementById('period').addEventListener('submit', (event) => {
     event.preventDefault();
     load();

@@ -1,15 +1,12 @@
 package org.opencollab.migration;
 
-import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.opencollab.models.ChineseNames;
 
 /**
  * The names of one model's steps in English and Chinese, by id, so that a plan and a refusal name
- * the step a person sees in Tasklist and Modeler, never its id alone. A step without a name is
- * called by its id in both languages.
+ * the step a person sees in Tasklist and Modeler, never its id alone. A step without a Chinese name
+ * is called by its English name in Chinese; a step without a name by its id in both languages.
  */
 record ActivityNames(Map<String, String> english, Map<String, String> chinese) {
 
@@ -21,19 +18,9 @@ record ActivityNames(Map<String, String> english, Map<String, String> chinese) {
     chinese = Map.copyOf(chinese);
   }
 
-  static ActivityNames read(BpmnModelInstance model) {
-    Map<String, String> english = new HashMap<>();
-    Map<String, String> chinese = new HashMap<>();
-    for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
-      if (element.getId() == null || element.getName() == null || element.getName().isBlank()) {
-        continue;
-      }
-      String name = element.getName().trim();
-      english.put(element.getId(), name);
-      String zh = ChineseNames.of(element);
-      chinese.put(element.getId(), zh != null ? zh : name);
-    }
-    return new ActivityNames(english, chinese);
+  /** The names a deployed model gives its steps ({@link ChineseNames}, read once per version). */
+  static ActivityNames of(ChineseNames.Names names) {
+    return new ActivityNames(names.english(), names.chinese());
   }
 
   String english(String activityId) {

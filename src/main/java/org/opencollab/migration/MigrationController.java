@@ -8,10 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.opencollab.identity.Groups;
+import org.opencollab.rest.Refusals;
 import org.opencollab.security.Refusal;
 import org.opencollab.security.SignedInUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -64,7 +67,7 @@ public class MigrationController {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
-  @PostMapping("/{processKey}")
+  @PostMapping(path = "/{processKey}", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<?> migrate(
       @PathVariable String processKey,
       @RequestBody(required = false) String body,
@@ -154,6 +157,24 @@ public class MigrationController {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(proposal);
   }
 
+  /**
+   * A body that is not declared JSON: refused before it is read, so a form on another site, which
+   * can post {@code text/plain} with the browser's remembered credentials, moves nothing.
+   */
+  @PostMapping(path = "/{processKey}", consumes = "!" + MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<?> notJson(
+      @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+      SignedInUser user) {
+    if (!user.inAnyOf(MOVERS)) {
+      return forbidden(user);
+    }
+    String given = contentType == null ? "none" : contentType;
+    return refuse(
+        HttpStatus.BAD_REQUEST,
+        "body: must be JSON, sent with Content-Type application/json, got " + given,
+        "请求体：必须是 JSON，以 Content-Type application/json 发送，实际为 " + given);
+  }
+
   @GetMapping("/{processKey}/batches/{batchId}")
   public ResponseEntity<?> progress(
       @PathVariable String processKey, @PathVariable String batchId, SignedInUser user) {
@@ -188,7 +209,7 @@ public class MigrationController {
 
   private static ResponseEntity<ProblemDetail> refuse(
       HttpStatus status, String english, String chinese) {
-    LOG.warn("Refused: {} {}", status.value(), english.replaceAll("[\\r\\n\\t]", " "));
+    LOG.warn("Refused: {} {}", status.value(), Refusals.logSafe(english));
     return Refusal.of(status, english, chinese);
   }
 }

@@ -1,7 +1,9 @@
 package org.opencollab.migration;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -15,6 +17,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.opencollab.migration.MigrationProposal.Instruction;
 import org.opencollab.migration.MigrationProposal.Refused;
+import org.opencollab.models.ChineseNames;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,10 +36,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MigrationPlanning {
 
   private final ProcessEngine engine;
+  private final ChineseNames names;
   private final TransactionTemplate trial;
 
-  public MigrationPlanning(ProcessEngine engine, PlatformTransactionManager transactions) {
+  public MigrationPlanning(
+      ProcessEngine engine, PlatformTransactionManager transactions, ChineseNames names) {
     this.engine = engine;
+    this.names = names;
     this.trial = new TransactionTemplate(transactions);
   }
 
@@ -84,10 +90,13 @@ public class MigrationPlanning {
             .orderByProcessInstanceId()
             .asc()
             .list();
+    Map<String, Date> started =
+        RunningInstance.startTimes(engine.getHistoryService(), from.getId());
     List<RunningInstance> movable = new ArrayList<>();
     List<Refused> refused = new ArrayList<>();
     for (ProcessInstance instance : running) {
-      RunningInstance described = RunningInstance.of(instance, runtime, source);
+      RunningInstance described =
+          RunningInstance.of(instance, runtime, started.get(instance.getId()), source);
       if (planned.plan() == null) {
         refused.add(new Refused(described, planned.problems()));
         continue;
@@ -142,8 +151,8 @@ public class MigrationPlanning {
   }
 
   ActivityNames names(ProcessDefinition definition) {
-    return ActivityNames.read(
-        engine.getRepositoryService().getBpmnModelInstance(definition.getId()));
+    return ActivityNames.of(
+        names.of(definition.getId(), engine.getRepositoryService()::getBpmnModelInstance));
   }
 
   private static Instruction instruction(

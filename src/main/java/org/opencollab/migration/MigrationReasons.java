@@ -13,7 +13,8 @@ import org.camunda.bpm.engine.migration.MigrationPlanValidationReport;
  * {@code MigratingProcessInstanceValidationException}) as sentences a process owner reads, in both
  * languages, each naming the step by its name in the model. Camunda's failures are English
  * sentences for developers; the ones this product meets are said again in plain words, any other is
- * kept as Camunda wrote it after the step's name.
+ * kept as Camunda wrote it after the step's name in English, and said in general terms in Chinese.
+ * Every reason keeps Camunda's own words as its {@code detail}, never inside the Chinese sentence.
  */
 final class MigrationReasons {
 
@@ -41,7 +42,8 @@ final class MigrationReasons {
                     + "」不能对应到新版本的「"
                     + target.chinese(to)
                     + "」："
-                    + chineseOfInstruction(failure)));
+                    + chineseOfInstruction(failure),
+                failure));
       }
     }
     report
@@ -57,7 +59,8 @@ final class MigrationReasons {
                 new Reason(
                     "",
                     "The variable " + name + " the plan would set is not valid: " + failure,
-                    "迁移计划要设置的变量 " + name + " 无效：" + failure))
+                    "迁移计划要设置的变量 " + name + " 无效。",
+                    failure))
         .toList();
   }
 
@@ -66,7 +69,9 @@ final class MigrationReasons {
       MigratingProcessInstanceValidationReport report, ActivityNames names) {
     List<Reason> reasons = new ArrayList<>();
     for (String failure : report.getFailures()) {
-      reasons.add(new Reason("", failure, "Camunda 无法迁移这个实例：" + failure));
+      reasons.add(
+          new Reason(
+              "", "Camunda cannot move this instance: " + failure, "Camunda 无法迁移这个实例。", failure));
     }
     for (MigratingActivityInstanceValidationReport activity : report.getActivityInstanceReports()) {
       for (String failure : activity.getFailures()) {
@@ -86,6 +91,13 @@ final class MigrationReasons {
   static Reason ofStep(String activityId, String failure, ActivityNames names) {
     String en = names.english(activityId);
     String zh = names.chinese(activityId);
+    if (en.isBlank()) { // a failure of no step in particular
+      return new Reason(
+          activityId,
+          "Camunda cannot move it: " + failure,
+          "Camunda 无法迁移它（原因未译成中文，Camunda 的英文原文另附）。",
+          failure);
+    }
     if (failure.startsWith("There is no migration instruction for this instance's activity")) {
       return new Reason(
           activityId,
@@ -93,13 +105,15 @@ final class MigrationReasons {
               + en
               + "\", which the new version does not have (no step with the same id, and no"
               + " mapping to another step).",
-          "它停在「" + zh + "」，新版本没有这个步骤（没有相同 id 的步骤，也没有对应到别的步骤）。");
+          "它停在「" + zh + "」，新版本没有这个步骤（没有相同 id 的步骤，也没有对应到别的步骤）。",
+          failure);
     }
     if (failure.startsWith("The type of the source activity is not supported")) {
       return new Reason(
           activityId,
           "It stands at \"" + en + "\", a kind of step Camunda cannot move while it is active.",
-          "它停在「" + zh + "」，Camunda 无法在这类步骤进行中迁移实例。");
+          "它停在「" + zh + "」，Camunda 无法在这类步骤进行中迁移实例。",
+          failure);
     }
     if (failure.startsWith("Target activity is not async")
         || failure.startsWith("Transition instance")
@@ -110,18 +124,21 @@ final class MigrationReasons {
               + en
               + "\", and the new version does not wait at that step in the same way. Let the job"
               + " run, then plan again.",
-          "它在「" + zh + "」等待作业执行器，而新版本在这个步骤不以同样方式等待。请待作业执行后再次制定计划。");
+          "它在「" + zh + "」等待作业执行器，而新版本在这个步骤不以同样方式等待。请待作业执行后再次制定计划。",
+          failure);
     }
     if (failure.startsWith("The variable")) {
       return new Reason(
           activityId,
           "At \"" + en + "\", two of its variables of the same name would collide: " + failure,
-          "在「" + zh + "」，两个同名变量会相互覆盖：" + failure);
+          "在「" + zh + "」，两个同名变量会相互覆盖。",
+          failure);
     }
     return new Reason(
         activityId,
         "Camunda cannot move it at \"" + en + "\": " + failure,
-        "Camunda 无法在「" + zh + "」迁移它：" + failure);
+        "Camunda 无法在「" + zh + "」迁移它（原因未译成中文，Camunda 的英文原文另附）。",
+        failure);
   }
 
   private static String englishOfInstruction(String failure) {
@@ -147,6 +164,6 @@ final class MigrationReasons {
     if (failure.startsWith("There are multiple mappings")) {
       return "这个步骤被对应了不止一次。";
     }
-    return failure;
+    return "Camunda 不接受这一对应（原因未译成中文，Camunda 的英文原文另附）。";
   }
 }

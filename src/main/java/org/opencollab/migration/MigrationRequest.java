@@ -11,12 +11,13 @@ import org.opencollab.migration.MigrationPlanning.Mapping;
 /**
  * The body of {@code POST /api/migrations/{processKey}}: {@code fromVersion} (required, the version
  * whose instances move), {@code dryRun} (default true: plan only) and {@code mappings}, optional,
- * [{"from": "OldStepId", "to": "NewStepId"}] for steps whose id changed. Anything else is refused,
- * naming the field.
+ * [{"from": "OldStepId", "to": "NewStepId"}] for steps whose id changed. Anything else, at the top
+ * or inside a mapping, is refused, naming the field ({@code mappings[0].x}).
  */
 record MigrationRequest(int fromVersion, boolean dryRun, List<Mapping> mappings) {
 
   private static final Set<String> FIELDS = Set.of("fromVersion", "dryRun", "mappings");
+  private static final Set<String> MAPPING_FIELDS = Set.of("from", "to");
 
   /** A body that is not such a request: the field, and why in both languages. */
   static final class Invalid extends RuntimeException {
@@ -87,14 +88,23 @@ record MigrationRequest(int fromVersion, boolean dryRun, List<Mapping> mappings)
     List<Mapping> mappings = new ArrayList<>();
     for (int i = 0; i < given.size(); i++) {
       JsonNode mapping = given.get(i);
+      String at = "mappings[" + i + "]";
+      mapping
+          .fieldNames()
+          .forEachRemaining(
+              name -> {
+                if (!MAPPING_FIELDS.contains(name)) {
+                  throw new Invalid(
+                      at + "." + name + ": not a field of a mapping; the fields are from and to",
+                      at + "." + name + "：不是映射的字段；字段为 from 和 to");
+                }
+              });
       String from = mapping.path("from").asText("");
       String to = mapping.path("to").asText("");
       if (!mapping.isObject() || from.isBlank() || to.isBlank()) {
         throw new Invalid(
-            "mappings["
-                + i
-                + "]: must name the old step and the new one, {\"from\": ..., \"to\": ...}",
-            "mappings[" + i + "]：必须写明旧步骤和新步骤，{\"from\": ..., \"to\": ...}");
+            at + ": must name the old step and the new one, {\"from\": ..., \"to\": ...}",
+            at + "：必须写明旧步骤和新步骤，{\"from\": ..., \"to\": ...}");
       }
       mappings.add(new Mapping(from, to));
     }

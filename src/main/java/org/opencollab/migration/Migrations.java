@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -74,6 +75,8 @@ public class Migrations {
       List<RunningInstance> instances = List.of();
       if (count > 0) {
         ActivityNames names = planning.names(definition);
+        Map<String, Date> started =
+            RunningInstance.startTimes(engine.getHistoryService(), definition.getId());
         instances =
             runtime
                 .createProcessInstanceQuery()
@@ -82,7 +85,9 @@ public class Migrations {
                 .asc()
                 .listPage(0, LISTED)
                 .stream()
-                .map(instance -> RunningInstance.of(instance, runtime, names))
+                .map(
+                    instance ->
+                        RunningInstance.of(instance, runtime, started.get(instance.getId()), names))
                 .toList();
       }
       versions.add(

@@ -27,12 +27,15 @@ public class ChineseNames {
   private final Map<String, Names> byDefinition = new ConcurrentHashMap<>();
 
   /**
-   * The names of one model, by element id.
+   * The names of one model, by element id: what the waiting times, the migrations and the story
+   * name a step by.
    *
    * @param chinese the {@code name-zh} of each element that has one
    * @param bilingual each named element's name in both languages ({@link #bilingual})
+   * @param english each named element's {@code name}, trimmed
    */
-  public record Names(Map<String, String> chinese, Map<String, String> bilingual) {}
+  public record Names(
+      Map<String, String> chinese, Map<String, String> bilingual, Map<String, String> english) {}
 
   /** The element's {@code name-zh}, or null when it has none. */
   public static String of(BaseElement element) {
@@ -67,6 +70,7 @@ public class ChineseNames {
   public static Names read(BpmnModelInstance model) {
     Map<String, String> chinese = new HashMap<>();
     Map<String, String> bilingual = new HashMap<>();
+    Map<String, String> english = new HashMap<>();
     for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
       String name = element.getAttributeValue("name");
       if (element.getId() == null || name == null || name.isBlank()) {
@@ -77,8 +81,9 @@ public class ChineseNames {
         chinese.put(element.getId(), zh);
       }
       bilingual.put(element.getId(), bilingual(name, zh));
+      english.put(element.getId(), name.trim());
     }
-    return new Names(Map.copyOf(chinese), Map.copyOf(bilingual));
+    return new Names(Map.copyOf(chinese), Map.copyOf(bilingual), Map.copyOf(english));
   }
 
   /**

@@ -8,9 +8,12 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.opencollab.identity.Groups;
 import org.opencollab.period.DayPeriod;
+import org.opencollab.rest.Refusals;
 import org.opencollab.security.Refusal;
 import org.opencollab.security.SignedInUser;
 import org.opencollab.variables.InvalidFieldException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +40,7 @@ public class WaitingTimesController {
 
   static final Set<String> READERS =
       Set.of(Groups.PROCESS_OWNERS, Groups.COORDINATORS, Groups.AUDITORS, Groups.CAMUNDA_ADMIN);
+  private static final Logger LOG = LoggerFactory.getLogger(WaitingTimesController.class);
 
   private final WaitingTimes waitingTimes;
   private final RepositoryService repository;
@@ -63,6 +67,7 @@ public class WaitingTimesController {
     try {
       period = DayPeriod.of(from, to);
     } catch (InvalidFieldException invalid) {
+      LOG.warn("Refused waiting times (400): {}", Refusals.logSafe(invalid.getMessage()));
       return Refusal.of(invalid);
     }
     return ResponseEntity.ok()
@@ -94,6 +99,7 @@ public class WaitingTimesController {
   }
 
   private static ResponseEntity<?> refused(SignedInUser user) {
+    LOG.warn("Refused waiting times (403): {} is not a reader", Refusals.logSafe(user.id()));
     return Refusal.of(
         HttpStatus.FORBIDDEN,
         user.id()
@@ -103,6 +109,7 @@ public class WaitingTimesController {
   }
 
   private static ResponseEntity<?> unknown(String processKey) {
+    LOG.warn("Refused waiting times (404): no process {}", Refusals.logSafe(processKey));
     return Refusal.of(
         HttpStatus.NOT_FOUND,
         "processKey: no process " + processKey + " is deployed",

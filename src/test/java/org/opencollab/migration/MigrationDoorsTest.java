@@ -9,9 +9,12 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.opencollab.ApplicationTest;
 import org.opencollab.support.RestClient;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -87,6 +90,10 @@ class MigrationDoorsTest {
       {"{\"fromVersion\": 1, \"colour\": \"red\"}", "colour: not a field of a migration"},
       {"{\"fromVersion\": 1, \"mappings\": {}}", "mappings: must be a list"},
       {"{\"fromVersion\": 1, \"mappings\": [{\"from\": \"A\"}]}", "mappings[0]: must name"},
+      {
+        "{\"fromVersion\": 1, \"mappings\": [{\"from\": \"A\", \"to\": \"B\", \"x\": 1}]}",
+        "mappings[0].x: not a field of a mapping"
+      },
       {"{\"fromVersion\": " + latest + "}", "fromVersion: must be an older version"},
       {"{\"fromVersion\": 999}", "fromVersion: must be an older version"},
     };
@@ -97,6 +104,39 @@ class MigrationDoorsTest {
           .as(bad[0])
           .startsWith(bad[1]);
     }
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void aRefusalIsOneWarnLineWhateverTheCallerWrote(CapturedOutput output) {
+    HttpResponse<String> answer =
+        rest.postJson(
+            API + "opportunityToDelivery", "olivia", "{\"fromVersion\": 1, \"a\\nFAKE\": 1}");
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(output.getOut().lines().filter(line -> line.contains("FAKE")))
+        .singleElement()
+        .satisfies(line -> assertThat(line).contains("WARN").contains("Refused: 400 a\\nFAKE"));
+  }
+
+  @Test
+  void aBodyNotDeclaredJsonIs400AndMovesNothing() throws Exception {
+    ProcessDefinition[] versions = ProbeProcess.deployTwoVersions(engine);
+    engine.getRuntimeService().startProcessInstanceById(versions[0].getId(), "P-2");
+    String body = "{\"fromVersion\": " + versions[0].getVersion() + ", \"dryRun\": false}";
+    long batches = engine.getManagementService().createBatchQuery().count();
+    for (String contentType :
+        new String[] {"text/plain", "application/x-www-form-urlencoded", null}) {
+      HttpResponse<String> answer = rest.post(API + ProbeProcess.KEY, "olivia", contentType, body);
+      assertThat(answer.statusCode()).as(contentType).isEqualTo(400);
+      assertThat(JSON.readTree(answer.body()).get("message").asText())
+          .as(contentType)
+          .startsWith("body: must be JSON, sent with Content-Type application/json");
+    }
+    assertThat(rest.post(API + ProbeProcess.KEY, "alice", "text/plain", body).statusCode())
+        .isEqualTo(403);
+    assertThat(engine.getManagementService().createBatchQuery().count())
+        .as("no batch was started")
+        .isEqualTo(batches);
   }
 
   @Test

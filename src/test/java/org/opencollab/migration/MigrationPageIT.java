@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.opencollab.support.RestClient;
 import org.opencollab.support.Tasklist;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -125,6 +128,7 @@ class MigrationPageIT {
     browser.findElement(By.id("language")).click();
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "将运行中的商机迁移到最新模型"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("versions"), "最新"));
     assertThat(browser.findElement(By.id("versions")).getText()).contains("运行中", "最新");
     tasklist.screenshot("migrations-zh");
 
@@ -141,6 +145,43 @@ class MigrationPageIT {
                 .singleResult()
                 .getName())
         .startsWith(ChangedModel.NEW_NAME + " / " + ChangedModel.NEW_NAME_ZH);
+  }
+
+  @Test
+  void anInstanceWithoutAnOpportunityIsNamedByItsProcessAndWhenItStarted() throws Exception {
+    ProcessInstance check =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey("collaborationHealthCheck", Map.of("periodDays", 7));
+    JsonNode listed =
+        JSON.readTree(
+            new RestClient("http://localhost:" + port)
+                .get("/api/migrations/collaborationHealthCheck", "olivia")
+                .body());
+    assertThat(listed.get("versions").get(0).get("instances").findValues("started"))
+        .isNotEmpty()
+        .allSatisfy(started -> assertThat(started.isNull()).isFalse());
+
+    // whichever test ran first, the page and Tasklist speak the browser's language again
+    browser.get("http://localhost:" + port + "/migrations");
+    ((JavascriptExecutor) browser).executeScript("window.localStorage.clear()");
+    browser.manage().deleteAllCookies();
+    new Tasklist(browser, port).logIn("olivia");
+    browser.get("http://localhost:" + port + "/migrations?process=collaborationHealthCheck");
+    new WebDriverWait(browser, WAIT)
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#versions tbody tr:first-child button")))
+        .click();
+    String instances =
+        new WebDriverWait(browser, WAIT)
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id("instances")))
+            .getText();
+    assertThat(instances)
+        .containsPattern(
+            "(Collaboration health check, started |协作健康检查，开始于 )\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}")
+        .doesNotContain(check.getId())
+        .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
   }
 
   private ProcessDefinition latest() {

@@ -3,6 +3,10 @@ package org.opencollab.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.camunda.bpm.engine.impl.migration.MigrationInstructionImpl;
+import org.camunda.bpm.engine.impl.migration.validation.instance.MigratingProcessInstanceValidationReportImpl;
+import org.camunda.bpm.engine.impl.migration.validation.instruction.MigrationInstructionValidationReportImpl;
+import org.camunda.bpm.engine.impl.migration.validation.instruction.MigrationPlanValidationReportImpl;
 import org.junit.jupiter.api.Test;
 
 /** Camunda's failures, said again in words that name the step, in both languages. */
@@ -48,10 +52,59 @@ class MigrationReasonsTest {
   }
 
   @Test
-  void anUnknownFailureKeepsCamundasWordsAfterTheStepsName() {
-    Reason reason = MigrationReasons.ofStep("Nameless", "Something new in 7.25", NAMES);
+  void anUnknownFailureKeepsCamundasWordsInEnglishAndAsTheDetailNotInChinese() {
+    Reason reason = MigrationReasons.ofStep("EvaluatePeers", "Something new in 7.25", NAMES);
     assertThat(reason.english())
-        .isEqualTo("Camunda cannot move it at \"Nameless\": Something new in 7.25");
-    assertThat(reason.chinese()).isEqualTo("Camunda 无法在「Nameless」迁移它：Something new in 7.25");
+        .isEqualTo("Camunda cannot move it at \"Evaluate peers\": Something new in 7.25");
+    assertThat(reason.chinese()).isEqualTo("Camunda 无法在「同事互评」迁移它（原因未译成中文，Camunda 的英文原文另附）。");
+    assertThat(reason.detail()).isEqualTo("Something new in 7.25");
+  }
+
+  @Test
+  void everyChineseReasonIsChineseWhateverCamundaWrote() {
+    String[] failures = {
+      "There is no migration instruction for this instance's activity",
+      "The type of the source activity is not supported for activity instance migration",
+      "Target activity is not asyncBefore",
+      "Transition instance is assigned to no instruction",
+      "The variable 'amount' exists in both scopes",
+      "Something new in 7.25",
+    };
+    for (String activityId : new String[] {"EvaluatePeers", ""}) {
+      for (String failure : failures) {
+        Reason reason = MigrationReasons.ofStep(activityId, failure, NAMES);
+        assertThat(reason.chinese()).as(failure).doesNotContain(failure).doesNotContain("「」");
+        assertThat(withoutNames(reason.chinese()))
+            .as(failure)
+            .doesNotContainPattern("[A-Za-z]{3,}");
+        assertThat(reason.detail()).as(failure).isEqualTo(failure);
+      }
+    }
+  }
+
+  @Test
+  void aFailureOfTheInstanceOrOfAMappingIsSaidInChineseWithCamundasWordsAsTheDetail() {
+    MigratingProcessInstanceValidationReportImpl instance =
+        new MigratingProcessInstanceValidationReportImpl();
+    instance.addFailure("Something new in 7.25");
+    MigrationInstructionValidationReportImpl instruction =
+        new MigrationInstructionValidationReportImpl(
+            new MigrationInstructionImpl("EvaluatePeers", "EvaluatePeers"));
+    instruction.addFailure("Something else new in 7.25");
+    MigrationPlanValidationReportImpl plan = new MigrationPlanValidationReportImpl(null);
+    plan.addInstructionReport(instruction);
+
+    Reason ofInstance = MigrationReasons.ofInstance(instance, NAMES).get(0);
+    assertThat(ofInstance.chinese()).isEqualTo("Camunda 无法迁移这个实例。");
+    assertThat(ofInstance.detail()).isEqualTo("Something new in 7.25");
+    Reason ofPlan = MigrationReasons.ofPlan(plan, NAMES, NAMES).get(0);
+    assertThat(ofPlan.chinese()).startsWith("步骤「同事互评」不能对应到新版本的「同事互评」：").doesNotContain("Something");
+    assertThat(ofPlan.english()).endsWith("Something else new in 7.25");
+    assertThat(ofPlan.detail()).isEqualTo("Something else new in 7.25");
+  }
+
+  /** The Chinese sentence without the product's own names in it: Camunda, job, id. */
+  private static String withoutNames(String chinese) {
+    return chinese.replace("Camunda", "").replace(" id ", "");
   }
 }

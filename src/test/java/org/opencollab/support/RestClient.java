@@ -31,6 +31,15 @@ public final class RestClient {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A POST of {@code body} declared as {@code contentType}, or as nothing when it is null. */
+  public HttpResponse<String> post(String path, String user, String contentType, String body) {
+    HttpRequest.Builder request = request(path, user);
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request.POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public HttpResponse<String> putJson(String path, String user, String json) {
     return send(
         request(path, user)

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +24,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,6 +142,29 @@ class WaitingTimesPageIT {
       String name = "waiting-times" + (language.equals("en") ? "" : "-zh");
       tasklist.screenshot(name);
       browser.findElement(By.id("language")).click();
+    }
+  }
+
+  @Test
+  void thePeriodEndsOnTheReadersOwnDay() {
+    new Tasklist(browser, port).logIn("olivia");
+    ChromiumDriver chromium = (ChromiumDriver) browser;
+    chromium.executeCdpCommand(
+        "Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Shanghai"));
+    try {
+      browser.get("http://localhost:" + port + "/processes/waiting-times");
+      WebElement to = browser.findElement(By.id("to"));
+      new WebDriverWait(browser, WAIT).until(page -> !to.getAttribute("value").isEmpty());
+      JavascriptExecutor script = (JavascriptExecutor) browser;
+      assertThat(to.getAttribute("value"))
+          .isEqualTo(script.executeScript("return new Date().toLocaleDateString('sv-SE')"));
+      assertThat(script.executeScript("return isoDay(new Date('2031-05-05T23:30:00Z'))"))
+          .as("07:30 in Shanghai is already the next day there")
+          .isEqualTo("2031-05-06");
+      assertThat(script.executeScript("return isoDay(new Date('2031-05-05T15:59:00Z'))"))
+          .isEqualTo("2031-05-05");
+    } finally {
+      chromium.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
     }
   }
 

@@ -9,9 +9,12 @@ import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.opencollab.ApplicationTest;
 import org.opencollab.support.RestClient;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -135,6 +138,19 @@ class WaitingTimesTest {
     HttpResponse<String> model = rest.get("/api/processes/opportunityToDelivery/model", "ivan");
     assertThat(model.statusCode()).isEqualTo(200);
     assertThat(model.body()).contains("Phase_Qualification");
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void aRefusalIsOneWarnLine(CapturedOutput output) {
+    assertThat(rest.get("/api/processes/opportunityToDelivery/model", "alice").statusCode())
+        .isEqualTo(403);
+    assertThat(rest.get("/api/processes/noSuchProcess/waiting-times", "olivia").statusCode())
+        .isEqualTo(404);
+    assertThat(output.getOut().lines().filter(line -> line.contains("Refused waiting times")))
+        .satisfiesExactly(
+            forbidden -> assertThat(forbidden).contains("WARN").contains("(403): alice"),
+            unknown -> assertThat(unknown).contains("WARN").contains("no process noSuchProcess"));
   }
 
   private JsonNode read(String processKey, String user) throws Exception {
