@@ -155,6 +155,19 @@ public final class EditedDecision {
     int index = 0;
     for (Input input : table.getInputs()) {
       InputExpression expression = input.getInputExpression();
+      if (expression == null || expression.getText() == null) {
+        throw new InvalidDecisionFile(
+            "input column \""
+                + input.getLabel()
+                + "\" ("
+                + input.getId()
+                + ") has no expression: give its inputExpression a text",
+            "输入列“"
+                + input.getLabel()
+                + "”（"
+                + input.getId()
+                + "）没有表达式：请为其 inputExpression 填写 text");
+      }
       expression.getText().setTextContent(RECORDED + index++);
       expression.setExpressionLanguage("feel");
     }

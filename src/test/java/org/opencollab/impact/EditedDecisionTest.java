@@ -178,6 +178,29 @@ class EditedDecisionTest {
     assertThat(System.getProperty("impact.juel.ran")).isNull();
   }
 
+  @Test
+  void anInputExpressionWithoutTextIsABadFile() {
+    byte[] file =
+        ImpactRequests.edited(
+            "techParticipation",
+            "<inputExpression id=\"InputExpression_CustomerTier\" typeRef=\"string\">\n"
+                + "          <text>customerTier</text>",
+            "<inputExpression id=\"InputExpression_CustomerTier\" typeRef=\"string\">");
+    List<EditedDecision.Column> deployed =
+        DEPLOYED.stream()
+            .map(
+                column ->
+                    column.id().equals("Input_CustomerTier")
+                        ? new EditedDecision.Column(column.id(), column.label(), null)
+                        : column)
+            .toList();
+    assertThatThrownBy(() -> EditedDecision.parse("techParticipation", file, deployed))
+        .isInstanceOf(InvalidDecisionFile.class)
+        .hasMessage(
+            "file: input column \"Customer tier / 客户等级\" (Input_CustomerTier) has no"
+                + " expression: give its inputExpression a text");
+  }
+
   private static String escaped(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
   }
