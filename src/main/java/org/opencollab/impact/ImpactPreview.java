@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.opencollab.language.Language;
 import org.opencollab.ledger.Ledger;
 import org.opencollab.variables.InvalidVariableException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,12 +27,26 @@ public class ImpactPreview {
   /** The decision whose outputs are the money rules. */
   public static final String INCENTIVE_POLICY = "incentivePolicy";
 
+  /**
+   * At most this many evaluations are replayed through an edited table per preview: its FEEL comes
+   * from outside, and a costly expression times a long history must not hold the server.
+   */
+  static final int MAX_REPLAYED = 20_000;
+
   private final RecordedEvaluations evaluations;
   private final RecordedStatements statements;
+  private final int maxReplayed;
 
+  @Autowired
   public ImpactPreview(RecordedEvaluations evaluations, RecordedStatements statements) {
+    this(evaluations, statements, MAX_REPLAYED);
+  }
+
+  /** Replaying at most {@code maxReplayed} evaluations (tests use few). */
+  ImpactPreview(RecordedEvaluations evaluations, RecordedStatements statements, int maxReplayed) {
     this.evaluations = evaluations;
     this.statements = statements;
+    this.maxReplayed = maxReplayed;
   }
 
   /** Whether a decision with this key is deployed. */
@@ -65,7 +80,16 @@ public class ImpactPreview {
             counts[1]++;
             return;
           }
-          counts[0]++;
+          if (++counts[0] > maxReplayed) {
+            throw new InvalidDecisionFile(
+                "from",
+                "the period holds more than "
+                    + maxReplayed
+                    + " evaluations of "
+                    + decisionKey
+                    + ", more than one preview replays: choose a shorter period",
+                "该期间内 " + decisionKey + " 的评估超过 " + maxReplayed + " 次，超出一次预览可重放的数量：请选择更短的期间");
+          }
           Outcome after = evaluate(edited, recorded).ordered(names);
           Outcome before = recorded.outcome().ordered(names);
           if (!after.sameAs(before)) {

@@ -1,10 +1,12 @@
 package org.opencollab.impact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -51,6 +53,8 @@ class ImpactPreviewTest {
   }
 
   @Autowired ProcessEngine engine;
+  @Autowired RecordedEvaluations evaluations;
+  @Autowired RecordedStatements statements;
   @LocalServerPort int port;
 
   ImpactRequests impact;
@@ -281,6 +285,43 @@ class ImpactPreviewTest {
         .isEqualTo(
             "file: the incentive calculation refuses the edited policy: incentivePolicy: poolRate"
                 + " must be from 0 to 1, got 1.5");
+  }
+
+  @Test
+  void aPeriodWithMoreEvaluationsThanAPreviewReplaysIsRefused() {
+    // the tech day holds five evaluations of techParticipation
+    ImpactPreview fewer = new ImpactPreview(evaluations, statements, 4);
+    LocalDate day = LocalDate.parse(TECH_DAY);
+    assertThatThrownBy(() -> fewer.preview("techParticipation", raisedThreshold(), day, day))
+        .isInstanceOf(InvalidDecisionFile.class)
+        .hasMessage(
+            "from: the period holds more than 4 evaluations of techParticipation, more than one"
+                + " preview replays: choose a shorter period");
+    assertThat(
+            new ImpactPreview(evaluations, statements, 5)
+                .preview("techParticipation", raisedThreshold(), day, day)
+                .evaluations())
+        .isEqualTo(5);
+  }
+
+  @Test
+  void evaluationsOfOneMillisecondAreEachReadOnceAcrossPages() {
+    String day = "2018-08-01";
+    at(day);
+    Map<String, Object> inputs = lowComplexity(6_000_000L, "STANDARD");
+    for (int i = 0; i < 11; i++) {
+      engine.getDecisionService().evaluateDecisionTableByKey("techParticipation", inputs);
+    }
+    ClockUtil.reset();
+    List<String> read = new java.util.ArrayList<>();
+    Instant start = LocalDate.parse(day).atStartOfDay(ZoneId.systemDefault()).toInstant();
+    new RecordedEvaluations(engine, 3)
+        .each(
+            "techParticipation",
+            start,
+            start.plus(java.time.Duration.ofDays(1)),
+            recorded -> read.add(recorded.id()));
+    assertThat(read).hasSize(11).doesNotHaveDuplicates();
   }
 
   /** The figures of the row whose {@code key} is {@code value}, after that field, as texts. */
