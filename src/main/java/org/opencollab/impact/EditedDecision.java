@@ -211,6 +211,18 @@ public final class EditedDecision {
   }
 
   /**
+   * The recorded inputs by the id of the edited table's column they feed (the page and the answer
+   * show the edited table's columns), in the order of its columns.
+   */
+  public Map<String, Object> byEditedColumn(Map<String, Object> recorded) {
+    Map<String, Object> inputsByColumn = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      inputsByColumn.put(inputs.get(i).id(), recorded.get(recordedIds.get(i)));
+    }
+    return inputsByColumn;
+  }
+
+  /**
    * The outcome of the edited table for the inputs recorded by column id.
    *
    * @throws RuntimeException the engine's, when the table cannot evaluate them

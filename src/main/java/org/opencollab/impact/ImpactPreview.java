@@ -98,7 +98,7 @@ public class ImpactPreview {
                     recorded.opportunityId(),
                     recorded.id(),
                     recorded.evaluated().toString(),
-                    recorded.inputs(),
+                    edited.byEditedColumn(recorded.inputs()),
                     before.shown(edited.singleResult()),
                     after.shown(edited.singleResult()),
                     before.differingOutputs(after, names)));

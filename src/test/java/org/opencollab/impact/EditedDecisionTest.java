@@ -44,6 +44,10 @@ class EditedDecisionTest {
     EditedDecision edited = EditedDecision.parse("techParticipation", file, DEPLOYED);
     assertThat(edited.evaluate(recorded(6_000_000.0, "LOW", "STANDARD")).entries().get(0))
         .containsEntry("techParticipation", "MANDATORY");
+    // the answer shows the recorded value under the edited column, as the page looks it up
+    assertThat(edited.byEditedColumn(recorded(6_000_000.0, "LOW", "STANDARD")))
+        .containsEntry("Input_Value", 6_000_000.0)
+        .doesNotContainKey("Input_EstimatedValue");
   }
 
   @Test
