@@ -9,10 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.opencollab.confidential.Confidential;
 import org.opencollab.language.Language;
 import org.opencollab.ledger.Ledger;
+import org.opencollab.security.SignedInUser;
 import org.opencollab.variables.InvalidVariableException;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -138,8 +143,20 @@ public class ImpactPreview {
     }
   }
 
-  /** The period's statements, as recorded and under the edited policy. */
+  /**
+   * The period's statements, as recorded and under the edited policy. They are computed from the
+   * team's sealed ratings, so the caller must be one who reads confidential answers ({@link
+   * Confidential#mayRead}), whoever else the preview is for.
+   */
   private MoneyImpact money(EditedDecision edited, Instant start, Instant until) {
+    Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+    if (!(signedIn != null
+        && signedIn.getPrincipal() instanceof SignedInUser caller
+        && Confidential.mayRead(caller.groups()))) {
+      throw new AccessDeniedException(
+          "the money of an incentivePolicy preview is computed from sealed ratings, which the"
+              + " caller may not read");
+    }
     List<RecordedStatements.Entry> entries = new ArrayList<>();
     for (RecordedStatements.Entry entry : statements.inPeriod(start, until)) {
       // a loss of a model version that rated nobody has no policy to change

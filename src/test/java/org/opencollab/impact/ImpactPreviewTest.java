@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
@@ -285,6 +286,39 @@ class ImpactPreviewTest {
         .isEqualTo(
             "file: the incentive calculation refuses the edited policy: incentivePolicy: poolRate"
                 + " must be from 0 to 1, got 1.5");
+  }
+
+  @Test
+  void theMoneyIsForThoseWhoReadConfidentialAnswers() {
+    LocalDate day = LocalDate.parse(MONEY_DAY);
+    byte[] policy = ImpactRequests.edited("incentivePolicy");
+    ImpactPreview preview = new ImpactPreview(evaluations, statements, 100);
+    try {
+      for (String group : List.of("camunda-admin", "process-owners")) {
+        signIn(group);
+        assertThat(preview.preview("incentivePolicy", policy, day, day).money()).isNotNull();
+      }
+      // the rule is Confidential's: a group the controller never lets through is refused here too
+      signIn("sales");
+      assertThatThrownBy(() -> preview.preview("incentivePolicy", policy, day, day))
+          .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+      assertThat(org.opencollab.confidential.Confidential.mayRead(Set.of("sales"))).isFalse();
+      org.springframework.security.core.context.SecurityContextHolder.clearContext();
+      assertThatThrownBy(() -> preview.preview("incentivePolicy", policy, day, day))
+          .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    } finally {
+      org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+  }
+
+  private static void signIn(String group) {
+    org.springframework.security.core.context.SecurityContextHolder.getContext()
+        .setAuthentication(
+            org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .authenticated(
+                    new org.opencollab.security.SignedInUser("someone", Set.of(group)),
+                    null,
+                    List.of()));
   }
 
   @Test
