@@ -5,17 +5,11 @@
 // warnings, the departments and the overall figures, every code and field named in the reader's
 // language.
 
-const DIMENSIONS = {
-  INFORMATION_SHARING: ['Information sharing', '信息共享'],
-  RESOURCE_INTEGRATION: ['Resource integration', '资源整合'],
-  INNOVATION_OUTPUT: ['Innovation output', '创新产出'],
-};
-const WARNINGS = {
-  SLOW_CLAIM: ['Work waits to be picked up', '任务认领迟缓'],
-  DISPUTES_AGAINST: ['Many disputes against a department', '部门被频繁提出争议'],
-  REPEATED_FREE_RIDER: ['Repeated free rider', '多次搭便车'],
-  SPRINTS_AT_RISK: ['Sprints at risk in a row', '连续冲刺有风险'],
-};
+// The dimensions and warnings in the words of the shared table (story-page/common.js), which the
+// decision preview shows too.
+const fromWords = (...codes) => Object.fromEntries(codes.map((code) => [code, WORDS[code]]));
+const DIMENSIONS = fromWords('INFORMATION_SHARING', 'RESOURCE_INTEGRATION', 'INNOVATION_OUTPUT');
+const WARNINGS = fromWords('SLOW_CLAIM', 'DISPUTES_AGAINST', 'REPEATED_FREE_RIDER', 'SPRINTS_AT_RISK');
 const DISPUTE_TYPES = {
   RESOURCE_ALLOCATION: ['resource allocation', '资源分配'], DATA_ACCESS: ['data access', '数据访问'],
   PRIORITY: ['priority', '优先级'], RESPONSIBILITY: ['responsibility', '责任归属'],

@@ -175,6 +175,12 @@ const WORDS = {
   UPHOLD: ['uphold', '支持提出方'], REJECT: ['reject', '驳回'], COMPROMISE: ['compromise', '折中'],
   RESOLVED: ['resolved', '已解决'],
   INCENTIVE: ['incentive', '激励'], LOSS: ['loss', '损失'],
+  INFORMATION_SHARING: ['Information sharing', '信息共享'], RESOURCE_INTEGRATION: ['Resource integration', '资源整合'],
+  INNOVATION_OUTPUT: ['Innovation output', '创新产出'],
+  SLOW_CLAIM: ['Work waits to be picked up', '任务认领迟缓'], DISPUTES_AGAINST: ['Many disputes against a department', '部门被频繁提出争议'],
+  REPEATED_FREE_RIDER: ['Repeated free rider', '多次搭便车'], SPRINTS_AT_RISK: ['Sprints at risk in a row', '连续冲刺有风险'],
+  medianClaimHours: ['median hours to claim', '认领用时中位数（小时）'], disputesAgainst: ['disputes against the department', '被提争议'],
+  freeRiderJudgements: ['free-rider judgements', '被判定搭便车次数'], consecutiveAtRiskSprints: ['sprints at risk in a row', '连续有风险的冲刺数'],
 };
 // A code in the reader's language; anything else as it is.
 function word(code) {

@@ -5,15 +5,21 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.spi.el.DmnScriptEngineResolver;
+import org.camunda.bpm.dmn.engine.impl.spi.el.ElProvider;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -22,6 +28,7 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.InputExpression;
+import org.camunda.bpm.model.xml.instance.DomElement;
 
 /**
  * An edited decision table, parsed by a DMN engine of its own and never deployed. It replays an
@@ -33,6 +40,10 @@ import org.camunda.bpm.model.dmn.instance.InputExpression;
  * <p>A DMN engine of its own, not the process engine's: that one writes history and metrics for
  * what it evaluates, and a preview must leave no trace. Its FEEL is Camunda's default, full FEEL,
  * as the process engine's.
+ *
+ * <p>FEEL only: the file comes from outside, and JUEL or a script language (JavaScript, Groovy) can
+ * call Java on the server. A file that names any other expression language is refused before it is
+ * parsed, and the engine itself has no JUEL and no script engine, should a check ever miss one.
  */
 public final class EditedDecision {
 
@@ -42,8 +53,18 @@ public final class EditedDecision {
   /** An output column: the name of its value, and its label. */
   public record OutputColumn(String name, String label) {}
 
-  private static final DmnEngine DMN =
-      DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private static final DmnEngine DMN = feelOnlyEngine();
+  private static final String EXPRESSION_LANGUAGE = "expressionLanguage";
+  private static final Set<String> FEEL =
+      Stream.of(
+              DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE,
+              DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_ALTERNATIVE,
+              DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN12,
+              DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN13,
+              DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN14,
+              DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN15)
+          .map(language -> language.toLowerCase(Locale.ROOT))
+          .collect(Collectors.toUnmodifiableSet());
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final String RECORDED = "impactRecordedInput";
   private static final Set<HitPolicy> SINGLE =
@@ -91,6 +112,7 @@ public final class EditedDecision {
       throw new InvalidDecisionFile(
           "is not a DMN file (" + Reasons.of(e) + ")", "不是 DMN 文件（" + Reasons.of(e) + "）");
     }
+    refuseOtherLanguages(model.getDocument().getRootElement());
     if (!(model.getModelElementById(key) instanceof Decision)) {
       throw new InvalidDecisionFile(
           "has no decision with the id " + key + "; the edited file must keep the decision's id",
@@ -133,6 +155,19 @@ public final class EditedDecision {
     int index = 0;
     for (Input input : table.getInputs()) {
       InputExpression expression = input.getInputExpression();
+      if (expression == null || expression.getText() == null) {
+        throw new InvalidDecisionFile(
+            "input column \""
+                + input.getLabel()
+                + "\" ("
+                + input.getId()
+                + ") has no expression: give its inputExpression a text",
+            "输入列“"
+                + input.getLabel()
+                + "”（"
+                + input.getId()
+                + "）没有表达式：请为其 inputExpression 填写 text");
+      }
       expression.getText().setTextContent(RECORDED + index++);
       expression.setExpressionLanguage("feel");
     }
@@ -176,6 +211,18 @@ public final class EditedDecision {
   }
 
   /**
+   * The recorded inputs by the id of the edited table's column they feed (the page and the answer
+   * show the edited table's columns), in the order of its columns.
+   */
+  public Map<String, Object> byEditedColumn(Map<String, Object> recorded) {
+    Map<String, Object> inputsByColumn = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      inputsByColumn.put(inputs.get(i).id(), recorded.get(recordedIds.get(i)));
+    }
+    return inputsByColumn;
+  }
+
+  /**
    * The outcome of the edited table for the inputs recorded by column id.
    *
    * @throws RuntimeException the engine's, when the table cannot evaluate them
@@ -197,6 +244,61 @@ public final class EditedDecision {
       entries.add(entry.getEntryMap());
     }
     return new Outcome(entries);
+  }
+
+  /**
+   * Refuses an element, or one inside it, that names an expression language other than FEEL: the
+   * definitions' default, an input expression, an input or output entry, a literal expression.
+   */
+  private static void refuseOtherLanguages(DomElement element) {
+    String language = element.getAttribute(EXPRESSION_LANGUAGE);
+    if (language != null && !FEEL.contains(language.trim().toLowerCase(Locale.ROOT))) {
+      String where =
+          element.getLocalName()
+              + (element.getAttribute("id") == null ? "" : " " + element.getAttribute("id"));
+      throw new InvalidDecisionFile(
+          "sets the expression language \""
+              + language
+              + "\" on "
+              + where
+              + "; the preview evaluates FEEL only, since other languages can run code on the"
+              + " server",
+          where + " 设置了表达式语言“" + language + "”；预览只计算 FEEL 表达式，因为其他语言可以在服务器上执行代码");
+    }
+    for (DomElement child : element.getChildElements()) {
+      refuseOtherLanguages(child);
+    }
+  }
+
+  /**
+   * A DMN engine that evaluates FEEL and nothing else: JUEL and scripts fail before they run, and
+   * every expression without a language of its own is FEEL.
+   */
+  private static DmnEngine feelOnlyEngine() {
+    DefaultDmnEngineConfiguration configuration =
+        (DefaultDmnEngineConfiguration)
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    ElProvider noJuel =
+        expression -> {
+          throw new IllegalStateException("the preview evaluates FEEL only, not JUEL");
+        };
+    DmnScriptEngineResolver noScripts =
+        language -> {
+          throw new IllegalStateException("the preview evaluates FEEL only, not " + language);
+        };
+    configuration.setElProvider(noJuel);
+    configuration.setScriptEngineResolver(noScripts);
+    String feel = DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE;
+    configuration.setDefaultInputExpressionExpressionLanguage(feel);
+    configuration.setDefaultInputEntryExpressionLanguage(feel);
+    configuration.setDefaultOutputEntryExpressionLanguage(feel);
+    configuration.setDefaultLiteralExpressionLanguage(feel);
+    return configuration.buildEngine();
+  }
+
+  /** The preview's DMN engine, for tests of what it refuses to run. */
+  static DmnEngine engine() {
+    return DMN;
   }
 
   private static Optional<String> deployedMatch(Column column, List<Column> deployed) {

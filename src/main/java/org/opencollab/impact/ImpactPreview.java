@@ -9,9 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.opencollab.confidential.Confidential;
 import org.opencollab.language.Language;
 import org.opencollab.ledger.Ledger;
+import org.opencollab.security.SignedInUser;
 import org.opencollab.variables.InvalidVariableException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,12 +32,26 @@ public class ImpactPreview {
   /** The decision whose outputs are the money rules. */
   public static final String INCENTIVE_POLICY = "incentivePolicy";
 
+  /**
+   * At most this many evaluations are replayed through an edited table per preview: its FEEL comes
+   * from outside, and a costly expression times a long history must not hold the server.
+   */
+  static final int MAX_REPLAYED = 20_000;
+
   private final RecordedEvaluations evaluations;
   private final RecordedStatements statements;
+  private final int maxReplayed;
 
+  @Autowired
   public ImpactPreview(RecordedEvaluations evaluations, RecordedStatements statements) {
+    this(evaluations, statements, MAX_REPLAYED);
+  }
+
+  /** Replaying at most {@code maxReplayed} evaluations (tests use few). */
+  ImpactPreview(RecordedEvaluations evaluations, RecordedStatements statements, int maxReplayed) {
     this.evaluations = evaluations;
     this.statements = statements;
+    this.maxReplayed = maxReplayed;
   }
 
   /** Whether a decision with this key is deployed. */
@@ -65,7 +85,16 @@ public class ImpactPreview {
             counts[1]++;
             return;
           }
-          counts[0]++;
+          if (++counts[0] > maxReplayed) {
+            throw new InvalidDecisionFile(
+                "from",
+                "the period holds more than "
+                    + maxReplayed
+                    + " evaluations of "
+                    + decisionKey
+                    + ", more than one preview replays: choose a shorter period",
+                "该期间内 " + decisionKey + " 的评估超过 " + maxReplayed + " 次，超出一次预览可重放的数量：请选择更短的期间");
+          }
           Outcome after = evaluate(edited, recorded).ordered(names);
           Outcome before = recorded.outcome().ordered(names);
           if (!after.sameAs(before)) {
@@ -74,7 +103,7 @@ public class ImpactPreview {
                     recorded.opportunityId(),
                     recorded.id(),
                     recorded.evaluated().toString(),
-                    recorded.inputs(),
+                    edited.byEditedColumn(recorded.inputs()),
                     before.shown(edited.singleResult()),
                     after.shown(edited.singleResult()),
                     before.differingOutputs(after, names)));
@@ -114,8 +143,20 @@ public class ImpactPreview {
     }
   }
 
-  /** The period's statements, as recorded and under the edited policy. */
+  /**
+   * The period's statements, as recorded and under the edited policy. They are computed from the
+   * team's sealed ratings, so the caller must be one who reads confidential answers ({@link
+   * Confidential#mayRead}), whoever else the preview is for.
+   */
   private MoneyImpact money(EditedDecision edited, Instant start, Instant until) {
+    Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+    if (!(signedIn != null
+        && signedIn.getPrincipal() instanceof SignedInUser caller
+        && Confidential.mayRead(caller.groups()))) {
+      throw new AccessDeniedException(
+          "the money of an incentivePolicy preview is computed from sealed ratings, which the"
+              + " caller may not read");
+    }
     List<RecordedStatements.Entry> entries = new ArrayList<>();
     for (RecordedStatements.Entry entry : statements.inPeriod(start, until)) {
       // a loss of a model version that rated nobody has no policy to change

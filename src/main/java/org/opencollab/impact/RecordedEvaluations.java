@@ -15,10 +15,11 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
-import org.camunda.bpm.engine.history.HistoricDecisionInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.NativeHistoricDecisionInstanceQuery;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,9 +43,17 @@ public class RecordedEvaluations {
   static final int PAGE = 500;
 
   private final ProcessEngine engine;
+  private final int pageSize;
 
+  @Autowired
   public RecordedEvaluations(ProcessEngine engine) {
+    this(engine, PAGE);
+  }
+
+  /** Reading {@code pageSize} evaluations at a time (tests use small pages). */
+  RecordedEvaluations(ProcessEngine engine, int pageSize) {
     this.engine = engine;
+    this.pageSize = pageSize;
   }
 
   /** The latest deployed version of decision {@code key}, if any. */
@@ -66,33 +75,70 @@ public class RecordedEvaluations {
         engine.getRepositoryService().getDecisionModel(latest.getId()), latest.getKey());
   }
 
-  /** Each evaluation of {@code key} from {@code from} until before {@code until} (null: open). */
+  /**
+   * Each evaluation of {@code key} from {@code from} until before {@code until} (null: open), in
+   * the order of their time, then id. Pages follow on from the last evaluation read, not by offset:
+   * the health check records many evaluations in one millisecond, and an offset into rows of the
+   * same time may skip or repeat some of them.
+   */
   public void each(String key, Instant from, Instant until, Consumer<Recorded> action) {
-    for (int first = 0; ; first += PAGE) {
-      HistoricDecisionInstanceQuery query =
-          engine
-              .getHistoryService()
-              .createHistoricDecisionInstanceQuery()
-              .decisionDefinitionKey(key)
-              .includeInputs()
-              .includeOutputs()
-              .disableCustomObjectDeserialization();
+    Date afterTime = null;
+    String afterId = null;
+    while (true) {
+      StringBuilder sql =
+          new StringBuilder("SELECT RES.* FROM ACT_HI_DECINST RES WHERE RES.DEC_DEF_KEY_ = #{key}");
       if (from != null) {
-        query.evaluatedAfter(Date.from(from));
+        sql.append(" AND RES.EVAL_TIME_ >= #{from}");
       }
       if (until != null) {
-        query.evaluatedBefore(Date.from(until));
+        sql.append(" AND RES.EVAL_TIME_ < #{until}");
       }
+      if (afterTime != null) {
+        sql.append(
+            " AND (RES.EVAL_TIME_ > #{afterTime}"
+                + " OR (RES.EVAL_TIME_ = #{afterTime} AND RES.ID_ > #{afterId}))");
+      }
+      sql.append(" ORDER BY RES.EVAL_TIME_ ASC, RES.ID_ ASC");
+      NativeHistoricDecisionInstanceQuery ids =
+          engine
+              .getHistoryService()
+              .createNativeHistoricDecisionInstanceQuery()
+              .sql(sql.toString())
+              .parameter("key", key);
+      if (from != null) {
+        ids.parameter("from", Date.from(from));
+      }
+      if (until != null) {
+        ids.parameter("until", Date.from(until));
+      }
+      if (afterTime != null) {
+        ids.parameter("afterTime", afterTime).parameter("afterId", afterId);
+      }
+      List<HistoricDecisionInstance> keys = ids.listPage(0, pageSize);
+      if (keys.isEmpty()) {
+        return;
+      }
+      Map<String, HistoricDecisionInstance> byId = new HashMap<>();
+      engine
+          .getHistoryService()
+          .createHistoricDecisionInstanceQuery()
+          .decisionInstanceIdIn(
+              keys.stream().map(HistoricDecisionInstance::getId).toArray(String[]::new))
+          .includeInputs()
+          .includeOutputs()
+          .disableCustomObjectDeserialization()
+          .list()
+          .forEach(instance -> byId.put(instance.getId(), instance));
       List<HistoricDecisionInstance> page =
-          query.orderByEvaluationTime().asc().listPage(first, PAGE);
+          keys.stream().map(key1 -> byId.get(key1.getId())).filter(i -> i != null).toList();
       Map<String, String> opportunities = opportunities(page);
       for (HistoricDecisionInstance instance : page) {
-        if (until != null && !instance.getEvaluationTime().toInstant().isBefore(until)) {
-          continue; // evaluatedBefore includes its moment
-        }
         action.accept(recorded(instance, opportunities.get(instance.getProcessInstanceId())));
       }
-      if (page.size() < PAGE) {
+      HistoricDecisionInstance last = keys.get(keys.size() - 1);
+      afterTime = last.getEvaluationTime();
+      afterId = last.getId();
+      if (keys.size() < pageSize) {
         return;
       }
     }

@@ -44,6 +44,10 @@ class EditedDecisionTest {
     EditedDecision edited = EditedDecision.parse("techParticipation", file, DEPLOYED);
     assertThat(edited.evaluate(recorded(6_000_000.0, "LOW", "STANDARD")).entries().get(0))
         .containsEntry("techParticipation", "MANDATORY");
+    // the answer shows the recorded value under the edited column, as the page looks it up
+    assertThat(edited.byEditedColumn(recorded(6_000_000.0, "LOW", "STANDARD")))
+        .containsEntry("Input_Value", 6_000_000.0)
+        .doesNotContainKey("Input_EstimatedValue");
   }
 
   @Test
@@ -87,6 +91,122 @@ class EditedDecisionTest {
                     "techParticipation", withEntity.getBytes(StandardCharsets.UTF_8), DEPLOYED))
         .isInstanceOf(InvalidDecisionFile.class)
         .hasMessageStartingWith("file: is not a DMN file");
+  }
+
+  /** JUEL that would set a system property, were it ever evaluated. */
+  private static final String JUEL =
+      "${\"\".getClass().forName(\"java.lang.System\")"
+          + ".getMethod(\"setProperty\", \"\".getClass(), \"\".getClass())"
+          + ".invoke(null, \"impact.juel.ran\", \"yes\")}";
+
+  @Test
+  void juelInAnOutputEntryIsRefusedUnevaluated() {
+    byte[] file =
+        ImpactRequests.edited(
+            "techParticipation",
+            "<outputEntry id=\"Rule_Customization_Participation\"><text>\"MANDATORY\"</text>",
+            "<outputEntry id=\"Rule_Customization_Participation\" expressionLanguage=\"juel\">"
+                + "<text>"
+                + escaped(JUEL)
+                + "</text>");
+    assertThatThrownBy(() -> EditedDecision.parse("techParticipation", file, DEPLOYED))
+        .isInstanceOf(InvalidDecisionFile.class)
+        .hasMessage(
+            "file: sets the expression language \"juel\" on outputEntry"
+                + " Rule_Customization_Participation; the preview evaluates FEEL only, since other"
+                + " languages can run code on the server");
+    assertThat(System.getProperty("impact.juel.ran")).isNull();
+  }
+
+  @Test
+  void juelInAnInputEntryOrAsTheFilesDefaultIsRefused() {
+    byte[] entry =
+        ImpactRequests.edited(
+            "techParticipation",
+            "<inputEntry id=\"Rule_Customization_Customization\"><text>true</text>",
+            "<inputEntry id=\"Rule_Customization_Customization\" expressionLanguage=\"JUEL\">"
+                + "<text>"
+                + escaped(JUEL)
+                + "</text>");
+    byte[] byDefault =
+        ImpactRequests.edited(
+            "techParticipation",
+            "namespace=\"http://opencollab.org/dmn\"",
+            "namespace=\"http://opencollab.org/dmn\" expressionLanguage=\"javascript\"");
+    assertThatThrownBy(() -> EditedDecision.parse("techParticipation", entry, DEPLOYED))
+        .isInstanceOf(InvalidDecisionFile.class)
+        .hasMessageContaining("\"JUEL\" on inputEntry Rule_Customization_Customization");
+    assertThatThrownBy(() -> EditedDecision.parse("techParticipation", byDefault, DEPLOYED))
+        .isInstanceOf(InvalidDecisionFile.class)
+        .hasMessageContaining("\"javascript\" on definitions Definitions_TechParticipation");
+    assertThat(System.getProperty("impact.juel.ran")).isNull();
+  }
+
+  @Test
+  void feelNamedAsSuchIsAccepted() {
+    byte[] file =
+        ImpactRequests.edited(
+            "techParticipation",
+            "namespace=\"http://opencollab.org/dmn\"",
+            "namespace=\"http://opencollab.org/dmn\""
+                + " expressionLanguage=\"https://www.omg.org/spec/DMN/20191111/FEEL/\"",
+            "<outputEntry id=\"Rule_Customization_Participation\">",
+            "<outputEntry id=\"Rule_Customization_Participation\" expressionLanguage=\"feel\">");
+    assertThat(
+            EditedDecision.parse("techParticipation", file, DEPLOYED)
+                .evaluate(recorded(1.0, "LOW", "STANDARD"))
+                .entries())
+        .hasSize(1);
+  }
+
+  @Test
+  void thePreviewsEngineRunsNoJuelEvenIfACheckMissedIt() {
+    String table =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            + "<definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\" id=\"d\""
+            + " name=\"d\" namespace=\"x\"><decision id=\"juel\" name=\"juel\">"
+            + "<variable id=\"v\" name=\"out\" typeRef=\"string\"/>"
+            + "<literalExpression expressionLanguage=\"juel\"><text>"
+            + escaped(JUEL)
+            + "</text></literalExpression></decision></definitions>";
+    org.camunda.bpm.dmn.engine.DmnDecision decision =
+        EditedDecision.engine()
+            .parseDecision(
+                "juel", new ByteArrayInputStream(table.getBytes(StandardCharsets.UTF_8)));
+    assertThatThrownBy(
+            () ->
+                EditedDecision.engine()
+                    .evaluateDecision(
+                        decision, org.camunda.bpm.engine.variable.Variables.createVariables()))
+        .hasStackTraceContaining("the preview evaluates FEEL only, not JUEL");
+    assertThat(System.getProperty("impact.juel.ran")).isNull();
+  }
+
+  @Test
+  void anInputExpressionWithoutTextIsABadFile() {
+    byte[] file =
+        ImpactRequests.edited(
+            "techParticipation",
+            "<inputExpression id=\"InputExpression_CustomerTier\" typeRef=\"string\">\n"
+                + "          <text>customerTier</text>",
+            "<inputExpression id=\"InputExpression_CustomerTier\" typeRef=\"string\">");
+    List<EditedDecision.Column> deployed =
+        DEPLOYED.stream()
+            .map(
+                column ->
+                    column.id().equals("Input_CustomerTier")
+                        ? new EditedDecision.Column(column.id(), column.label(), null)
+                        : column)
+            .toList();
+    assertThatThrownBy(() -> EditedDecision.parse("techParticipation", file, deployed))
+        .isInstanceOf(InvalidDecisionFile.class)
+        .hasMessage(
+            "file: input column \"Customer tier / 客户等级\" (Input_CustomerTier) has no"
+                + " expression: give its inputExpression a text");
+  }
+
+  private static String escaped(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
   }
 
   private static Map<String, Object> recorded(double value, String complexity, String tier) {

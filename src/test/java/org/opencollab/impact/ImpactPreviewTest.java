@@ -1,15 +1,18 @@
 package org.opencollab.impact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
@@ -51,6 +54,8 @@ class ImpactPreviewTest {
   }
 
   @Autowired ProcessEngine engine;
+  @Autowired RecordedEvaluations evaluations;
+  @Autowired RecordedStatements statements;
   @LocalServerPort int port;
 
   ImpactRequests impact;
@@ -281,6 +286,76 @@ class ImpactPreviewTest {
         .isEqualTo(
             "file: the incentive calculation refuses the edited policy: incentivePolicy: poolRate"
                 + " must be from 0 to 1, got 1.5");
+  }
+
+  @Test
+  void theMoneyIsForThoseWhoReadConfidentialAnswers() {
+    LocalDate day = LocalDate.parse(MONEY_DAY);
+    byte[] policy = ImpactRequests.edited("incentivePolicy");
+    ImpactPreview preview = new ImpactPreview(evaluations, statements, 100);
+    try {
+      for (String group : List.of("camunda-admin", "process-owners")) {
+        signIn(group);
+        assertThat(preview.preview("incentivePolicy", policy, day, day).money()).isNotNull();
+      }
+      // the rule is Confidential's: a group the controller never lets through is refused here too
+      signIn("sales");
+      assertThatThrownBy(() -> preview.preview("incentivePolicy", policy, day, day))
+          .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+      assertThat(org.opencollab.confidential.Confidential.mayRead(Set.of("sales"))).isFalse();
+      org.springframework.security.core.context.SecurityContextHolder.clearContext();
+      assertThatThrownBy(() -> preview.preview("incentivePolicy", policy, day, day))
+          .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    } finally {
+      org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+  }
+
+  private static void signIn(String group) {
+    org.springframework.security.core.context.SecurityContextHolder.getContext()
+        .setAuthentication(
+            org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .authenticated(
+                    new org.opencollab.security.SignedInUser("someone", Set.of(group)),
+                    null,
+                    List.of()));
+  }
+
+  @Test
+  void aPeriodWithMoreEvaluationsThanAPreviewReplaysIsRefused() {
+    // the tech day holds five evaluations of techParticipation
+    ImpactPreview fewer = new ImpactPreview(evaluations, statements, 4);
+    LocalDate day = LocalDate.parse(TECH_DAY);
+    assertThatThrownBy(() -> fewer.preview("techParticipation", raisedThreshold(), day, day))
+        .isInstanceOf(InvalidDecisionFile.class)
+        .hasMessage(
+            "from: the period holds more than 4 evaluations of techParticipation, more than one"
+                + " preview replays: choose a shorter period");
+    assertThat(
+            new ImpactPreview(evaluations, statements, 5)
+                .preview("techParticipation", raisedThreshold(), day, day)
+                .evaluations())
+        .isEqualTo(5);
+  }
+
+  @Test
+  void evaluationsOfOneMillisecondAreEachReadOnceAcrossPages() {
+    String day = "2018-08-01";
+    at(day);
+    Map<String, Object> inputs = lowComplexity(6_000_000L, "STANDARD");
+    for (int i = 0; i < 11; i++) {
+      engine.getDecisionService().evaluateDecisionTableByKey("techParticipation", inputs);
+    }
+    ClockUtil.reset();
+    List<String> read = new java.util.ArrayList<>();
+    Instant start = LocalDate.parse(day).atStartOfDay(ZoneId.systemDefault()).toInstant();
+    new RecordedEvaluations(engine, 3)
+        .each(
+            "techParticipation",
+            start,
+            start.plus(java.time.Duration.ofDays(1)),
+            recorded -> read.add(recorded.id()));
+    assertThat(read).hasSize(11).doesNotHaveDuplicates();
   }
 
   /** The figures of the row whose {@code key} is {@code value}, after that field, as texts. */

@@ -27,6 +27,11 @@ class StoryWordsTest {
     assertThat(StoryWords.all()).hasSize((int) codes).hasSizeGreaterThan(40);
     assertThat(StoryWords.word("REASSIGNED")).isEqualTo("gave it to someone else / 已改派他人");
     assertThat(StoryWords.word("TECH")).isEqualTo("Technical / 技术部");
+    // the health check's codes and measures, as the decision preview shows them
+    assertThat(StoryWords.all()).hasSize(65);
+    assertThat(StoryWords.word("SLOW_CLAIM")).isEqualTo("Work waits to be picked up / 任务认领迟缓");
+    assertThat(StoryWords.word("medianClaimHours"))
+        .isEqualTo("median hours to claim / 认领用时中位数（小时）");
     assertThat(StoryWords.word("Sam qualifies it")).isEqualTo("Sam qualifies it");
   }
 
