@@ -6,7 +6,6 @@
 // reader's language.
 const opportunityId = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop());
 const base = '/api/opportunities/' + encodeURIComponent(opportunityId);
-const DI = 'http://www.omg.org/spec/BPMN/20100524/DI';
 
 function duration(millis) {
   if (millis === undefined || millis === null) return '';
@@ -15,29 +14,6 @@ function duration(millis) {
   if (minutes < 120) return minutes + ' min';
   const hours = Math.round(minutes / 60);
   return hours < 48 ? hours + ' h' : Math.round(hours / 24) + (ZH ? ' 天' : ' d');
-}
-
-const BPMN = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
-const SHARED = new Set(['message', 'signal', 'error', 'escalation']);
-
-// The bundled viewer draws process diagrams; a phase (a collapsed sub-process with a diagram of its
-// own) is drawn as a process of the same id holding the phase's elements and lanes.
-function phaseXml(model, diagram, phaseId) {
-  const phase = model.querySelector('[id="' + phaseId + '"]');
-  const copy = document.implementation.createDocument(null, null, null);
-  const root = copy.importNode(model.documentElement, false);
-  copy.appendChild(root);
-  Array.from(model.documentElement.children)
-    .filter((child) => SHARED.has(child.localName))
-    .forEach((child) => root.appendChild(copy.importNode(child, true)));
-  const process = copy.createElementNS(BPMN, 'bpmn:process');
-  process.setAttribute('id', phaseId);
-  Array.from(phase.children)
-    .filter((child) => !['incoming', 'outgoing', 'documentation', 'extensionElements'].includes(child.localName))
-    .forEach((child) => process.appendChild(copy.importNode(child, true)));
-  root.appendChild(process);
-  root.appendChild(copy.importNode(diagram, true));
-  return new XMLSerializer().serializeToString(copy);
 }
 
 // A step, phase or process by its id, in the reader's language; else `fallback` as it is.

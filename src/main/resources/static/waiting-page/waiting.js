@@ -4,10 +4,7 @@
 // slowest tasks linked to their opportunities' stories. Reads /api/processes/{key}/waiting-times
 // and /api/processes/{key}/model with the webapps' session; the steps are named by the model's
 // name-zh, in the reader's language.
-const BPMN = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
-const DI = 'http://www.omg.org/spec/BPMN/20100524/DI';
 const CAMUNDA = 'http://camunda.org/schema/1.0/bpmn';
-const SHARED = new Set(['message', 'signal', 'error', 'escalation']);
 const HEAT = 5;
 
 function duration(millis) {
@@ -34,25 +31,6 @@ function inReadersLanguage(model) {
         && property.getAttribute('name') === 'name-zh');
     element.setAttribute('name', ZH && zh ? zh.getAttribute('value') : side(element.getAttribute('name')));
   });
-}
-
-// A phase (a collapsed sub-process with a diagram of its own) drawn as a process of the same id.
-function phaseXml(model, diagram, phaseId) {
-  const phase = model.querySelector('[id="' + phaseId + '"]');
-  const copy = document.implementation.createDocument(null, null, null);
-  const root = copy.importNode(model.documentElement, false);
-  copy.appendChild(root);
-  Array.from(model.documentElement.children)
-    .filter((child) => SHARED.has(child.localName))
-    .forEach((child) => root.appendChild(copy.importNode(child, true)));
-  const process = copy.createElementNS(BPMN, 'bpmn:process');
-  process.setAttribute('id', phaseId);
-  Array.from(phase.children)
-    .filter((child) => !['incoming', 'outgoing', 'documentation', 'extensionElements'].includes(child.localName))
-    .forEach((child) => process.appendChild(copy.importNode(child, true)));
-  root.appendChild(process);
-  root.appendChild(copy.importNode(diagram, true));
-  return new XMLSerializer().serializeToString(copy);
 }
 
 // Five shades from the shortest to the longest value of the measure among the entries shown.

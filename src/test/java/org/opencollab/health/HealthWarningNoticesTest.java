@@ -2,13 +2,14 @@ package org.opencollab.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.opencollab.support.Mails.freePort;
+import static org.opencollab.support.Mails.recipients;
+import static org.opencollab.support.Mails.subject;
 import static org.opencollab.support.OpportunityDriver.strategicAccount;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -226,29 +227,5 @@ class HealthWarningNoticesTest {
 
   private static String body(MimeMessage mail) throws Exception {
     return (String) mail.getContent();
-  }
-
-  private static String recipients(MimeMessage mail) {
-    try {
-      return Arrays.toString(mail.getAllRecipients());
-    } catch (Exception e) {
-      return "";
-    }
-  }
-
-  private static String subject(MimeMessage mail) {
-    try {
-      return mail.getSubject();
-    } catch (Exception e) {
-      return "";
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

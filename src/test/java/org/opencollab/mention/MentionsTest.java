@@ -3,14 +3,15 @@ package org.opencollab.mention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.opencollab.support.Mails.freePort;
+import static org.opencollab.support.Mails.recipients;
+import static org.opencollab.support.Mails.subject;
 import static org.opencollab.support.OpportunityDriver.keyAccount;
 import static org.opencollab.support.OpportunityDriver.newOpportunityId;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -247,29 +248,5 @@ class MentionsTest {
     return Arrays.stream(SMTP.getReceivedMessages())
         .filter(mail -> recipients(mail).contains(address))
         .toList();
-  }
-
-  private static String recipients(MimeMessage mail) {
-    try {
-      return Arrays.toString(mail.getAllRecipients());
-    } catch (Exception e) {
-      return "";
-    }
-  }
-
-  private static String subject(MimeMessage mail) {
-    try {
-      return mail.getSubject();
-    } catch (Exception e) {
-      return "";
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
