@@ -3,13 +3,11 @@ package org.opencollab.health;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,13 +19,8 @@ import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.opencollab.arbitration.ArbitrationVariables;
-import org.opencollab.identity.Department;
-import org.opencollab.identity.RoleGroups;
 import org.opencollab.opportunity.CustomerFeedback;
 import org.opencollab.opportunity.LateSteps;
 import org.opencollab.opportunity.OpportunityVariables;
@@ -53,13 +46,13 @@ final class HealthAssessment {
   private final Instant from;
   private final Instant to;
   private final HealthFigures figures = new HealthFigures();
-  private final Map<String, Optional<String>> departmentOfUser = new HashMap<>();
-  private final Map<String, Optional<String>> departmentOfTimer = new HashMap<>();
+  private final WorkDepartments departments;
 
   HealthAssessment(ProcessEngineServices engine, Instant from, Instant to) {
     this.engine = engine;
     this.history = engine.getHistoryService();
     this.window = new HistoryWindow(history, from, to);
+    this.departments = new WorkDepartments(engine);
     this.from = from;
     this.to = to;
   }
@@ -87,7 +80,7 @@ final class HealthAssessment {
     window.eachDay(
         (first, last) -> links(IdentityLinkType.CANDIDATE, first, last),
         link ->
-            department(link.getGroupId())
+            WorkDepartments.of(link.getGroupId())
                 .ifPresent(department -> offeredTo.putIfAbsent(link.getTaskId(), department)));
     Map<String, Instant> pickedUp = new HashMap<>();
     window.eachDay(
@@ -107,7 +100,7 @@ final class HealthAssessment {
         (HistoricTaskInstance task) -> {
           String offered = offeredTo.get(task.getId());
           Optional<String> department =
-              offered != null ? Optional.of(offered) : userDepartment(task.getAssignee());
+              offered != null ? Optional.of(offered) : departments.ofUser(task.getAssignee());
           department.ifPresent(
               code ->
                   figures.task(
@@ -147,7 +140,7 @@ final class HealthAssessment {
                 .startedAfter(first)
                 .startedBefore(last)
                 .list(),
-        (HistoricActivityInstance timer) -> figures.slaTimer(timerDepartment(timer)));
+        (HistoricActivityInstance timer) -> figures.slaTimer(departments.ofTimer(timer)));
   }
 
   /**
@@ -173,33 +166,8 @@ final class HealthAssessment {
                           .variableName(LateSteps.LATE_TASK_ID)
                           .singleResult());
           figures.slaTimer(
-              task == null ? Optional.empty() : lateTaskDepartment((String) task.getValue()));
+              task == null ? Optional.empty() : departments.ofLateTask((String) task.getValue()));
         });
-  }
-
-  /**
-   * The department of a late task: the department group it was offered to (a sign-off, an input
-   * report), else its assignee's department.
-   */
-  private Optional<String> lateTaskDepartment(String taskId) {
-    for (HistoricIdentityLinkLog link :
-        HistoryWindow.read(
-            () ->
-                history
-                    .createHistoricIdentityLinkLogQuery()
-                    .taskId(taskId)
-                    .type(IdentityLinkType.CANDIDATE)
-                    .operationType("add")
-                    .list())) {
-      Optional<String> department = department(link.getGroupId());
-      if (department.isPresent()) {
-        return department;
-      }
-    }
-    HistoricTaskInstance task =
-        HistoryWindow.read(
-            () -> history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult());
-    return task == null ? Optional.empty() : userDepartment(task.getAssignee());
   }
 
   /**
@@ -369,55 +337,5 @@ final class HealthAssessment {
               (instance, opportunity) ->
                   figures.sprintReviews(opportunity, reviewedInPeriod.get(instance)));
     }
-  }
-
-  private static Optional<String> department(String groupId) {
-    return groupId != null && Department.isCode(groupId.toUpperCase(Locale.ROOT))
-        ? Optional.of(groupId.toUpperCase(Locale.ROOT))
-        : Optional.empty();
-  }
-
-  private Optional<String> userDepartment(String userId) {
-    if (userId == null) {
-      return Optional.empty();
-    }
-    return departmentOfUser.computeIfAbsent(
-        userId,
-        user ->
-            HistoryWindow.read(
-                    () -> engine.getIdentityService().createGroupQuery().groupMember(user).list())
-                .stream()
-                .map(Group::getId)
-                .map(HealthAssessment::department)
-                .flatMap(Optional::stream)
-                .min(Comparator.comparing(Department::valueOf)));
-  }
-
-  /** The department of the task a timer is attached to: its candidate group or its role. */
-  private Optional<String> timerDepartment(HistoricActivityInstance timer) {
-    return departmentOfTimer.computeIfAbsent(
-        timer.getProcessDefinitionId() + "/" + timer.getActivityId(),
-        key -> {
-          var model =
-              engine.getRepositoryService().getBpmnModelInstance(timer.getProcessDefinitionId());
-          if (!(model.getModelElementById(timer.getActivityId()) instanceof BoundaryEvent event)
-              || !(event.getAttachedTo() instanceof UserTask task)) {
-            return Optional.empty();
-          }
-          return department(task);
-        });
-  }
-
-  /** A user task's department: its candidate group's, or its assignee role's. */
-  private static Optional<String> department(UserTask task) {
-    if (task.getCamundaCandidateGroups() != null) {
-      for (String group : task.getCamundaCandidateGroups().split(",")) {
-        Optional<String> department = department(group.trim());
-        if (department.isPresent()) {
-          return department;
-        }
-      }
-    }
-    return RoleGroups.of(task.getCamundaAssignee()).flatMap(HealthAssessment::department);
   }
 }
