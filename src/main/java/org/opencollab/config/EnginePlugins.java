@@ -29,6 +29,9 @@ public final class EnginePlugins {
   /** {@code engine.HistoryCleanupWindow}: history cleanup only in the night window. */
   public static final int HISTORY_CLEANUP_WINDOW = FIRST + 10;
 
+  /** {@code engine.AuditorsHistory}: full history less the rows no reader takes. */
+  public static final int AUDITORS_HISTORY = FIRST + 15;
+
   /** {@code engine.NullsLastOnH2}: H2 sorts empty values as PostgreSQL does. */
   public static final int NULLS_LAST_ON_H2 = FIRST + 20;
 

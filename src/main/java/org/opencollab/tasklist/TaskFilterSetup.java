@@ -82,24 +82,14 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
                         "priority",
                         spec.priority(),
                         "refresh",
-                        true,
-                        "variables",
-                        COLUMNS));
+                        true));
         filterService.saveFilter(filter);
         created++;
       }
       for (Filter filter : existing) {
         resort(filterService, filter, spec);
         widenFollowUps(filterService, filter, spec);
-        // A filter from before the columns gets them (a copy or a private filter of the same name
-        // too). One whose columns someone removed in Tasklist keeps an empty list, left as it is.
-        if (filter.getProperties() == null || !filter.getProperties().containsKey("variables")) {
-          Map<String, Object> properties =
-              new LinkedHashMap<>(
-                  filter.getProperties() == null ? Map.of() : filter.getProperties());
-          properties.put("variables", COLUMNS);
-          filterService.saveFilter(filter.setProperties(properties));
-        }
+        withoutFormerColumns(filterService, filter);
       }
     }
     LOG.info("Tasklist filters in place ({} created)", created);
@@ -158,14 +148,27 @@ public class TaskFilterSetup extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * The columns every filter shows beside Tasklist's own (assignee, due date, priority): variables
-   * each task of an opportunity carries ({@link TaskNames}).
+   * The columns the product's filters showed from task variables until 2026-12: the opportunity's
+   * id, customer and priority, copied onto every task. The cards show them from the product now
+   * ({@link TaskColumns}), so a filter that still lists exactly these loses them; one whose columns
+   * someone changed keeps its own.
    */
-  static final List<Map<String, String>> COLUMNS =
+  static final List<Map<String, String>> FORMER_COLUMNS =
       List.of(
           Map.of("name", OpportunityVariables.OPPORTUNITY_ID, "label", "Opportunity / 商机"),
           Map.of("name", OpportunityVariables.CUSTOMER_NAME, "label", "Customer / 客户"),
           Map.of("name", OpportunityVariables.PRIORITY, "label", "Priority / 优先级"));
+
+  static void withoutFormerColumns(FilterService filterService, Filter filter) {
+    if (filter.getProperties() == null
+        || !FORMER_COLUMNS.equals(filter.getProperties().get("variables"))) {
+      return;
+    }
+    Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+    properties.remove("variables");
+    filterService.saveFilter(filter.setProperties(properties));
+    LOG.info("Tasklist filter '{}' shows its columns from the product now", filter.getName());
+  }
 
   static List<FilterSpec> specs(TaskService taskService) {
     return List.of(

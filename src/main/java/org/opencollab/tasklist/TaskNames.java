@@ -1,6 +1,5 @@
 package org.opencollab.tasklist;
 
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -21,10 +20,8 @@ import org.springframework.stereotype.Component;
  * its English name alone. A built-in create listener, attached to every user task as it is
  * deployed, before any other; the model keeps the plain name.
  *
- * <p>The same listener copies the opportunity's id, customer and priority onto the task as its own
- * variables, which the Tasklist filters show as columns ({@link TaskFilterSetup}): Tasklist reads a
- * filter's columns with the person's task permissions, and a department member may read their
- * tasks, not the whole opportunity.
+ * <p>The task gets no variables of its own: Tasklist's cards show the opportunity's id, customer
+ * and priority from the product ({@link TaskColumns}).
  */
 @Component
 @Order(EnginePlugins.TASK_NAMES)
@@ -43,13 +40,6 @@ public class TaskNames extends AbstractProcessEnginePlugin {
     UserTaskListeners.attach(configuration, true, TaskListener.EVENTNAME_CREATE, this::withContext);
   }
 
-  /** The key facts each task carries as its own variables, which the filters show as columns. */
-  static final List<String> COLUMNS =
-      List.of(
-          OpportunityVariables.OPPORTUNITY_ID,
-          OpportunityVariables.CUSTOMER_NAME,
-          OpportunityVariables.PRIORITY);
-
   void withContext(DelegateTask task) {
     if (task.getName() == null) {
       return;
@@ -65,12 +55,6 @@ public class TaskNames extends AbstractProcessEnginePlugin {
     if (opportunityId == null) {
       task.setName(name);
       return;
-    }
-    for (String column : COLUMNS) {
-      Object value = task.getVariable(column);
-      if (value != null) {
-        task.setVariableLocal(column, value);
-      }
     }
     Object customer = task.getVariable(OpportunityVariables.CUSTOMER_NAME);
     task.setName(

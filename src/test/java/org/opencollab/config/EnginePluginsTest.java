@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.opencollab.ProcessTest;
 import org.opencollab.confidential.ConfidentialityPlugin;
 import org.opencollab.decisions.ParsedFeelPlugin;
+import org.opencollab.engine.AuditorsHistory;
 import org.opencollab.engine.HistoryCleanupWindow;
 import org.opencollab.engine.NullsLastOnH2;
 import org.opencollab.engine.SchemaMigration;
@@ -43,6 +44,7 @@ class EnginePluginsTest {
         .containsExactly(
             ConfidentialityPlugin.class,
             HistoryCleanupWindow.class,
+            AuditorsHistory.class,
             NullsLastOnH2.class,
             ParsedFeelPlugin.class,
             IdentitySetup.class,

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -170,42 +170,64 @@ class TaskFilterSetupTest {
   }
 
   /**
-   * Tasklist shows a filter's columns from the tasks' own variables, read with the person's
-   * permissions: alice sees her task's opportunity id, customer and priority.
+   * Tasklist's cards show the opportunity's id, customer and priority from the product ({@link
+   * TaskColumns}): alice reads them for her task, a task that is not hers is left out, and no task
+   * carries copies of them as its own variables.
    */
   @Test
-  void theFiltersShowTheOpportunitysIdCustomerAndPriorityAsColumns() throws Exception {
+  void theCardsShowTheOpportunitysIdCustomerAndPriorityFromTheProduct() throws Exception {
     String id = OpportunityDriver.newOpportunityId();
     new OpportunityDriver(engine).start(OpportunityDriver.keyAccount(id));
     Task qualify = new OpportunityDriver(engine).task(id, "QualifyOpportunity");
+    Task probe = startProbeTask();
     Filter mine =
         filterService.createFilterQuery().filterName("Assigned to me / 分配给我").singleResult();
-    assertThat(mine.getProperties().get("variables").toString())
-        .contains("opportunityId", "customerName", "priority");
+    assertThat(mine.getProperties()).doesNotContainKey("variables");
+    assertThat(taskService.getVariablesLocal(qualify.getId())).isEmpty();
 
-    HttpResponse<String> list =
-        new RestClient("http://localhost:" + port)
-            .get(
-                "/engine-rest/filter/" + mine.getId() + "/list?maxResults=1000",
-                "alice",
-                "application/hal+json");
-    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
-    JsonNode task = null;
-    for (JsonNode candidate : new ObjectMapper().readTree(list.body()).at("/_embedded/task")) {
-      if (candidate.path("id").asText().equals(qualify.getId())) {
-        task = candidate;
-      }
-    }
-    assertThat(task).as("alice's Qualify opportunity in her filter").isNotNull();
-    Map<String, String> columns = new TreeMap<>();
-    task.at("/_embedded/variable")
-        .forEach(
-            variable ->
-                columns.put(variable.path("name").asText(), variable.path("value").asText()));
-    assertThat(columns)
-        .containsEntry("opportunityId", id)
-        .containsEntry("customerName", "Shanghai Metro / 上海地铁")
-        .containsEntry("priority", "B");
+    RestClient rest = new RestClient("http://localhost:" + port);
+    HttpResponse<String> columns =
+        rest.get(
+            "/api/tasks/columns?taskId=" + qualify.getId() + "&taskId=" + probe.getId(),
+            "alice",
+            "application/json");
+    assertThat(columns.statusCode()).as(columns.body()).isEqualTo(200);
+    JsonNode answer = new ObjectMapper().readTree(columns.body());
+    assertThat(answer.path(qualify.getId()).path("opportunityId").asText()).isEqualTo(id);
+    assertThat(answer.path(qualify.getId()).path("customerName").asText())
+        .isEqualTo("Shanghai Metro / 上海地铁");
+    assertThat(answer.path(qualify.getId()).path("priority").asText()).isEqualTo("B");
+    assertThat(answer.has(probe.getId())).as("a task alice may not see").isFalse();
+
+    HttpResponse<String> unknown =
+        rest.get("/api/tasks/columns?taskId=no-such-task", "alice", "application/json");
+    assertThat(unknown.statusCode()).isEqualTo(200);
+    assertThat(unknown.body()).isEqualTo("{}");
+  }
+
+  /** A filter that still lists the columns the product seeded until 2026-12 loses them. */
+  @Test
+  void aFilterWithTheFormerColumnsLosesThem() {
+    Filter old =
+        filterService
+            .newTaskFilter("Former columns " + System.nanoTime())
+            .setQuery(taskService.createTaskQuery())
+            .setProperties(new HashMap<>(Map.of("variables", TaskFilterSetup.FORMER_COLUMNS)));
+    filterService.saveFilter(old);
+    Filter changed =
+        filterService
+            .newTaskFilter("Own columns " + System.nanoTime())
+            .setQuery(taskService.createTaskQuery())
+            .setProperties(
+                new HashMap<>(
+                    Map.of("variables", List.of(Map.of("name", "title", "label", "Title")))));
+    filterService.saveFilter(changed);
+
+    TaskFilterSetup.withoutFormerColumns(filterService, filterService.getFilter(old.getId()));
+    TaskFilterSetup.withoutFormerColumns(filterService, filterService.getFilter(changed.getId()));
+
+    assertThat(filterService.getFilter(old.getId()).getProperties()).doesNotContainKey("variables");
+    assertThat(filterService.getFilter(changed.getId()).getProperties()).containsKey("variables");
   }
 
   private List<String> idsIn(String filterName, String userId, String groupId) {

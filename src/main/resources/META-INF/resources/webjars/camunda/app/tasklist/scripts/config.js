@@ -1,6 +1,7 @@
 // The product's own Tasklist configuration (Camunda's documented customisation point): the product's
 // name, its language (English, or Chinese for a browser that asks for Chinese: locales/zh.json, or
-// the language the person chose: /collab/language.js), a script that offers "Create task" only to
+// the language the person chose: /collab/language.js), the opportunity's id, customer and priority
+// on each task card (collab/columns), a script that offers "Create task" only to
 // people who may create tasks, and one that takes a person who signed in from a product page back
 // to it.
 import { locales } from '/collab/language.js';
@@ -11,7 +12,7 @@ export default {
     vendor: 'OpenCollab'
   },
   locales: locales(),
-  customScripts: ['collab/product', 'collab/return'],
+  customScripts: ['collab/product', 'collab/return', 'collab/columns'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
