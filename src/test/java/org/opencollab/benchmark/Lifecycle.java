@@ -70,18 +70,7 @@ final class Lifecycle {
   }
 
   static Figures bareProcess(ProcessEngine engine, Duration run) {
-    if (engine
-            .getRepositoryService()
-            .createProcessDefinitionQuery()
-            .processDefinitionKey(BareEngine.PROCESS)
-            .count()
-        == 0) {
-      engine
-          .getRepositoryService()
-          .createDeployment()
-          .addModelInstance(BareEngine.PROCESS + ".bpmn", BareEngine.model(BareEngine.PROCESS))
-          .deploy();
-    }
+    deployBareProcess(engine);
     TaskService tasks = engine.getTaskService();
     long start = System.nanoTime();
     long end = start + run.toNanos();
@@ -97,6 +86,33 @@ final class Lifecycle {
       instances++;
     }
     return new Figures(instances, completed, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** One instance of the bare process, worked to its end; its id. */
+  static String oneBareInstance(ProcessEngine engine) {
+    deployBareProcess(engine);
+    TaskService tasks = engine.getTaskService();
+    String instance =
+        engine.getRuntimeService().startProcessInstanceByKey(BareEngine.PROCESS).getId();
+    for (Task task = next(tasks, instance); task != null; task = next(tasks, instance)) {
+      tasks.complete(task.getId());
+    }
+    return instance;
+  }
+
+  private static void deployBareProcess(ProcessEngine engine) {
+    if (engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(BareEngine.PROCESS)
+            .count()
+        == 0) {
+      engine
+          .getRepositoryService()
+          .createDeployment()
+          .addModelInstance(BareEngine.PROCESS + ".bpmn", BareEngine.model(BareEngine.PROCESS))
+          .deploy();
+    }
   }
 
   private static Task next(TaskService tasks, String instance) {
