@@ -18,6 +18,7 @@ import org.opencollab.support.Tasklist;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,9 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The product's own pages in Debian's Chromium: one header on each (Tasklist, Opportunities,
  * Ledger, Health, Waiting times, who is signed in, the language switch); a signed-out person goes
- * to Tasklist's login and comes back; the health report reads in English and in Chinese without a
- * code of the report or a department code in sight, and its departments table fits a 1280-pixel
- * window.
+ * to Tasklist's login and comes back; Tasklist's task cards show each task's opportunity; the
+ * health report reads in English and in Chinese without a code of the report or a department code
+ * in sight, and its departments table fits a 1280-pixel window.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -78,6 +79,29 @@ class ProductPagesIT {
             "/processes/waiting-times",
             "/decisions/impact",
             "/migrations");
+  }
+
+  /**
+   * Each task card of Tasklist's list shows the opportunity, its customer and its priority, which
+   * the product reads for the signed-in person (collab/columns.js, {@link TaskColumns}).
+   */
+  @Test
+  void theTaskCardsShowTheOpportunityItsCustomerAndItsPriority() {
+    String id = OpportunityDriver.newOpportunityId();
+    new OpportunityDriver(engine).start(OpportunityDriver.keyAccount(id));
+    Tasklist tasklist = new Tasklist(browser, port);
+    tasklist.logIn("alice");
+    browser.get(base() + "/camunda/app/tasklist/default/");
+    WebElement columns =
+        new WebDriverWait(browser, WAIT)
+            .until(
+                ignored ->
+                    browser.findElements(By.cssSelector(".collab-columns")).stream()
+                        .filter(line -> line.getText().contains(id))
+                        .findFirst()
+                        .orElse(null));
+    assertThat(columns.getText())
+        .contains("Opportunity: " + id, "Customer: Shanghai Metro / 上海地铁", "Priority: B");
   }
 
   @Test
