@@ -133,6 +133,7 @@ class CapacityBenchmark {
     System.out.println(String.join("\n", lines));
     TasklistLoad.Figures last = null;
     String problem;
+    long delivered;
     try (TasklistLoad load = new TasklistLoad(nodes, THINK, REST_EVERY)) {
       for (int users : STEPS) {
         TasklistLoad.Figures step = load.measure(users, SETTLE, WINDOW);
@@ -156,11 +157,14 @@ class CapacityBenchmark {
         last = step;
       }
       problem = load.firstProblem();
+      delivered = load.delivered();
     }
     Capacity capacity = new Capacity(setup, apps.size(), last, STEPS.get(0));
     System.out.println(
         "  capacity: "
             + describe(capacity)
+            + "; opportunities delivered in the run: "
+            + delivered
             + (problem == null ? "" : "\n  first failure outside a call: " + problem));
     return capacity;
   }

@@ -58,6 +58,10 @@ final class TasklistLoad implements AutoCloseable {
   private static final String HAL = "application/hal+json";
   private static final String PLAIN = "application/json";
   private static final Duration LOOK_AGAIN = Duration.ofSeconds(1);
+
+  /** How often a user looks for a step's task before it gives the opportunity up. */
+  private static final int LOOKS = 60;
+
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   /** A node the users work on, and the ids of its two filters. */
@@ -76,6 +80,7 @@ final class TasklistLoad implements AutoCloseable {
   /** Which filter showed a task of a key last, so users look there first. */
   private final Map<String, String> whereFound = new ConcurrentHashMap<>();
 
+  private final LongAdder delivered = new LongAdder();
   private final AtomicReference<String> firstProblem = new AtomicReference<>();
   private volatile boolean working = true;
   private volatile Window window;
@@ -194,6 +199,7 @@ final class TasklistLoad implements AutoCloseable {
     private List<Step> walk;
     private int next;
     private int failedInARow;
+    private int lookedInVain;
 
     VirtualUser(Node node, boolean rest) {
       this.node = node;
@@ -251,9 +257,17 @@ final class TasklistLoad implements AutoCloseable {
       EngineDoor door = door(step.user());
       JsonNode task = find(door, step);
       if (task == null) {
+        if (++lookedInVain == LOOKS) {
+          String stuck = opportunity;
+          opportunity = null; // the run reports it; the user starts another
+          lookedInVain = 0;
+          throw new IllegalStateException(
+              door.user + " found no " + step.taskKey() + " task in " + stuck);
+        }
         Thread.sleep(LOOK_AGAIN.toMillis());
         return;
       }
+      lookedInVain = 0;
       String id = task.path("id").asText();
       boolean open =
           call(() -> door.get("/task/" + id)).ok()
@@ -280,6 +294,7 @@ final class TasklistLoad implements AutoCloseable {
         next++;
         if (next == walk.size()) {
           opportunity = null;
+          delivered.increment();
         }
       } else if (++failedInARow == 3) {
         opportunity = null; // leave it, as a person would after three tries
@@ -385,6 +400,11 @@ final class TasklistLoad implements AutoCloseable {
     if (counting != null) {
       counting.failed.incrementAndGet();
     }
+  }
+
+  /** Opportunities played to their end so far, in or out of a window. */
+  long delivered() {
+    return delivered.sum();
   }
 
   /** The first failure that was no failed call, or null. */
