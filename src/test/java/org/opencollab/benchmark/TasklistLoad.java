@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -43,11 +45,14 @@ import org.opencollab.support.RestOpportunityDriver;
  *   <li>think.
  * </ol>
  *
- * Starting an opportunity is one call (Tasklist's start form, or REST's start), then a think.
- * Thinking takes {@code think} on average, drawn evenly between half and one and a half times it,
- * so that users do not act in step. Every call is timed; a call that fails (no 2xx, or no answer
- * within 30 s) is counted as failed and ranks slower than any answered call. After three failed
- * steps in a row a user leaves its opportunity and starts another.
+ * A new user first plays its first opportunity, uncounted and without opening forms or thinking, to
+ * a step drawn at random, so that the users' tasks are spread over the whole process as in an
+ * office where work is under way; {@link #measure} waits for that before it counts. Starting an
+ * opportunity is one call (Tasklist's start form, or REST's start), then a think. Thinking takes
+ * {@code think} on average, drawn evenly between half and one and a half times it, so that users do
+ * not act in step. Every call is timed; a call that fails (no 2xx, or no answer within 30 s) is
+ * counted as failed and ranks slower than any answered call. After three failed steps in a row a
+ * user leaves its opportunity and starts another.
  */
 final class TasklistLoad implements AutoCloseable {
 
@@ -61,6 +66,9 @@ final class TasklistLoad implements AutoCloseable {
 
   /** How often a user looks for a step's task before it gives the opportunity up. */
   private static final int LOOKS = 60;
+
+  /** How long new users may take to play their opportunities to their first steps. */
+  private static final Duration HEAD_START = Duration.ofMinutes(5);
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -149,17 +157,23 @@ final class TasklistLoad implements AutoCloseable {
    * then counts for {@code span}.
    */
   Figures measure(int count, Duration settle, Duration span) throws InterruptedException {
+    CountDownLatch underWay = new CountDownLatch(Math.max(count - users.size(), 0));
     while (users.size() < count) {
       int number = users.size();
       Thread user =
           new Thread(
               new VirtualUser(
                   nodes.get(number % nodes.size()),
-                  restEvery > 0 && number % restEvery == restEvery - 1),
+                  restEvery > 0 && number % restEvery == restEvery - 1,
+                  underWay),
               "virtual-user-" + number);
       user.setDaemon(true);
       users.add(user);
       user.start();
+    }
+    if (!underWay.await(HEAD_START.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException(
+          underWay.getCount() + " new users did not reach their first step in " + HEAD_START);
     }
     Thread.sleep(settle.toMillis());
     Window counting = new Window();
@@ -201,14 +215,37 @@ final class TasklistLoad implements AutoCloseable {
     private int failedInARow;
     private int lookedInVain;
 
-    VirtualUser(Node node, boolean rest) {
+    /** Until its first opportunity reaches this step, the user plays it quickly, uncounted. */
+    private int headStart;
+
+    private boolean underWayYet;
+    private final CountDownLatch underWay;
+
+    VirtualUser(Node node, boolean rest, CountDownLatch underWay) {
       this.node = node;
       this.rest = rest;
+      this.underWay = underWay;
+    }
+
+    private boolean headStarting() {
+      return !underWayYet && next < headStart;
     }
 
     @Override
     public void run() {
       try {
+        headStart = ThreadLocalRandom.current().nextInt(WorkedOpportunity.delivered().size());
+        try {
+          start();
+          while (working && opportunity != null && headStarting()) {
+            work(walk.get(next));
+          }
+        } catch (RuntimeException e) {
+          failed(e);
+        } finally {
+          underWayYet = true;
+          underWay.countDown();
+        }
         Thread.sleep(ThreadLocalRandom.current().nextLong(think.toMillis() + 1));
         while (working) {
           try {
@@ -250,7 +287,9 @@ final class TasklistLoad implements AutoCloseable {
         next = 0;
         failedInARow = 0;
       }
-      think();
+      if (!headStarting()) {
+        think();
+      }
     }
 
     private void work(Step step) throws InterruptedException {
@@ -269,11 +308,13 @@ final class TasklistLoad implements AutoCloseable {
       }
       lookedInVain = 0;
       String id = task.path("id").asText();
+      boolean quickly = headStarting();
       boolean open =
-          call(() -> door.get("/task/" + id)).ok()
-              && call(() -> door.get("/task/" + id + "/form")).ok()
-              && call(() -> door.get("/task/" + id + "/deployed-form")).ok()
-              && call(() -> door.get("/task/" + id + "/form-variables")).ok();
+          quickly
+              || call(() -> door.get("/task/" + id)).ok()
+                  && call(() -> door.get("/task/" + id + "/form")).ok()
+                  && call(() -> door.get("/task/" + id + "/deployed-form")).ok()
+                  && call(() -> door.get("/task/" + id + "/form-variables")).ok();
       if (open && isNull(task.path("assignee"))) {
         open =
             call(() ->
@@ -283,7 +324,9 @@ final class TasklistLoad implements AutoCloseable {
                         PLAIN))
                 .ok();
       }
-      think();
+      if (!quickly) {
+        think();
+      }
       if (open
           && call(() -> door.post("/task/" + id + "/submit-form", variables(step), PLAIN)).ok()) {
         Window counting = window;
@@ -299,7 +342,9 @@ final class TasklistLoad implements AutoCloseable {
       } else if (++failedInARow == 3) {
         opportunity = null; // leave it, as a person would after three tries
       }
-      think();
+      if (!quickly) {
+        think();
+      }
     }
 
     /** The step's task in the filter it was last found in, else in the other one; or null. */
