@@ -34,8 +34,7 @@ class CapacityBenchmark {
 
   private static final List<Integer> STEPS =
       Arrays.stream(
-              System.getProperty("benchmark.capacity-steps", "25,50,100,150,200,300,400")
-                  .split(","))
+              System.getProperty("benchmark.capacity-steps", "50,100,150,200,300,400").split(","))
           .map(String::trim)
           .map(Integer::valueOf)
           .toList();
