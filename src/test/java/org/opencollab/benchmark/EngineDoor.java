@@ -95,6 +95,11 @@ final class EngineDoor {
     return send(request(api + path).header("Accept", "application/json").GET());
   }
 
+  /** A GET of the product's own {@code path} ({@code /api/...}), asking for Json. */
+  Answer getProduct(String path) throws InterruptedException {
+    return send(request(path).header("Accept", "application/json").GET());
+  }
+
   /** A POST of Json to {@code path} under the engine API, asking for {@code accept}. */
   Answer post(String path, String json, String accept) throws InterruptedException {
     HttpRequest.Builder request =

@@ -34,9 +34,9 @@ import org.opencollab.support.RestOpportunityDriver;
  *
  * <ol>
  *   <li>list: the filter "My department" or "Assigned to me", searched by the opportunity's id
- *       ({@code POST /filter/{id}/list}, in Tasklist as HAL, which brings the filter's columns),
- *       the other filter when the task is not in the first; when it is in neither (a job of the
- *       process runs first) the user looks again a second later;
+ *       ({@code POST /filter/{id}/list}, in Tasklist as HAL, then the cards' columns from {@code
+ *       GET /api/tasks/columns}), the other filter when the task is not in the first; when it is in
+ *       neither (a job of the process runs first) the user looks again a second later;
  *   <li>open: the task, its form's key, the form, and the form's variables ({@code GET /task/{id},
  *       /form, /deployed-form, /form-variables}); a group task is claimed, as Tasklist asks before
  *       its form can be submitted;
@@ -364,6 +364,19 @@ final class TasklistLoad implements AutoCloseable {
         }
         JsonNode page = read(listed);
         JsonNode tasks = page.isArray() ? page : page.path("_embedded").path("task");
+        if (door.throughTasklist() && !tasks.isEmpty()) {
+          // Tasklist's cards then ask the product for their opportunity, customer and priority.
+          StringBuilder ids = new StringBuilder();
+          for (JsonNode task : tasks) {
+            ids.append(ids.isEmpty() ? "?" : "&")
+                .append("taskId=")
+                .append(task.path("id").asText());
+          }
+          EngineDoor.Answer columns = call(() -> door.getProduct("/api/tasks/columns" + ids));
+          if (!columns.ok()) {
+            return null;
+          }
+        }
         for (JsonNode task : tasks) {
           String assignee = task.path("assignee").asText(null);
           if (task.path("taskDefinitionKey").asText().equals(step.taskKey())
