@@ -3,6 +3,8 @@ package org.opencollab.benchmark;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,11 +25,11 @@ record StartUpPhases(Map<Milestone, Long> reached) {
     SPRING("JVM up, Spring starts", "Starting \\S+ using Java"),
     WEB_CONTEXT(
         "web context created (beans defined)", "Root WebApplicationContext: initialization"),
-    LIQUIBASE("Liquibase done (own thread, alongside)", "liquibase\\.command .*Command execution"),
+    LIQUIBASE("Liquibase done (a thread of its own)", "liquibase\\.command .*Command execution"),
     ENGINE_WAITS("engine configured, waits for Liquibase", "The engine waits for the database"),
     ENGINE("engine built (schema checked or created)", "ENGINE-00001 Process Engine"),
-    IDENTITY("identity and authorizations", "Identity and authorizations in place"),
-    MODELS("models deployed", "Deployed new or changed models|Models unchanged"),
+    IDENTITY("identities seeded (start-up thread)", "Identity and authorizations in place"),
+    MODELS("models deployed (start-up thread)", "Deployed new or changed models|Models unchanged"),
     FILTERS("Tasklist filters", "Tasklist filters in place|STARTER-SB015 Create initial filter"),
     TOMCAT("webapps, REST, security: Tomcat started", "Tomcat started on port"),
     TASKLIST("Tasklist answers 200 (polled)", null),
@@ -76,9 +78,9 @@ record StartUpPhases(Map<Milestone, Long> reached) {
   }
 
   /**
-   * The median of each milestone over the starts of both sides, and the step from the milestone
-   * before it on the same side (Liquibase's row runs alongside, so the step after it is measured
-   * from the row before it).
+   * The median of each milestone over the starts of both sides, in the order the product reaches
+   * them, and each side's step from the row before: with work in threads of their own, the steps
+   * are the gaps on one time line, not the durations of phases.
    */
   static String table(List<StartUpPhases> product, List<StartUpPhases> bare) {
     List<String> lines = new ArrayList<>();
@@ -94,27 +96,29 @@ record StartUpPhases(Map<Milestone, Long> reached) {
             "step",
             "bare",
             "step"));
+    List<Milestone> rows =
+        Arrays.stream(Milestone.values())
+            .filter(row -> median(product, row) != null || median(bare, row) != null)
+            .sorted(
+                Comparator.comparing(
+                    row -> median(product, row) == null ? Long.MAX_VALUE : median(product, row)))
+            .toList();
     Long productBefore = 0L;
     Long bareBefore = 0L;
-    for (Milestone milestone : Milestone.values()) {
-      Long productAt = median(product, milestone);
-      Long bareAt = median(bare, milestone);
-      if (productAt == null && bareAt == null) {
-        continue;
-      }
+    for (Milestone row : rows) {
+      Long productAt = median(product, row);
+      Long bareAt = median(bare, row);
       lines.add(
           String.format(
               Locale.ROOT,
               "  %-42s %9s %7s %9s %7s",
-              milestone.label,
+              row.label,
               figure(productAt),
               step(productAt, productBefore),
               figure(bareAt),
               step(bareAt, bareBefore)));
-      if (milestone != Milestone.LIQUIBASE) {
-        productBefore = productAt == null ? productBefore : productAt;
-        bareBefore = bareAt == null ? bareBefore : bareAt;
-      }
+      productBefore = productAt == null ? productBefore : productAt;
+      bareBefore = bareAt == null ? bareBefore : bareAt;
     }
     return String.join("\n", lines);
   }
