@@ -109,6 +109,10 @@ public class SchemaMigration {
       }
     }
 
+    boolean isMigrated() {
+      return migrated.isDone();
+    }
+
     /** Blocks until the schema is in place; rethrows the migration's failure. */
     public void awaitMigrated() {
       try {
@@ -127,6 +131,8 @@ public class SchemaMigration {
    */
   public static final class EngineWaitsForSchema extends AbstractProcessEnginePlugin {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EngineWaitsForSchema.class);
+
     private final LockedLiquibase liquibase;
 
     EngineWaitsForSchema(LockedLiquibase liquibase) {
@@ -135,6 +141,9 @@ public class SchemaMigration {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
+      if (!liquibase.isMigrated()) {
+        LOG.info("The engine waits for the database schema");
+      }
       liquibase.awaitMigrated();
     }
   }

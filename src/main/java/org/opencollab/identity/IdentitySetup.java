@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.opencollab.config.EnginePlugins;
 import org.opencollab.engine.DatabaseLock;
+import org.opencollab.engine.StartUpWork;
 import org.opencollab.identity.AccessPolicy.Grant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +21,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes sure the groups, authorizations and seed users exist before the engine serves anyone. It
- * only adds what is missing: a second start changes nothing, and a user who changed a password or
- * an administrator who granted more keeps it.
+ * Makes sure the groups, authorizations and seed users exist before the engine serves anyone
+ * (before the application takes requests, {@link StartUpWork}). It only adds what is missing: a
+ * second start changes nothing, and a user who changed a password or an administrator who granted
+ * more keeps it.
  */
 @Component
 @Order(EnginePlugins.IDENTITY_SETUP)
@@ -31,18 +33,27 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
 
   private final List<UserSeeds> userSeeds;
+  private final StartUpWork startUpWork;
 
-  public IdentitySetup(List<UserSeeds> userSeeds) {
+  public IdentitySetup(List<UserSeeds> userSeeds, StartUpWork startUpWork) {
     this.userSeeds = userSeeds;
+    this.startUpWork = startUpWork;
   }
 
+  /** In the application's start-up thread, before the models are deployed ({@link StartUpWork}). */
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
-    DatabaseLock.whileLocked(
-        ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
-            .getDataSource(),
-        DatabaseLock.SEEDING,
-        () -> apply(processEngine.getIdentityService(), processEngine.getAuthorizationService()));
+    startUpWork.submit(
+        "seeding identities and authorizations",
+        () ->
+            DatabaseLock.whileLocked(
+                ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+                    .getDataSource(),
+                DatabaseLock.SEEDING,
+                () ->
+                    apply(
+                        processEngine.getIdentityService(),
+                        processEngine.getAuthorizationService())));
   }
 
   /**

@@ -14,8 +14,10 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.opencollab.config.EnginePlugins;
+import org.opencollab.engine.StartUpWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -43,15 +45,24 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
   private static final Logger LOG = LoggerFactory.getLogger(ModelDeployer.class);
 
   private final ModelProperties properties;
+  private final StartUpWork startUpWork;
   private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
+  /** Deploys when the engine is built, in the caller's thread. */
   public ModelDeployer(ModelProperties properties) {
+    this(properties, StartUpWork.inPlace());
+  }
+
+  /** Deploys in the application's start-up thread, after the identities ({@link StartUpWork}). */
+  @Autowired
+  public ModelDeployer(ModelProperties properties, StartUpWork startUpWork) {
     this.properties = properties;
+    this.startUpWork = startUpWork;
   }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
-    deploy(processEngine.getRepositoryService());
+    startUpWork.submit("deploying the models", () -> deploy(processEngine.getRepositoryService()));
   }
 
   /**

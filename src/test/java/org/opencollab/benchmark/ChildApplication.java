@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.opencollab.CollaborationApplication;
@@ -33,18 +35,23 @@ import org.opencollab.CollaborationApplication;
  */
 final class ChildApplication implements AutoCloseable {
 
+  private static final Pattern SPRING_SECURITY =
+      Pattern.compile("[/\\\\]spring-(boot-starter-)?security-[^/\\\\]*\\.jar$");
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
   private final Process process;
   private final Path directory;
   private final long launched;
+  private final long launchedAt;
   final int port;
 
-  private ChildApplication(Process process, Path directory, long launched, int port) {
+  private ChildApplication(
+      Process process, Path directory, long launched, long launchedAt, int port) {
     this.process = process;
     this.directory = directory;
     this.launched = launched;
+    this.launchedAt = launchedAt;
     this.port = port;
   }
 
@@ -63,6 +70,8 @@ final class ChildApplication implements AutoCloseable {
   /**
    * Camunda's Spring Boot starters with their defaults, as Camunda's own getting-started project
    * sets them: an administrator {@code demo}, the filter "All tasks", H2 in the working directory.
+   * Without Spring Security, which that project does not have: on the class path, Spring Boot would
+   * put all of Camunda behind a generated password, and Tasklist would answer 401.
    */
   static ChildApplication bareCamunda() throws IOException {
     Path directory = Files.createTempDirectory("bare-camunda");
@@ -75,7 +84,9 @@ final class ChildApplication implements AutoCloseable {
     }
     List<String> classpath = new ArrayList<>();
     classpath.add(classes.toString());
-    classpath().stream().filter(entry -> entry.endsWith(".jar")).forEach(classpath::add);
+    classpath().stream()
+        .filter(entry -> entry.endsWith(".jar") && !SPRING_SECURITY.matcher(entry).find())
+        .forEach(classpath::add);
     return launch(
         directory,
         List.of(),
@@ -121,6 +132,7 @@ final class ChildApplication implements AutoCloseable {
     command.add(mainClass);
     command.add("--server.port=" + port);
     properties.forEach((name, value) -> command.add("--" + name + "=" + value));
+    long launchedAt = System.currentTimeMillis();
     long launched = System.nanoTime();
     Process process =
         new ProcessBuilder(command)
@@ -128,7 +140,7 @@ final class ChildApplication implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(directory.resolve("output.log").toFile())
             .start();
-    return new ChildApplication(process, directory, launched, port);
+    return new ChildApplication(process, directory, launched, launchedAt, port);
   }
 
   /** Milliseconds from the launch of the JVM until Tasklist answers 200. */
@@ -158,6 +170,34 @@ final class ChildApplication implements AutoCloseable {
       return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     } catch (IOException notYet) {
       return false; // not listening yet
+    }
+  }
+
+  /**
+   * Where the start-up's time went, from the output so far.
+   *
+   * @param tasklist what {@link #awaitTasklist} returned
+   */
+  StartUpPhases startUpPhases(long tasklist) throws IOException {
+    return StartUpPhases.read(
+        Files.readAllLines(directory.resolve("output.log"), StandardCharsets.ISO_8859_1),
+        launchedAt,
+        tasklist);
+  }
+
+  /** Waits until the application has logged a line that matches. */
+  void awaitLogLine(Pattern line, Duration timeout) {
+    try {
+      await()
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  Files.readAllLines(directory.resolve("output.log"), StandardCharsets.ISO_8859_1)
+                      .stream()
+                      .anyMatch(logged -> line.matcher(logged).find()));
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException("no log line " + line + " within " + timeout + ": " + log());
     }
   }
 

@@ -110,14 +110,21 @@ class PerformanceBenchmark {
     List<Long> bare = new ArrayList<>();
     List<Long> productRss = new ArrayList<>();
     List<Long> bareRss = new ArrayList<>();
+    List<StartUpPhases> productPhases = new ArrayList<>();
+    List<StartUpPhases> barePhases = new ArrayList<>();
     for (int round = 0; round < STARTUP_ROUNDS; round++) {
       try (ChildApplication app = ChildApplication.product(Map.of())) {
-        product.add(app.awaitTasklist(Duration.ofMinutes(3)));
+        long tasklist = app.awaitTasklist(Duration.ofMinutes(3));
+        product.add(tasklist);
         productRss.add(app.peakRssMiB());
+        app.awaitLogLine(StartUpPhases.Milestone.DEMO.line, Duration.ofMinutes(3));
+        productPhases.add(app.startUpPhases(tasklist));
       }
       try (ChildApplication app = ChildApplication.bareCamunda()) {
-        bare.add(app.awaitTasklist(Duration.ofMinutes(3)));
+        long tasklist = app.awaitTasklist(Duration.ofMinutes(3));
+        bare.add(tasklist);
         bareRss.add(app.peakRssMiB());
+        barePhases.add(app.startUpPhases(tasklist));
       }
     }
     double ratio = (double) median(product) / median(bare);
@@ -144,7 +151,8 @@ class PerformanceBenchmark {
                 "  %-34s %10.2f   target at most 1.00    %s",
                 "start-up, product / bare",
                 ratio,
-                ratio <= 1.0 ? "met" : "MISSED")));
+                ratio <= 1.0 ? "met" : "MISSED"),
+            StartUpPhases.table(productPhases, barePhases)));
   }
 
   private static long median(List<Long> values) {
