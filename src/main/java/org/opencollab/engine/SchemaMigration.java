@@ -69,8 +69,17 @@ public class SchemaMigration {
 
     private volatile CompletableFuture<Void> migrated;
 
+    /** Liquibase's own switch for its usage analytics, which it sends by default. */
+    static final String ANALYTICS = "liquibase.analytics.enabled";
+
     @Override
     public void afterPropertiesSet() {
+      // The product sends nothing home: Liquibase's analytics stay off unless an operator turns
+      // them on (the system property, or LIQUIBASE_ANALYTICS_ENABLED in the environment).
+      if (System.getProperty(ANALYTICS) == null
+          && System.getenv("LIQUIBASE_ANALYTICS_ENABLED") == null) {
+        System.setProperty(ANALYTICS, "false");
+      }
       CompletableFuture<Void> migration = new CompletableFuture<>();
       migrated = migration;
       Thread thread =

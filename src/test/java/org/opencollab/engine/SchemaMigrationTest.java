@@ -16,12 +16,19 @@ class SchemaMigrationTest {
 
   @Test
   void waitingForTheMigrationFindsTheSchemaInPlace() throws Exception {
+    String analyticsBefore = System.getProperty(LockedLiquibase.ANALYTICS);
     JdbcDataSource database = database();
     LockedLiquibase liquibase =
         liquibase(database, "classpath:db/changelog/db.changelog-master.xml");
 
     liquibase.afterPropertiesSet();
     liquibase.awaitMigrated();
+    // Liquibase's analytics: off, unless someone chose before the product started.
+    assertThat(System.getProperty(LockedLiquibase.ANALYTICS))
+        .isEqualTo(
+            analyticsBefore != null || System.getenv("LIQUIBASE_ANALYTICS_ENABLED") != null
+                ? analyticsBefore
+                : "false");
 
     try (Connection connection = database.getConnection();
         ResultSet tables =
