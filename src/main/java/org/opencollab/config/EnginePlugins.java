@@ -16,8 +16,9 @@ import org.springframework.core.Ordered;
  * of the classes' names. Within a phase the order matters where two plugins touch the same thing:
  * built-in task listeners run in the order they were attached ({@link #TASK_MAILS} after, {@link
  * #TASK_NAMES} before the others), and after the engine is built the users and groups exist ({@link
- * #IDENTITY_SETUP}) before the models are deployed ({@link #MODEL_DEPLOYER}) and the Tasklist
- * filters created ({@link #TASK_FILTER_SETUP}).
+ * #IDENTITY_SETUP}) before the models are deployed ({@link #MODEL_DEPLOYER}), both in the start-up
+ * thread ({@code engine.StartUpWork}), while the Tasklist filters are created ({@link
+ * #TASK_FILTER_SETUP}), which need neither.
  */
 public final class EnginePlugins {
 

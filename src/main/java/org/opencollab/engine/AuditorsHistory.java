@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
  *   <li>the counters the engine keeps on a multi-instance step ({@code nrOfInstances}, {@code
  *       nrOfActiveInstances}, {@code nrOfCompletedInstances}, {@code loopCounter}), neither as
  *       variables nor as their updates;
- *   <li>the update row of a variable created empty, as a step's input mapping creates the fields
- *       its form fills ({@code ${null}}): the variable and the value it gets are kept;
+ *   <li>the update row of a variable created empty in an activity's own scope, as a step's input
+ *       mapping creates the fields its form fills ({@code ${null}}): the variable and the value it
+ *       gets are kept, and so is an empty variable created on a process instance or a task;
  *   <li>the job log of jobs that were created, ran or were removed without a failure: a job's
  *       failure stays in the job log, and its incident in history.
  * </ul>
@@ -92,7 +93,10 @@ public class AuditorsHistory extends AbstractProcessEnginePlugin {
     if (entity instanceof HistoricVariableUpdateEventEntity update) {
       boolean createdEmpty =
           HistoryEventTypes.VARIABLE_INSTANCE_CREATE.getEventName().equals(update.getEventType())
-              && ValueType.NULL.getName().equals(update.getSerializerName());
+              && ValueType.NULL.getName().equals(update.getSerializerName())
+              && update.getTaskId() == null
+              && update.getExecutionId() != null
+              && !update.getExecutionId().equals(update.getProcessInstanceId());
       return !createdEmpty && !COUNTERS.contains(update.getVariableName());
     }
     return true;

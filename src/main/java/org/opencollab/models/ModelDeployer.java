@@ -18,6 +18,7 @@ import org.opencollab.engine.StartUpWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -36,6 +37,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(EnginePlugins.MODEL_DEPLOYER)
+// The health check's timer start reads bean healthCheckSchedule when it is deployed, in the
+// start-up thread: it exists before the engine, so that thread never creates a bean.
+@DependsOn("healthCheckSchedule")
 public class ModelDeployer extends AbstractProcessEnginePlugin {
 
   static final List<String> MODEL_EXTENSIONS =

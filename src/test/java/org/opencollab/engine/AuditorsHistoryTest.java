@@ -79,12 +79,25 @@ class AuditorsHistoryTest {
     HistoricVariableUpdateEventEntity cleared = new HistoricVariableUpdateEventEntity();
     cleared.setVariableName("offerValue");
     cleared.setSerializerName("null");
+    cleared.setProcessInstanceId("instance");
+    cleared.setExecutionId("the step's own scope");
     cleared.setEventType(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE.getEventName());
     assertThat(AuditorsHistory.kept(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, cleared))
+        .as("a value cleared later")
         .isTrue();
     cleared.setEventType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE.getEventName());
     assertThat(AuditorsHistory.kept(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, cleared))
+        .as("a field an input mapping creates empty")
         .isFalse();
+    cleared.setExecutionId("instance");
+    assertThat(AuditorsHistory.kept(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, cleared))
+        .as("an empty variable created on the process instance, by a start say")
+        .isTrue();
+    cleared.setExecutionId("the step's own scope");
+    cleared.setTaskId("task");
+    assertThat(AuditorsHistory.kept(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, cleared))
+        .as("an empty variable created on a task")
+        .isTrue();
 
     VariableInstanceEntity counter = new VariableInstanceEntity();
     counter.setName("loopCounter");

@@ -203,6 +203,14 @@ class TaskFilterSetupTest {
         rest.get("/api/tasks/columns?taskId=no-such-task", "alice", "application/json");
     assertThat(unknown.statusCode()).isEqualTo(200);
     assertThat(unknown.body()).isEqualTo("{}");
+
+    StringBuilder tooMany = new StringBuilder("/api/tasks/columns?taskId=" + qualify.getId());
+    for (int more = 0; more < TaskColumns.MOST; more++) {
+      tooMany.append("&taskId=t").append(more);
+    }
+    HttpResponse<String> refused = rest.get(tooMany.toString(), "alice", "application/json");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("taskId");
   }
 
   /** A filter that still lists the columns the product seeded until 2026-12 loses them. */

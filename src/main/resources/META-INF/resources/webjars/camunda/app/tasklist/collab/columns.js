@@ -9,7 +9,7 @@ const LABELS = {
   en: { opportunityId: 'Opportunity', customerName: 'Customer', priority: 'Priority' },
   zh: { opportunityId: '商机', customerName: '客户', priority: '优先级' }
 };
-const MOST = 200;
+const MOST = 100;
 
 const known = new Map();
 let waiting = [];
