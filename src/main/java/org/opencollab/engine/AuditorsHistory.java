@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
  *   <li>the update row of a variable created empty in an activity's own scope, as a step's input
  *       mapping creates the fields its form fills ({@code ${null}}): the variable and the value it
  *       gets are kept, and so is an empty variable created on a process instance or a task;
- *   <li>the job log of jobs that were created, ran or were removed without a failure: a job's
- *       failure stays in the job log, and its incident in history.
+ *   <li>the job log's rows for a job's creation and its removal (a late step's timer removed when
+ *       the step is done in time): each run of a job, its success or its failure with the node that
+ *       ran it, stays in the job log.
  * </ul>
  *
  * <p>The level keeps id 3, Camunda's {@code full}, so a database written with {@code full} opens
@@ -46,11 +47,9 @@ public class AuditorsHistory extends AbstractProcessEnginePlugin {
   static final Set<String> COUNTERS =
       Set.of("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
 
-  private static final Set<HistoryEventType> JOBS_WITHOUT_FAILURE =
-      Set.of(
-          HistoryEventTypes.JOB_CREATE,
-          HistoryEventTypes.JOB_SUCCESS,
-          HistoryEventTypes.JOB_DELETE);
+  /** A job's creation and removal; its runs (success or failure) stay in the job log. */
+  private static final Set<HistoryEventType> JOB_BOOKKEEPING =
+      Set.of(HistoryEventTypes.JOB_CREATE, HistoryEventTypes.JOB_DELETE);
 
   private static final Set<HistoryEventType> VARIABLE_EVENTS =
       Set.of(
@@ -81,7 +80,7 @@ public class AuditorsHistory extends AbstractProcessEnginePlugin {
 
   /** Whether the engine writes this history event; see the class comment. */
   static boolean kept(HistoryEventType type, Object entity) {
-    if (JOBS_WITHOUT_FAILURE.contains(type)) {
+    if (JOB_BOOKKEEPING.contains(type)) {
       return false;
     }
     if (!VARIABLE_EVENTS.contains(type)) {
